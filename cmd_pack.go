@@ -1,0 +1,111 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"dvaprep/content"
+	"dvaprep/pack"
+)
+
+// errProblems makes validate exit 1 after it has printed the problems itself.
+var errProblems = errors.New("the pack has problems")
+
+func validateCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate [DIR]",
+		Short: "Check a content pack and print its coverage per task statement",
+		Long: "validate checks the embedded pack, or the pack in DIR, whole. Every problem prints as\n" +
+			"file:line: message and the exit status is 1. It ends with a coverage table.",
+		Example: "  dvaprep validate\n  dvaprep validate ./my-pack",
+		Args:    cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var fsys fs.FS = content.FS()
+			if len(args) == 1 {
+				if st, err := os.Stat(args[0]); err != nil || !st.IsDir() {
+					return fmt.Errorf("%s: not a directory", args[0])
+				}
+				fsys = os.DirFS(args[0])
+			}
+			p, probs, err := pack.Load(fsys)
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			for _, pr := range probs {
+				fmt.Fprintln(out, pr)
+			}
+			printCoverage(out, p)
+			if len(probs) > 0 {
+				fmt.Fprintf(out, "\n%d problems.\n", len(probs))
+				cmd.SilenceErrors = true
+				return errProblems
+			}
+			fmt.Fprintf(out, "\nOK: %d notes, %d scenarios, %d questions.\n", len(p.Notes), len(p.Scenarios), len(p.Questions))
+			return nil
+		},
+	}
+}
+
+func printCoverage(w io.Writer, p *pack.Pack) {
+	fmt.Fprintf(w, "\n%-5s %-62s %8s %9s %9s\n", "task", "statement", "sections", "questions", "decisions")
+	for _, c := range p.Coverage() {
+		name := c.Task.Name
+		if len(name) > 62 {
+			name = name[:61] + "…"
+		}
+		fmt.Fprintf(w, "%-5s %-62s %8d %9d %9d\n", c.Task.ID, name, c.Sections, c.Questions, c.Decisions)
+	}
+}
+
+func packCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "pack", Short: "Work with content packs"}
+	cmd.AddCommand(&cobra.Command{
+		Use:     "export DIR",
+		Short:   "Write the embedded pack to DIR, as a starting point for your own",
+		Example: "  dvaprep pack export ./my-pack && dvaprep --pack ./my-pack",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			n, err := exportPack(content.FS(), args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Wrote %d files to %s. Check your edits with `dvaprep validate %s`.\n", n, args[0], args[0])
+			return nil
+		},
+	})
+	return cmd
+}
+
+// exportPack copies fsys into dir. It refuses a dir that already holds files, so nothing is overwritten.
+func exportPack(fsys fs.FS, dir string) (int, error) {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return 0, fmt.Errorf("%s is not empty: export into a new or empty directory, so nothing is overwritten", dir)
+	}
+	count := 0
+	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dir, filepath.FromSlash(path))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			return err
+		}
+		count++
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		return count, fmt.Errorf("export pack to %s: %w", dir, err)
+	}
+	return count, nil
+}

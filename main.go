@@ -1,0 +1,157 @@
+// Command dvaprep is an offline terminal study companion for the AWS Certified Developer – Associate exam
+// (DVA-C02): notes with fuzzy search, branching scenarios, timed mock exams, progress and spaced review.
+// This file wires the command line: it opens the store, loads the pack and starts the UI. Nothing else.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/fang"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"dvaprep/content"
+	"dvaprep/notes"
+	"dvaprep/pack"
+	"dvaprep/store"
+	"dvaprep/ui"
+	"dvaprep/ui/common"
+	"dvaprep/ui/markdown"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// options are the global flags.
+type options struct {
+	packDir string
+	dbPath  string
+}
+
+func main() {
+	quiet := func(w io.Writer, styles fang.Styles, err error) {
+		if !errors.Is(err, errProblems) {
+			fang.DefaultErrorHandler(w, styles, err)
+		}
+	}
+	if err := fang.Execute(context.Background(), rootCmd(), fang.WithVersion(version), fang.WithErrorHandler(quiet)); err != nil {
+		os.Exit(1)
+	}
+}
+
+func rootCmd() *cobra.Command {
+	opts := &options{}
+	root := &cobra.Command{
+		Use:   "dvaprep",
+		Short: "Offline study companion for the AWS Certified Developer – Associate exam (DVA-C02)",
+		Long: "dvaprep runs in your terminal with no network: study notes with fuzzy search, branching " +
+			"architecture scenarios, timed mock exams, a progress dashboard and spaced review.",
+		Example:       "  dvaprep\n  dvaprep search \"visibility timeout\"\n  dvaprep exam --questions 10 --minutes 20",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTUI(cmd.Context(), opts, common.NavigateMsg{To: common.HomeScreen})
+		},
+	}
+	root.PersistentFlags().StringVar(&opts.packDir, "pack", "", "run on the content pack in `DIR` instead of the embedded one")
+	root.PersistentFlags().StringVar(&opts.dbPath, "db", "", "progress database `PATH` (default $DVAPREP_DB, else "+store.DefaultPath()+")")
+	root.AddCommand(searchCmd(opts), notesCmd(opts), validateCmd(), packCmd())
+	addCommands(root, opts)
+	return root
+}
+
+// extraCommands lets each feature's file add its subcommands without editing this file.
+var extraCommands []func(*options) *cobra.Command
+
+func addCommands(root *cobra.Command, opts *options) {
+	for _, mk := range extraCommands {
+		root.AddCommand(mk(opts))
+	}
+}
+
+// loadPack loads the embedded pack, or the one in opts.packDir. A pack with problems is refused with them.
+func loadPack(opts *options) (*pack.Pack, error) {
+	var fsys fs.FS = content.FS()
+	where := "the embedded pack"
+	if opts.packDir != "" {
+		st, err := os.Stat(opts.packDir)
+		if err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("--pack %s: not a directory", opts.packDir)
+		}
+		fsys, where = os.DirFS(opts.packDir), opts.packDir
+	}
+	p, probs, err := pack.Load(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", where, err)
+	}
+	if len(probs) > 0 {
+		return nil, fmt.Errorf("%s has %d problems (run `dvaprep validate %s` for all of them); the first: %s",
+			where, len(probs), opts.packDir, probs[0])
+	}
+	return p, nil
+}
+
+// dbPath is --db, else $DVAPREP_DB, else the XDG data file.
+func (o *options) database() string {
+	if o.dbPath != "" {
+		return o.dbPath
+	}
+	if env := os.Getenv("DVAPREP_DB"); env != "" {
+		return env
+	}
+	return store.DefaultPath()
+}
+
+func openStore(opts *options) (*store.Store, error) {
+	return store.Open(opts.database())
+}
+
+// errNoTTY is returned when the TUI is asked for without a terminal.
+var errNoTTY = errors.New("dvaprep needs a terminal for its interface; for scripts use `dvaprep search QUERY`, `dvaprep notes show ID`, `dvaprep stats` or `dvaprep validate`")
+
+func isTerminal() bool {
+	return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
+}
+
+// runTUI starts the interface on the given first screen.
+func runTUI(ctx context.Context, opts *options, start common.NavigateMsg) error {
+	if !isTerminal() {
+		return errNoTTY
+	}
+	p, err := loadPack(opts)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(opts)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	c := newContext(p, st)
+	_, err = tea.NewProgram(ui.New(c, ui.Build, start), tea.WithContext(ctx)).Run()
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("run interface: %w", err)
+	}
+	return nil
+}
+
+func newContext(p *pack.Pack, st *store.Store) *common.Context {
+	c := &common.Context{
+		Pack:     p,
+		Index:    notes.NewIndex(p),
+		Store:    st,
+		Markdown: markdown.New(),
+		NoColor:  os.Getenv("NO_COLOR") != "",
+		Now:      time.Now,
+	}
+	c.SetTheme(true)
+	return c
+}

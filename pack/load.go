@@ -1,0 +1,261 @@
+package pack
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Load reads and validates a whole pack from fsys, whose root holds pack.yaml. It returns the pack and every
+// problem found; a pack with problems is incomplete and must not be used. err is set only when the pack
+// cannot be read at all.
+func Load(fsys fs.FS) (*Pack, Problems, error) {
+	data, err := fs.ReadFile(fsys, "pack.yaml")
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, fmt.Errorf("no pack.yaml: a pack directory holds pack.yaml, notes/, scenarios/ and questions/ (try `dvaprep pack export DIR` for an example)")
+		}
+		return nil, nil, fmt.Errorf("read pack.yaml: %w", err)
+	}
+	var probs Problems
+	p := &Pack{}
+	loadBlueprint(p, data, &probs)
+	p.index(&probs)
+
+	for _, f := range files(fsys, "notes", ".md", &probs) {
+		if n := loadNote(p, fsys, f, &probs); n != nil {
+			p.Notes = append(p.Notes, n)
+		}
+	}
+	p.indexNotes(&probs)
+	for _, f := range files(fsys, "questions", ".yaml", &probs) {
+		p.Questions = append(p.Questions, loadQuestions(p, fsys, f, &probs)...)
+	}
+	for _, f := range files(fsys, "scenarios", ".yaml", &probs) {
+		if s := loadScenario(p, fsys, f, &probs); s != nil {
+			p.Scenarios = append(p.Scenarios, s)
+		}
+	}
+	p.indexItems(&probs)
+	p.sort()
+	return p, probs.sorted(), nil
+}
+
+// files lists the files of one pack folder with the given extension, sorted. A missing folder is empty.
+func files(fsys fs.FS, dir, ext string, probs *Problems) []string {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			probs.add(dir, 0, "cannot list folder: %v", err)
+		}
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		if ext == ".yaml" && strings.HasSuffix(name, ".yml") {
+			out = append(out, path.Join(dir, name))
+			continue
+		}
+		if strings.HasSuffix(name, ext) {
+			out = append(out, path.Join(dir, name))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func loadBlueprint(p *Pack, data []byte, probs *Problems) {
+	const file = "pack.yaml"
+	root := parseYAML(file, data, probs)
+	if root == nil {
+		return
+	}
+	f := newField(file, root, 0, probs, "pack.yaml")
+	f.allow("id", "title", "exam", "domains")
+	p.ID = f.str("id", true)
+	p.Title = f.str("title", true)
+	if ex := f.mapping("exam"); ex != nil {
+		e := newField(file, ex, 0, probs, "exam")
+		e.allow("questions", "minutes", "unscored", "scale_min", "scale_max", "passing")
+		p.Exam = ExamFormat{
+			Questions: e.integer("questions", 0),
+			Minutes:   e.integer("minutes", 0),
+			Unscored:  e.integer("unscored", 0),
+			ScaleMin:  e.integer("scale_min", 0),
+			ScaleMax:  e.integer("scale_max", 0),
+			Passing:   e.integer("passing", 0),
+		}
+		x := p.Exam
+		if x.Questions <= 0 || x.Minutes <= 0 {
+			probs.add(file, e.line(), "exam needs questions and minutes greater than 0")
+		}
+		if x.Unscored < 0 || x.Unscored >= x.Questions && x.Questions > 0 {
+			probs.add(file, e.lineOf("unscored"), "exam unscored must be between 0 and questions-1")
+		}
+		if x.ScaleMin >= x.ScaleMax || x.Passing < x.ScaleMin || x.Passing > x.ScaleMax {
+			probs.add(file, e.line(), "exam needs scale_min < passing <= scale_max (got %d, %d, %d)", x.ScaleMin, x.Passing, x.ScaleMax)
+		}
+	} else {
+		probs.add(file, f.line(), "exam is missing")
+	}
+	total := 0
+	for _, dn := range f.list("domains") {
+		d := newField(file, dn, 0, probs, "a domain")
+		d.allow("id", "name", "weight", "tasks")
+		dom := Domain{ID: d.str("id", true), Name: d.str("name", true), Weight: d.integer("weight", 0)}
+		if dom.Weight <= 0 {
+			probs.add(file, d.lineOf("weight"), "domain %s needs a weight greater than 0", dom.ID)
+		}
+		total += dom.Weight
+		for _, tn := range d.list("tasks") {
+			t := newField(file, tn, 0, probs, "a task statement")
+			t.allow("id", "name")
+			task := Task{ID: t.str("id", true), Name: t.str("name", true), Domain: dom.ID}
+			if task.ID != "" && dom.ID != "" && !strings.HasPrefix(task.ID, dom.ID+".") {
+				probs.add(file, t.lineOf("id"), "task %s belongs under domain %s, not %s", task.ID, strings.Split(task.ID, ".")[0], dom.ID)
+			}
+			dom.Tasks = append(dom.Tasks, task)
+		}
+		if len(dom.Tasks) == 0 {
+			probs.add(file, d.line(), "domain %s has no task statements", dom.ID)
+		}
+		p.Domains = append(p.Domains, dom)
+	}
+	if len(p.Domains) == 0 {
+		probs.add(file, f.lineOf("domains"), "domains is missing or empty")
+	} else if total != 100 {
+		probs.add(file, f.lineOf("domains"), "domain weights sum to %d, not 100", total)
+	}
+}
+
+func (p *Pack) index(probs *Problems) {
+	p.domains = map[string]*Domain{}
+	p.tasks = map[string]*Task{}
+	for i := range p.Domains {
+		d := &p.Domains[i]
+		if _, dup := p.domains[d.ID]; dup {
+			probs.add("pack.yaml", 0, "domain id %q is used twice", d.ID)
+		}
+		p.domains[d.ID] = d
+		for j := range d.Tasks {
+			t := &d.Tasks[j]
+			if _, dup := p.tasks[t.ID]; dup {
+				probs.add("pack.yaml", 0, "task id %q is used twice", t.ID)
+			}
+			p.tasks[t.ID] = t
+		}
+	}
+}
+
+func (p *Pack) indexNotes(probs *Problems) {
+	p.notes = map[string]*Note{}
+	kept := p.Notes[:0]
+	for _, n := range p.Notes {
+		if other, dup := p.notes[n.ID]; dup {
+			probs.add(n.File, 2, "note id %q is already used by %s", n.ID, other.File)
+			continue
+		}
+		p.notes[n.ID] = n
+		kept = append(kept, n)
+	}
+	p.Notes = kept
+}
+
+func (p *Pack) indexItems(probs *Problems) {
+	p.questions = map[string]*Question{}
+	kept := p.Questions[:0]
+	for _, q := range p.Questions {
+		if other, dup := p.questions[q.ID]; dup {
+			probs.add(q.File, q.Line, "question id %q is already used at %s:%d", q.ID, other.File, other.Line)
+			continue
+		}
+		p.questions[q.ID] = q
+		kept = append(kept, q)
+	}
+	p.Questions = kept
+	p.scenarios = map[string]*Scenario{}
+	keptS := p.Scenarios[:0]
+	for _, s := range p.Scenarios {
+		if other, dup := p.scenarios[s.ID]; dup {
+			probs.add(s.File, s.Line, "scenario id %q is already used by %s", s.ID, other.File)
+			continue
+		}
+		p.scenarios[s.ID] = s
+		keptS = append(keptS, s)
+	}
+	p.Scenarios = keptS
+}
+
+func (p *Pack) sort() {
+	sort.SliceStable(p.Notes, func(i, j int) bool {
+		a, b := p.Notes[i], p.Notes[j]
+		if a.Domain != b.Domain {
+			return a.Domain < b.Domain
+		}
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		return a.ID < b.ID
+	})
+	sort.SliceStable(p.Scenarios, func(i, j int) bool {
+		a, b := p.Scenarios[i], p.Scenarios[j]
+		if a.Domain != b.Domain {
+			return a.Domain < b.Domain
+		}
+		return a.Title < b.Title
+	})
+	sort.SliceStable(p.Questions, func(i, j int) bool {
+		a, b := p.Questions[i], p.Questions[j]
+		if a.Domain != b.Domain {
+			return a.Domain < b.Domain
+		}
+		return a.ID < b.ID
+	})
+}
+
+// checkDomainTask reports an unknown domain or task, or a task outside its domain.
+func (p *Pack) checkDomainTask(probs *Problems, file string, line int, domain, task string) {
+	if domain != "" && p.domains[domain] == nil {
+		probs.add(file, line, "unknown domain %q (the pack has %s)", domain, p.domainList())
+		return
+	}
+	if task == "" {
+		return
+	}
+	t := p.tasks[task]
+	if t == nil {
+		probs.add(file, line, "unknown task statement %q", task)
+		return
+	}
+	if domain != "" && t.Domain != domain {
+		probs.add(file, line, "task %s belongs to domain %s, not %s", task, t.Domain, domain)
+	}
+}
+
+func (p *Pack) domainList() string {
+	ids := make([]string, len(p.Domains))
+	for i, d := range p.Domains {
+		ids[i] = d.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+// checkLinks reports note links that do not resolve.
+func (p *Pack) checkLinks(probs *Problems, file string, line int, links []string) {
+	for _, l := range links {
+		n, _, ok := p.Section(l)
+		switch {
+		case n == nil:
+			probs.add(file, line, "note link %q: no note with id %q", l, strings.Split(l, "#")[0])
+		case !ok:
+			probs.add(file, line, "note link %q: note %q has no section with that slug", l, n.ID)
+		}
+	}
+}

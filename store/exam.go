@@ -1,0 +1,281 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ExamKind says what sort of exam session it is.
+type ExamKind string
+
+// The kinds of exam session.
+const (
+	ExamMock   ExamKind = "mock"
+	ExamDrill  ExamKind = "drill"
+	ExamMissed ExamKind = "missed"
+	ExamCustom ExamKind = "custom"
+)
+
+// ExamStatus is where an exam session is in its life.
+type ExamStatus string
+
+// The statuses of an exam session. Only an active session takes answers.
+const (
+	StatusActive    ExamStatus = "active"
+	StatusSubmitted ExamStatus = "submitted"
+	StatusAbandoned ExamStatus = "abandoned"
+)
+
+// ExamSession is one sitting of a mock exam or drill, kept so that it can be
+// resumed after a restart and reviewed afterwards.
+type ExamSession struct {
+	ID         int64
+	Kind       ExamKind
+	CreatedAt  time.Time       // zero means now on create
+	Deadline   time.Time       // zero for an untimed session
+	Status     ExamStatus      // set by the store: active on create
+	Config     json.RawMessage // the exam package's own state: order, shuffles, unscored set; nil means {}
+	FinishedAt time.Time       // when it was submitted or abandoned; zero while active
+	Result     json.RawMessage // the exam package's result, set on finish; nil before
+}
+
+// Answer is the state of one position in an exam session.
+type Answer struct {
+	Position   int           // 0-based place in the session's question order
+	QuestionID string        // the question at that position
+	Choice     string        // the chosen option(s) as the caller labels them; "" for none yet
+	Flagged    bool          // marked for review
+	Elapsed    time.Duration // time spent on it so far, kept to the millisecond
+	UpdatedAt  time.Time     // set by the store
+}
+
+func validJSON(what string, v json.RawMessage) error {
+	if v != nil && !json.Valid(v) {
+		return fmt.Errorf("%s is not valid JSON", what)
+	}
+	return nil
+}
+
+// CreateExamSession starts a session and returns its ID. Its status is active.
+func (s *Store) CreateExamSession(ctx context.Context, e ExamSession) (int64, error) {
+	switch e.Kind {
+	case ExamMock, ExamDrill, ExamMissed, ExamCustom:
+	default:
+		return 0, s.wrap("create exam session", fmt.Errorf("unknown kind %q", e.Kind))
+	}
+	if err := validJSON("config", e.Config); err != nil {
+		return 0, s.wrap("create exam session", err)
+	}
+	config := "{}"
+	if e.Config != nil {
+		config = string(e.Config)
+	}
+	res, err := s.exec(ctx, `INSERT INTO exam_sessions (kind, created_at, deadline, status, config)
+		VALUES (?, ?, ?, 'active', ?)`,
+		string(e.Kind), s.nowOr(e.CreatedAt).UnixMilli(), ms(e.Deadline), config)
+	if err != nil {
+		return 0, s.wrap("create exam session", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, s.wrap("create exam session", err)
+	}
+	return id, nil
+}
+
+const selectSession = `SELECT id, kind, created_at, deadline, status, config, finished_at, result
+	FROM exam_sessions`
+
+func scanSession(sc interface{ Scan(...any) error }) (ExamSession, error) {
+	var (
+		e                    ExamSession
+		kind, status, config string
+		created              int64
+		deadline, finished   sql.NullInt64
+		result               sql.NullString
+	)
+	if err := sc.Scan(&e.ID, &kind, &created, &deadline, &status, &config, &finished, &result); err != nil {
+		return e, err
+	}
+	e.Kind, e.Status = ExamKind(kind), ExamStatus(status)
+	e.CreatedAt = time.UnixMilli(created).UTC()
+	e.Deadline, e.FinishedAt = fromMS(deadline), fromMS(finished)
+	e.Config = json.RawMessage(config)
+	if result.Valid {
+		e.Result = json.RawMessage(result.String)
+	}
+	return e, nil
+}
+
+// ExamSession returns one session, or ErrNotFound.
+func (s *Store) ExamSession(ctx context.Context, id int64) (*ExamSession, error) {
+	e, err := scanSession(s.db.QueryRowContext(ctx, selectSession+" WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return nil, s.wrap(fmt.Sprintf("read exam session %d", id), err)
+	}
+	return &e, nil
+}
+
+// ActiveExamSession returns the newest session still active, so the app can
+// offer to resume it, or nil if there is none.
+func (s *Store) ActiveExamSession(ctx context.Context) (*ExamSession, error) {
+	e, err := scanSession(s.db.QueryRowContext(ctx,
+		selectSession+" WHERE status = 'active' ORDER BY created_at DESC, id DESC LIMIT 1"))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, s.wrap("find the active exam session", err)
+	}
+	return &e, nil
+}
+
+// ExamHistory lists submitted sessions with their results, newest first.
+func (s *Store) ExamHistory(ctx context.Context) ([]ExamSession, error) {
+	rows, err := s.db.QueryContext(ctx,
+		selectSession+" WHERE status = 'submitted' ORDER BY finished_at DESC, id DESC")
+	if err != nil {
+		return nil, s.wrap("list exam history", err)
+	}
+	defer rows.Close()
+	var out []ExamSession
+	for rows.Next() {
+		e, err := scanSession(rows)
+		if err != nil {
+			return nil, s.wrap("list exam history", err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("list exam history", err)
+	}
+	return out, nil
+}
+
+// SaveAnswer commits the whole state of one position (choice, flag and time)
+// the moment it changes, so a killed process loses nothing already given. It
+// returns ErrSessionClosed if the session is no longer active.
+func (s *Store) SaveAnswer(ctx context.Context, sessionID int64, a Answer) error {
+	what := fmt.Sprintf("save answer %d of exam session %d", a.Position+1, sessionID)
+	if a.Position < 0 || a.QuestionID == "" || a.Elapsed < 0 {
+		return s.wrap(what, fmt.Errorf("invalid answer %+v", a))
+	}
+	return s.upsertAnswer(ctx, what, `INSERT INTO exam_answers
+			(session_id, position, question_id, choice, flagged, time_ms, updated_at)
+		SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
+		WHERE EXISTS (SELECT 1 FROM exam_sessions WHERE id = ?1 AND status = 'active')
+		ON CONFLICT (session_id, position) DO UPDATE SET
+			question_id = excluded.question_id, choice = excluded.choice,
+			flagged = excluded.flagged, time_ms = excluded.time_ms, updated_at = excluded.updated_at`,
+		sessionID, a.Position, a.QuestionID, a.Choice, a.Flagged, a.Elapsed.Milliseconds(), s.now().UnixMilli())
+}
+
+// SetFlag marks or unmarks one position for review without touching its
+// answer. It returns ErrSessionClosed if the session is no longer active.
+func (s *Store) SetFlag(ctx context.Context, sessionID int64, position int, questionID string, flagged bool) error {
+	what := fmt.Sprintf("flag question %d of exam session %d", position+1, sessionID)
+	if position < 0 || questionID == "" {
+		return s.wrap(what, fmt.Errorf("invalid position %d or question %q", position, questionID))
+	}
+	return s.upsertAnswer(ctx, what, `INSERT INTO exam_answers
+			(session_id, position, question_id, flagged, updated_at)
+		SELECT ?1, ?2, ?3, ?4, ?5
+		WHERE EXISTS (SELECT 1 FROM exam_sessions WHERE id = ?1 AND status = 'active')
+		ON CONFLICT (session_id, position) DO UPDATE SET
+			question_id = excluded.question_id, flagged = excluded.flagged, updated_at = excluded.updated_at`,
+		sessionID, position, questionID, flagged, s.now().UnixMilli())
+}
+
+// upsertAnswer runs one statement that writes a row only while the session is
+// active, and reports ErrSessionClosed when it wrote nothing.
+func (s *Store) upsertAnswer(ctx context.Context, what, query string, args ...any) error {
+	res, err := s.exec(ctx, query, args...)
+	if err != nil {
+		return s.wrap(what, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return s.wrap(what, err)
+	}
+	if n == 0 {
+		return s.wrap(what, ErrSessionClosed)
+	}
+	return nil
+}
+
+// ExamAnswers lists the saved answers of a session in position order.
+// Positions never answered or flagged have no row.
+func (s *Store) ExamAnswers(ctx context.Context, sessionID int64) ([]Answer, error) {
+	what := fmt.Sprintf("read answers of exam session %d", sessionID)
+	rows, err := s.db.QueryContext(ctx, `SELECT position, question_id, choice, flagged, time_ms, updated_at
+		FROM exam_answers WHERE session_id = ? ORDER BY position`, sessionID)
+	if err != nil {
+		return nil, s.wrap(what, err)
+	}
+	defer rows.Close()
+	var out []Answer
+	for rows.Next() {
+		var (
+			a                Answer
+			elapsed, updated int64
+		)
+		if err := rows.Scan(&a.Position, &a.QuestionID, &a.Choice, &a.Flagged, &elapsed, &updated); err != nil {
+			return nil, s.wrap(what, err)
+		}
+		a.Elapsed = time.Duration(elapsed) * time.Millisecond
+		a.UpdatedAt = time.UnixMilli(updated).UTC()
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap(what, err)
+	}
+	return out, nil
+}
+
+// FinishExamSession submits or abandons an active session. In the same
+// transaction it stores the result and the attempts the session produced, so
+// a session is counted once or not at all. It returns ErrSessionClosed if the
+// session was already finished, and ErrNotFound if it does not exist.
+func (s *Store) FinishExamSession(ctx context.Context, id int64, status ExamStatus, result json.RawMessage, attempts []Attempt) error {
+	what := fmt.Sprintf("finish exam session %d", id)
+	if status != StatusSubmitted && status != StatusAbandoned {
+		return s.wrap(what, fmt.Errorf("cannot finish with status %q", status))
+	}
+	if err := validJSON("result", result); err != nil {
+		return s.wrap(what, err)
+	}
+	var res any
+	if result != nil {
+		res = string(result)
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var current string
+		err := tx.QueryRowContext(ctx, "SELECT status FROM exam_sessions WHERE id = ?", id).Scan(&current)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if ExamStatus(current) != StatusActive {
+			return ErrSessionClosed
+		}
+		if _, err := tx.ExecContext(ctx,
+			"UPDATE exam_sessions SET status = ?, result = ?, finished_at = ? WHERE id = ?",
+			string(status), res, s.now().UnixMilli(), id); err != nil {
+			return err
+		}
+		return s.insertAttempts(ctx, tx, attempts)
+	})
+	if err != nil {
+		return s.wrap(what, err)
+	}
+	return nil
+}

@@ -1,0 +1,91 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// MarkRead records that a notes section ("note-id#slug") was read now.
+func (s *Store) MarkRead(ctx context.Context, section string) error {
+	what := "mark section read " + section
+	if section == "" {
+		return s.wrap(what, fmt.Errorf("empty section key"))
+	}
+	now := s.now().UnixMilli()
+	_, err := s.exec(ctx, `INSERT INTO notes_read (section, first_read, last_read, count) VALUES (?1, ?2, ?2, 1)
+		ON CONFLICT (section) DO UPDATE SET last_read = excluded.last_read, count = count + 1`, section, now)
+	if err != nil {
+		return s.wrap(what, err)
+	}
+	return nil
+}
+
+// ReadSections is the set of section keys ever read.
+func (s *Store) ReadSections(ctx context.Context) (map[string]bool, error) {
+	return s.stringSet(ctx, "list read sections", "SELECT section FROM notes_read")
+}
+
+// ToggleBookmark bookmarks a section, or removes its bookmark if it has one,
+// and reports whether it is bookmarked now. The label is kept only when a
+// bookmark is added.
+func (s *Store) ToggleBookmark(ctx context.Context, section, label string) (bool, error) {
+	what := "toggle bookmark " + section
+	if section == "" {
+		return false, s.wrap(what, fmt.Errorf("empty section key"))
+	}
+	var marked bool
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM bookmarks WHERE section = ?", section)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		if err != nil || n > 0 {
+			marked = false
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "INSERT INTO bookmarks (section, created_at, label) VALUES (?, ?, ?)",
+			section, s.now().UnixMilli(), label)
+		marked = err == nil
+		return err
+	})
+	if err != nil {
+		return false, s.wrap(what, err)
+	}
+	return marked, nil
+}
+
+// Bookmark is a section the user wants to find again.
+type Bookmark struct {
+	Section   string // "note-id#slug"
+	Label     string
+	CreatedAt time.Time
+}
+
+// Bookmarks lists bookmarks newest first.
+func (s *Store) Bookmarks(ctx context.Context) ([]Bookmark, error) {
+	rows, err := s.db.QueryContext(ctx,
+		"SELECT section, label, created_at FROM bookmarks ORDER BY created_at DESC, section")
+	if err != nil {
+		return nil, s.wrap("list bookmarks", err)
+	}
+	defer rows.Close()
+	var out []Bookmark
+	for rows.Next() {
+		var (
+			b  Bookmark
+			at int64
+		)
+		if err := rows.Scan(&b.Section, &b.Label, &at); err != nil {
+			return nil, s.wrap("list bookmarks", err)
+		}
+		b.CreatedAt = time.UnixMilli(at).UTC()
+		out = append(out, b)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("list bookmarks", err)
+	}
+	return out, nil
+}

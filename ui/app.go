@@ -1,0 +1,215 @@
+// Package ui is the Bubble Tea front end. The root model in this file holds a stack of screens and the
+// shared context; it handles the global keys (quit, help, back) and sends every other message to the screen
+// on top. Each screen lives in its own package under ui/ and talks to the root only through messages.
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"dvaprep/ui/common"
+)
+
+// ScreenFactory builds a screen for a navigation request.
+type ScreenFactory func(ctx *common.Context, msg common.NavigateMsg) (common.Screen, error)
+
+// KeyMap holds the keys the root handles on every screen.
+type KeyMap struct {
+	Quit     key.Binding
+	ForceQ   key.Binding
+	Help     key.Binding
+	Back     key.Binding
+}
+
+// DefaultKeyMap returns the global keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQ: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	}
+}
+
+// Model is the root model.
+type Model struct {
+	ctx      *common.Context
+	keys     KeyMap
+	stack    []common.Screen
+	help     help.Model
+	fullHelp bool
+	status   common.StatusMsg
+	build    ScreenFactory
+	start    common.NavigateMsg
+}
+
+// New returns the root model. start is the first screen (usually home); build makes every screen.
+func New(ctx *common.Context, build ScreenFactory, start common.NavigateMsg) Model {
+	h := help.New()
+	h.Styles = help.DefaultStyles(ctx.Dark)
+	return Model{ctx: ctx, keys: DefaultKeyMap(), help: h, build: build, start: start}
+}
+
+// Init opens the first screen and asks the terminal for its background colour.
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, func() tea.Msg { return m.start })
+}
+
+// Update handles global messages and forwards the rest to the screen on top.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width)
+		return m, m.broadcast(msg)
+	case tea.BackgroundColorMsg:
+		if msg.IsDark() != m.ctx.Dark {
+			m.ctx.SetTheme(msg.IsDark())
+			m.help.Styles = help.DefaultStyles(m.ctx.Dark)
+			return m, m.broadcast(common.ThemeMsg{})
+		}
+		return m, nil
+	case common.NavigateMsg:
+		s, err := m.build(m.ctx, msg)
+		if err != nil {
+			m.status = common.StatusMsg{Text: err.Error(), Err: true}
+			return m, nil
+		}
+		if msg.To == common.HomeScreen {
+			m.stack = m.stack[:0]
+		}
+		m.stack = append(m.stack, s)
+		return m, tea.Batch(s.Init(), sized(m.ctx, s))
+	case common.BackMsg:
+		if len(m.stack) > 1 {
+			m.stack = m.stack[:len(m.stack)-1]
+			// The screen below may show data that changed while it was covered: let it refresh.
+			return m, m.forward(common.ResumeMsg{})
+		}
+		return m, nil
+	case common.StatusMsg:
+		m.status = msg
+		return m, nil
+	case tea.KeyPressMsg:
+		m.status = common.StatusMsg{}
+		top := m.top()
+		switch {
+		case key.Matches(msg, m.keys.ForceQ):
+			return m, tea.Quit
+		case top != nil && top.Capturing():
+		case key.Matches(msg, m.keys.Quit):
+			return m, tea.Quit
+		case key.Matches(msg, m.keys.Help):
+			m.fullHelp = !m.fullHelp
+			return m, nil
+		}
+	}
+	return m, m.forward(msg)
+}
+
+func sized(ctx *common.Context, s common.Screen) tea.Cmd {
+	if ctx.Width == 0 {
+		return nil
+	}
+	w, h := ctx.Width, ctx.Height
+	return func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
+}
+
+func (m Model) top() common.Screen {
+	if len(m.stack) == 0 {
+		return nil
+	}
+	return m.stack[len(m.stack)-1]
+}
+
+// forward sends msg to the top screen.
+func (m *Model) forward(msg tea.Msg) tea.Cmd {
+	if len(m.stack) == 0 {
+		return nil
+	}
+	i := len(m.stack) - 1
+	s, cmd := m.stack[i].Update(msg)
+	m.stack[i] = s
+	return cmd
+}
+
+// broadcast sends msg to every screen on the stack, so covered screens keep their layout current.
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i := range m.stack {
+		s, cmd := m.stack[i].Update(msg)
+		m.stack[i] = s
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+// View draws the header, the screen, a status line and the help footer.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "dvaprep"
+	return v
+}
+
+func (m Model) render() string {
+	w, h := m.ctx.Width, m.ctx.Height
+	if w == 0 || h == 0 {
+		return ""
+	}
+	if w < common.MinWidth || h < common.MinHeight {
+		msg := fmt.Sprintf("Terminal too small: %d×%d.\nResize to at least %d×%d, or press q to quit.", w, h, common.MinWidth, common.MinHeight)
+		return common.Fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg), w, h)
+	}
+	top := m.top()
+	if top == nil {
+		return ""
+	}
+	st := m.ctx.Styles
+	header := st.Header.Render("dvaprep") + st.Subtle.Render(" › ") + st.Title.Render(top.Title())
+	if m.ctx.Pack != nil {
+		right := st.Subtle.Render(m.ctx.Pack.Title)
+		if gap := w - lipgloss.Width(header) - lipgloss.Width(right) - 1; gap > 1 {
+			header += strings.Repeat(" ", gap) + right
+		}
+	}
+	keys := globalKeys{screen: top.KeyMap(), root: m.keys}
+	var footer string
+	if m.fullHelp {
+		footer = m.help.FullHelpView(keys.FullHelp())
+	} else {
+		footer = m.help.ShortHelpView(keys.ShortHelp())
+	}
+	footerH := strings.Count(footer, "\n") + 1
+	status := ""
+	if m.status.Text != "" {
+		if m.status.Err {
+			status = st.Error.Render("✗ " + m.status.Text)
+		} else {
+			status = st.Status.Render(m.status.Text)
+		}
+	}
+	bodyH := max(h-2-footerH, 1)
+	body := common.Fit(top.View(), w, bodyH)
+	return common.Fit(strings.Join([]string{common.Truncate(header, w), body, common.Truncate(status, w), footer}, "\n"), w, h)
+}
+
+// globalKeys adds the root's keys to a screen's help.
+type globalKeys struct {
+	screen help.KeyMap
+	root   KeyMap
+}
+
+func (g globalKeys) ShortHelp() []key.Binding {
+	return append(g.screen.ShortHelp(), g.root.Help, g.root.Quit)
+}
+
+func (g globalKeys) FullHelp() [][]key.Binding {
+	return append(g.screen.FullHelp(), []key.Binding{g.root.Back, g.root.Help, g.root.Quit, g.root.ForceQ})
+}

@@ -1,0 +1,132 @@
+// Package common holds what every screen shares: the context (size, theme, styles, pack, store), the screen
+// contract, and the navigation messages. Screens import common; common imports no screen.
+package common
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"dvaprep/notes"
+	"dvaprep/pack"
+	"dvaprep/store"
+	"dvaprep/ui/markdown"
+)
+
+// Minimum terminal size. Below it the app shows a "terminal too small" message instead of a broken layout.
+const (
+	MinWidth  = 60
+	MinHeight = 18
+)
+
+// Context is shared by pointer between the root model and every screen. Only the root writes to it.
+type Context struct {
+	Width, Height int // the whole terminal
+	Dark          bool
+	NoColor       bool
+	Styles        Styles
+	Pack          *pack.Pack
+	Index         *notes.Index
+	Store         *store.Store
+	Markdown      *markdown.Renderer
+	Now           func() time.Time
+}
+
+// Theme is the glamour theme for the current background and colour setting.
+func (c *Context) Theme() markdown.Theme {
+	switch {
+	case c.NoColor:
+		return markdown.Plain
+	case c.Dark:
+		return markdown.Dark
+	}
+	return markdown.Light
+}
+
+// SetTheme rebuilds the styles for a dark or light background.
+func (c *Context) SetTheme(dark bool) {
+	c.Dark = dark
+	c.Styles = NewStyles(dark, c.NoColor)
+}
+
+// BodyHeight is the height a screen's View may use: the terminal less the header and the help footer.
+func (c *Context) BodyHeight() int { return max(c.Height-3, 1) }
+
+// Screen is the contract every screen keeps. The root model sends it every message it does not handle
+// itself, and every tea.WindowSizeMsg (after updating Context), even when the screen is not on top.
+type Screen interface {
+	Init() tea.Cmd
+	Update(msg tea.Msg) (Screen, tea.Cmd)
+	// View renders the body, at most Context.Width wide and Context.BodyHeight() tall.
+	View() string
+	// Title names the screen in the header.
+	Title() string
+	// KeyMap gives the help footer its bindings.
+	KeyMap() help.KeyMap
+	// Capturing is true while a text field has focus: then q and ? are typed, not global keys.
+	Capturing() bool
+}
+
+// ScreenID names a screen for navigation.
+type ScreenID int
+
+// The screens.
+const (
+	HomeScreen ScreenID = iota
+	NotesScreen
+	ScenariosScreen
+	ExamScreen
+	ReviewScreen
+	ProgressScreen
+)
+
+// NavigateMsg opens a screen on top of the current one; esc (BackMsg) returns to the one below, exactly as
+// it was. Arg is screen specific: a note link "sqs#visibility-timeout" for NotesScreen, for example.
+type NavigateMsg struct {
+	To  ScreenID
+	Arg any
+}
+
+// BackMsg closes the top screen.
+type BackMsg struct{}
+
+// StatusMsg shows a one-line message above the footer until the next key. Err marks it as an error.
+type StatusMsg struct {
+	Text string
+	Err  bool
+}
+
+// ThemeMsg tells screens that the theme changed, so they re-render markdown.
+type ThemeMsg struct{}
+
+// Navigate returns a command that opens a screen.
+func Navigate(to ScreenID, arg any) tea.Cmd {
+	return func() tea.Msg { return NavigateMsg{To: to, Arg: arg} }
+}
+
+// Back returns a command that closes the top screen.
+func Back() tea.Cmd { return func() tea.Msg { return BackMsg{} } }
+
+// Status returns a command that shows a status line.
+func Status(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Text: text, Err: isErr} }
+}
+
+// ResumeMsg tells a screen that it is on top again after the screen above it closed.
+type ResumeMsg struct{}
+
+// ExamArg opens the exam screen: Resume names a stored session to continue; zero shows the start menu.
+// Start, when set, starts a new exam at once with the given options (from `dvaprep exam`).
+type ExamArg struct {
+	Resume int64
+	Start  *ExamStart
+}
+
+// ExamStart is what `dvaprep exam` asks for.
+type ExamStart struct {
+	Questions int
+	Minutes   int // 0 = untimed
+	Domain    string
+	Task      string
+}

@@ -1,0 +1,78 @@
+package common
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Truncate cuts s, which may hold ANSI codes, to width cells with an ellipsis.
+func Truncate(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// Fit makes a block exactly width×height: long lines are truncated, missing lines are blank. Screens use it
+// so that nothing they draw overflows the terminal.
+func Fit(s string, width, height int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > width {
+			lines[i] = ansi.Truncate(l, width, "…")
+		}
+	}
+	for len(lines) < height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Highlight styles the runes of text at the given positions.
+func Highlight(text string, positions []int, hl, base lipgloss.Style) string {
+	if len(positions) == 0 {
+		return base.Render(text)
+	}
+	set := make(map[int]bool, len(positions))
+	for _, p := range positions {
+		set[p] = true
+	}
+	var b strings.Builder
+	var run []rune
+	on := false
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		if on {
+			b.WriteString(hl.Render(string(run)))
+		} else {
+			b.WriteString(base.Render(string(run)))
+		}
+		run = run[:0]
+	}
+	for i, r := range []rune(text) {
+		if set[i] != on {
+			flush()
+			on = set[i]
+		}
+		run = append(run, r)
+	}
+	flush()
+	return b.String()
+}
+
+// Bar draws a proportion as a bar of width cells, with blocks that read without colour.
+func Bar(frac float64, width int) string {
+	frac = min(max(frac, 0), 1)
+	full := int(frac*float64(width) + 0.5)
+	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
+}
+
+// Width is the number of cells s takes, ignoring ANSI codes.
+func Width(s string) int { return ansi.StringWidth(s) }

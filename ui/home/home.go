@@ -1,0 +1,209 @@
+// Package home is the first screen: the menu of everything dvaprep does, a one-line summary of progress
+// from the store, the number of reviews due, and an offer to resume an exam left in progress.
+package home
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"dvaprep/store"
+	"dvaprep/ui/common"
+)
+
+// KeyMap is the home screen's keys.
+type KeyMap struct {
+	Up, Down, Open key.Binding
+	Shortcut       key.Binding
+}
+
+// DefaultKeyMap returns the home keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Shortcut: key.NewBinding(key.WithKeys("n", "s", "e", "r", "p", "/"), key.WithHelp("n s e r p /", "jump")),
+	}
+}
+
+// ShortHelp is the one-line help.
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Open, k.Shortcut} }
+
+// FullHelp is the full help.
+func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+type entry struct {
+	key, title, desc string
+	to               common.ScreenID
+	arg              any
+}
+
+// Model is the home screen.
+type Model struct {
+	ctx     *common.Context
+	keys    KeyMap
+	cursor  int
+	summary *store.Summary
+	due     int
+	active  *store.ExamSession
+	answers int
+	err     error
+}
+
+// New returns the home screen.
+func New(ctx *common.Context) *Model { return &Model{ctx: ctx, keys: DefaultKeyMap()} }
+
+type loadedMsg struct {
+	summary store.Summary
+	due     int
+	active  *store.ExamSession
+	answers int
+	err     error
+}
+
+// Init loads the summary line from the store.
+func (m *Model) Init() tea.Cmd { return m.load() }
+
+func (m *Model) load() tea.Cmd {
+	st, now := m.ctx.Store, m.ctx.Now
+	if st == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		ctx := context.Background()
+		var msg loadedMsg
+		msg.summary, msg.err = st.Summary(ctx)
+		if msg.err == nil {
+			msg.due, msg.err = st.CountDue(ctx, now())
+		}
+		if msg.err == nil {
+			msg.active, msg.err = st.ActiveExamSession(ctx)
+		}
+		if msg.err == nil && msg.active != nil {
+			var as []store.Answer
+			as, msg.err = st.ExamAnswers(ctx, msg.active.ID)
+			for _, a := range as {
+				if a.Choice != "" {
+					msg.answers++
+				}
+			}
+		}
+		return msg
+	}
+}
+
+// Title names the screen.
+func (m *Model) Title() string { return "Home" }
+
+// KeyMap returns the keys for the help footer.
+func (m *Model) KeyMap() help.KeyMap { return m.keys }
+
+// Capturing is always false: home has no text field.
+func (m *Model) Capturing() bool { return false }
+
+func (m *Model) entries() []entry {
+	var es []entry
+	if m.active != nil {
+		es = append(es, entry{"x", "Resume exam", m.resumeText(), common.ExamScreen, common.ExamArg{Resume: m.active.ID}})
+	}
+	ex := m.ctx.Pack.Exam
+	due := "what you missed comes back before you forget it"
+	if m.due > 0 {
+		due = fmt.Sprintf("%d due now", m.due)
+	}
+	return append(es,
+		entry{"n", "Notes", "read and search the study notes, by exam domain", common.NotesScreen, ""},
+		entry{"s", "Scenarios", "branching architecture decisions, scored by task statement", common.ScenariosScreen, nil},
+		entry{"e", "Mock exam", fmt.Sprintf("%d questions in %d minutes, drills and custom practice", ex.Questions, ex.Minutes), common.ExamScreen, nil},
+		entry{"r", "Review", due, common.ReviewScreen, nil},
+		entry{"p", "Progress", "mastery per domain and task, history, weak spots, readiness", common.ProgressScreen, nil},
+		entry{"/", "Search", "search every note", common.NotesScreen, "@search"},
+	)
+}
+
+func (m *Model) resumeText() string {
+	left := "untimed"
+	if !m.active.Deadline.IsZero() {
+		d := m.active.Deadline.Sub(m.ctx.Now())
+		if d <= 0 {
+			left = "time is up: it will be submitted"
+		} else {
+			left = fmt.Sprintf("%s left", d.Truncate(time.Second))
+		}
+	}
+	return fmt.Sprintf("%d answered · %s", m.answers, left)
+}
+
+// Update handles keys and the loaded summary.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		m.err = msg.err
+		if msg.err == nil {
+			m.summary, m.due, m.active, m.answers = &msg.summary, msg.due, msg.active, msg.answers
+		}
+		m.cursor = min(m.cursor, len(m.entries())-1)
+	case common.ResumeMsg:
+		return m, m.load()
+	case tea.KeyPressMsg:
+		es := m.entries()
+		switch {
+		case key.Matches(msg, m.keys.Up):
+			m.cursor = (m.cursor - 1 + len(es)) % len(es)
+		case key.Matches(msg, m.keys.Down):
+			m.cursor = (m.cursor + 1) % len(es)
+		case key.Matches(msg, m.keys.Open):
+			e := es[m.cursor]
+			return m, common.Navigate(e.to, e.arg)
+		default:
+			for _, e := range es {
+				if msg.String() == e.key {
+					return m, common.Navigate(e.to, e.arg)
+				}
+			}
+		}
+	}
+	return m, nil
+}
+
+// View draws the menu and the summary.
+func (m *Model) View() string {
+	st := m.ctx.Styles
+	var b strings.Builder
+	b.WriteString(st.Header.Render(m.ctx.Pack.Title) + "\n")
+	b.WriteString(st.Subtle.Render(m.summaryLine()) + "\n\n")
+	for i, e := range m.entries() {
+		marker, title := "  ", st.Title.Render(e.title)
+		if i == m.cursor {
+			marker, title = st.Selected.Render("› "), st.Selected.Render(e.title)
+		}
+		fmt.Fprintf(&b, "%s%s %s\n", marker, st.Subtle.Render("["+e.key+"]"), title)
+		fmt.Fprintf(&b, "      %s\n", st.Subtle.Render(e.desc))
+	}
+	if m.err != nil {
+		b.WriteString("\n" + st.Error.Render("Could not read progress: "+m.err.Error()))
+	}
+	return b.String()
+}
+
+func (m *Model) summaryLine() string {
+	if m.summary == nil {
+		return "Offline study companion for the DVA-C02 exam."
+	}
+	s := m.summary
+	if s.Questions.Answered == 0 && s.Decisions.Answered == 0 && s.SectionsRead == 0 {
+		return "Nothing studied yet: start with the Notes, or a Scenario."
+	}
+	line := fmt.Sprintf("%d questions answered · %.0f%% correct · %d scenario decisions · %d note sections read",
+		s.Questions.Answered, s.Questions.Accuracy()*100, s.Decisions.Answered, s.SectionsRead)
+	if m.due > 0 {
+		line += fmt.Sprintf(" · %d reviews due", m.due)
+	}
+	return line
+}

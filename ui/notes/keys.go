@@ -1,0 +1,73 @@
+package notes
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key of the notes screen. Which ones show in help depends on the mode.
+type KeyMap struct {
+	Up, Down, Open, Back      key.Binding
+	Search, Find, Next, Prev  key.Binding
+	PageUp, PageDown          key.Binding
+	Top, Bottom               key.Binding
+	NextSection, PrevSection  key.Binding
+	Bookmark, Bookmarks       key.Binding
+	Remove                    key.Binding
+	mode                      mode
+}
+
+// DefaultKeyMap returns the notes keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Search:      key.NewBinding(key.WithKeys("/", "s"), key.WithHelp("/", "search all notes")),
+		Find:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find in note")),
+		Next:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/prev match")),
+		Prev:        key.NewBinding(key.WithKeys("N")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown", "space", "ctrl+d"), key.WithHelp("space", "page down")),
+		Top:         key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "top/bottom")),
+		Bottom:      key.NewBinding(key.WithKeys("G", "end")),
+		NextSection: key.NewBinding(key.WithKeys("]", "tab"), key.WithHelp("]/[", "next/prev section")),
+		PrevSection: key.NewBinding(key.WithKeys("[", "shift+tab")),
+		Bookmark:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "bookmark section")),
+		Bookmarks:   key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "bookmarks")),
+		Remove:      key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "remove")),
+	}
+}
+
+// ShortHelp shows the keys of the current mode.
+func (k KeyMap) ShortHelp() []key.Binding {
+	switch k.mode {
+	case modePager:
+		return []key.Binding{k.Down, k.PageDown, k.Find, k.Next, k.Bookmark, k.Search, k.Back}
+	case modeSearch:
+		return []key.Binding{withHelp(k.Up, "↑/↓", "select"), k.Open, withHelp(k.Back, "esc", "close")}
+	case modeFind:
+		return []key.Binding{withHelp(k.Open, "enter", "find"), withHelp(k.Back, "esc", "cancel")}
+	case modeBookmarks:
+		return []key.Binding{k.Up, k.Down, k.Open, k.Remove, k.Back}
+	}
+	return []key.Binding{k.Up, k.Down, k.Open, k.Search, k.Bookmarks, k.Back}
+}
+
+// FullHelp shows every key of the current mode in columns.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	switch k.mode {
+	case modePager:
+		return [][]key.Binding{
+			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top},
+			{k.NextSection, k.Find, k.Next, k.Search},
+			{k.Bookmark, k.Bookmarks, k.Back},
+		}
+	case modeTOC:
+		return [][]key.Binding{{k.Up, k.Down, k.Top, k.Open}, {k.Search, k.Bookmarks, k.Back}}
+	}
+	return [][]key.Binding{k.ShortHelp()}
+}
+
+func withHelp(b key.Binding, keys, desc string) key.Binding {
+	b.SetHelp(keys, desc)
+	return b
+}

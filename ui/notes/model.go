@@ -1,0 +1,271 @@
+// Package notes is the notes browser: a table of contents grouped by exam domain, a pager that shows one
+// note rendered with glamour, a global fuzzy search over every heading and line, find-in-note, and
+// bookmarks. Rendering and store writes run in commands; Update only moves state.
+package notes
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	notesidx "dvaprep/notes"
+	"dvaprep/pack"
+	"dvaprep/store"
+	"dvaprep/ui/common"
+)
+
+type mode int
+
+const (
+	modeTOC mode = iota
+	modePager
+	modeSearch
+	modeFind
+	modeBookmarks
+)
+
+// Arguments for common.NavigateMsg{To: common.NotesScreen}: a note link opens the pager there.
+const (
+	ArgSearch    = "@search"
+	ArgBookmarks = "@bookmarks"
+)
+
+// Model is the notes screen.
+type Model struct {
+	ctx  *common.Context
+	keys KeyMap
+	mode mode
+	back mode // where esc returns from search, find and bookmarks
+
+	toc  toc
+	read map[string]bool
+
+	pager pager
+
+	input   textinput.Model
+	results []notesidx.Result
+	sel     int
+
+	marks   []store.Bookmark
+	markSel int
+	marked  map[string]bool
+}
+
+// New opens the notes screen. arg is "" for the table of contents, ArgSearch, ArgBookmarks, or a link
+// such as "sqs#visibility-timeout".
+func New(ctx *common.Context, arg string) (*Model, error) {
+	m := &Model{ctx: ctx, keys: DefaultKeyMap(), read: map[string]bool{}, marked: map[string]bool{}}
+	m.toc = newTOC(ctx.Pack)
+	m.pager = newPager()
+	m.input = textinput.New()
+	m.input.Placeholder = "search every note: try visibility timeout, dlq, kms rotation"
+	m.input.Prompt = "/ "
+	m.input.CharLimit = 200
+	switch {
+	case arg == "":
+	case arg == ArgSearch:
+		m.openSearch()
+	case arg == ArgBookmarks:
+		m.mode = modeBookmarks
+	default:
+		n, sec, ok := ctx.Pack.Section(arg)
+		if n == nil || !ok {
+			return nil, fmt.Errorf("no note section %q", arg)
+		}
+		m.toc.selectNote(n.ID)
+		m.openNote(n, target{slug: sec.Slug})
+	}
+	return m, nil
+}
+
+// Init loads what the store knows: sections read and bookmarks.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(m.loadRead(), m.loadBookmarks(), m.pager.renderCmd(m.ctx))
+}
+
+// Title names the screen for the header.
+func (m *Model) Title() string {
+	if m.mode == modePager || (m.mode == modeFind) {
+		return "Notes › " + m.pager.note.Title
+	}
+	return "Notes"
+}
+
+// KeyMap returns the keys of the current mode.
+func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
+	k.mode = m.mode
+	return k
+}
+
+// Capturing is true while the search or find field has focus.
+func (m *Model) Capturing() bool { return m.mode == modeSearch || m.mode == modeFind }
+
+type readLoadedMsg struct {
+	read map[string]bool
+	err  error
+}
+
+type bookmarksMsg struct {
+	list []store.Bookmark
+	err  error
+}
+
+type savedMsg struct {
+	what string
+	err  error
+}
+
+func (m *Model) loadRead() tea.Cmd {
+	st := m.ctx.Store
+	if st == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		r, err := st.ReadSections(context.Background())
+		return readLoadedMsg{r, err}
+	}
+}
+
+func (m *Model) loadBookmarks() tea.Cmd {
+	st := m.ctx.Store
+	if st == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		l, err := st.Bookmarks(context.Background())
+		return bookmarksMsg{l, err}
+	}
+}
+
+// Update moves the screen's state; I/O happens in the commands it returns.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m, m.pager.resize(m.ctx)
+	case common.ThemeMsg:
+		return m, m.pager.renderCmd(m.ctx)
+	case common.ResumeMsg:
+		return m, tea.Batch(m.loadRead(), m.loadBookmarks())
+	case renderedMsg:
+		m.pager.rendered(m.ctx, msg)
+		return m, m.trackRead()
+	case readLoadedMsg:
+		if msg.err != nil {
+			return m, common.Status(msg.err.Error(), true)
+		}
+		m.read = msg.read
+		return m, nil
+	case bookmarksMsg:
+		if msg.err != nil {
+			return m, common.Status(msg.err.Error(), true)
+		}
+		m.marks = msg.list
+		m.marked = map[string]bool{}
+		for _, b := range msg.list {
+			m.marked[b.Section] = true
+		}
+		m.markSel = min(m.markSel, max(len(m.marks)-1, 0))
+		return m, nil
+	case savedMsg:
+		if msg.err != nil {
+			return m, common.Status(msg.what+": "+msg.err.Error(), true)
+		}
+		if msg.what != "" {
+			return m, tea.Batch(common.Status(msg.what, false), m.loadBookmarks())
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		switch m.mode {
+		case modeSearch:
+			return m, m.updateSearch(msg)
+		case modeFind:
+			return m, m.updateFind(msg)
+		case modeBookmarks:
+			return m, m.updateBookmarks(msg)
+		case modePager:
+			return m, m.updatePager(msg)
+		}
+		return m, m.updateTOC(msg)
+	case tea.MouseWheelMsg:
+		switch m.mode {
+		case modePager:
+			var cmd tea.Cmd
+			m.pager.vp, cmd = m.pager.vp.Update(msg)
+			return m, tea.Batch(cmd, m.trackRead())
+		case modeTOC:
+			if msg.Button == tea.MouseWheelUp {
+				m.toc.move(-3)
+			} else if msg.Button == tea.MouseWheelDown {
+				m.toc.move(3)
+			}
+		}
+	}
+	if m.mode == modeSearch {
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+// openNote shows a note in the pager and asks for its render.
+func (m *Model) openNote(n *pack.Note, t target) tea.Cmd {
+	m.mode = modePager
+	m.pager.open(n, t)
+	return m.pager.renderCmd(m.ctx)
+}
+
+// trackRead records the section on screen as read, once per section, through a command.
+func (m *Model) trackRead() tea.Cmd {
+	key := m.pager.currentKey()
+	if key == "" || m.read[key] || m.ctx.Store == nil {
+		return nil
+	}
+	m.read[key] = true
+	st := m.ctx.Store
+	return func() tea.Msg {
+		return savedMsg{err: st.MarkRead(context.Background(), key)}
+	}
+}
+
+// View draws the current mode.
+func (m *Model) View() string {
+	w, h := m.ctx.Width, m.ctx.BodyHeight()
+	switch m.mode {
+	case modePager, modeFind:
+		return m.pager.view(m.ctx, m.findBar(), m.marked[m.pager.currentKey()])
+	case modeSearch:
+		return m.searchView(w, h)
+	case modeBookmarks:
+		return m.bookmarksView(w, h)
+	}
+	return m.toc.view(m.ctx, m.read, w, h)
+}
+
+func (m *Model) findBar() string {
+	if m.mode == modeFind {
+		return m.pager.find.input.View()
+	}
+	if q := m.pager.find.query; q != "" {
+		f := &m.pager.find
+		if len(f.hits) == 0 {
+			return fmt.Sprintf("no match for %q", q)
+		}
+		return fmt.Sprintf("match %d/%d for %q · n/N next/prev", f.idx+1, len(f.hits), q)
+	}
+	return ""
+}
+
+func sectionKey(noteID, slug string) string {
+	if slug == "" {
+		return noteID
+	}
+	return noteID + "#" + slug
+}
+
+func trimQuery(s string) string { return strings.TrimSpace(s) }

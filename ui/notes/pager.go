@@ -1,0 +1,303 @@
+package notes
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"dvaprep/pack"
+	"dvaprep/ui/common"
+	"dvaprep/ui/markdown"
+)
+
+// target is where to scroll once a note is rendered: a section, or a body line within it.
+type target struct {
+	slug string
+	line int    // body line, when text is set
+	text string // the plain text of that line
+}
+
+type pager struct {
+	note        *pack.Note
+	vp          viewport.Model
+	width       int
+	theme       markdown.Theme
+	plain       []string // rendered lines without ANSI codes, for finding headings and matches
+	lines       []string // rendered lines
+	sectionRows []int    // rendered row of each note section; -1 if not found
+	pending     *target
+	loaded      bool
+	find        finder
+}
+
+// renderedMsg carries a finished render and what it was made for, so a late one is dropped.
+type renderedMsg struct {
+	noteID string
+	width  int
+	theme  markdown.Theme
+	out    string
+	err    error
+}
+
+func newPager() pager {
+	vp := viewport.New()
+	vp.KeyMap = viewport.KeyMap{
+		PageDown:     key.NewBinding(key.WithKeys("pgdown", "space")),
+		PageUp:       key.NewBinding(key.WithKeys("pgup")),
+		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u")),
+		HalfPageDown: key.NewBinding(key.WithKeys("ctrl+d")),
+		Up:           key.NewBinding(key.WithKeys("up", "k")),
+		Down:         key.NewBinding(key.WithKeys("down", "j")),
+	}
+	return pager{vp: vp, find: newFinder()}
+}
+
+func contentWidth(ctx *common.Context) int { return min(max(ctx.Width-2, 20), 100) }
+
+func (p *pager) open(n *pack.Note, t target) {
+	p.note = n
+	p.loaded = false
+	p.pending = &t
+	p.find.reset()
+	p.vp.SetContent("")
+	p.vp.SetYOffset(0)
+}
+
+func (p *pager) resize(ctx *common.Context) tea.Cmd {
+	p.vp.SetWidth(ctx.Width)
+	p.vp.SetHeight(max(ctx.BodyHeight()-2, 1))
+	if p.note != nil && (contentWidth(ctx) != p.width || ctx.Theme() != p.theme) {
+		// Keep the reader's place across the re-render.
+		if key := p.currentSlug(); key != "" && p.pending == nil {
+			p.pending = &target{slug: key}
+		}
+		return p.renderCmd(ctx)
+	}
+	return nil
+}
+
+// renderCmd renders the open note in a command. The cache makes a repeat free.
+func (p *pager) renderCmd(ctx *common.Context) tea.Cmd {
+	if p.note == nil || ctx.Width == 0 {
+		return nil
+	}
+	n, w, theme, r := p.note, contentWidth(ctx), ctx.Theme(), ctx.Markdown
+	return func() tea.Msg {
+		out, err := r.Render("note:"+n.ID, n.Body, w, theme)
+		return renderedMsg{noteID: n.ID, width: w, theme: theme, out: out, err: err}
+	}
+}
+
+func (p *pager) rendered(ctx *common.Context, msg renderedMsg) {
+	if p.note == nil || msg.noteID != p.note.ID || msg.width != contentWidth(ctx) || msg.theme != ctx.Theme() {
+		return // a late render for something no longer on screen
+	}
+	out := msg.out
+	if msg.err != nil {
+		out = "Could not render this note: " + msg.err.Error() + "\n\n" + p.note.Body
+	}
+	p.width, p.theme, p.loaded = msg.width, msg.theme, true
+	p.lines = strings.Split(out, "\n")
+	p.plain = make([]string, len(p.lines))
+	for i, l := range p.lines {
+		p.plain[i] = ansi.Strip(l)
+	}
+	p.sectionRows = headingRows(p.note, p.plain)
+	p.vp.SetWidth(ctx.Width)
+	p.vp.SetHeight(max(ctx.BodyHeight()-2, 1))
+	p.vp.SetContent(out)
+	if p.pending != nil {
+		p.vp.SetYOffset(p.rowOf(*p.pending))
+		p.pending = nil
+	}
+	p.find.refresh(p)
+}
+
+// headingRows finds each section's heading in the rendered lines, in order.
+func headingRows(n *pack.Note, plain []string) []int {
+	rows := make([]int, len(n.Sections))
+	from := 0
+	for i, s := range n.Sections {
+		rows[i] = -1
+		want := strings.ToLower(s.Heading)
+		for r := from; r < len(plain); r++ {
+			line := strings.ToLower(strings.TrimSpace(plain[r]))
+			if strings.HasSuffix(strings.TrimRight(line, " "), want) || strings.TrimLeft(line, "# ") == want {
+				rows[i], from = r, r+1
+				break
+			}
+		}
+	}
+	return rows
+}
+
+// rowOf is the rendered row a target points at.
+func (p *pager) rowOf(t target) int {
+	row := 0
+	for i, s := range p.note.Sections {
+		if s.Slug == t.slug && p.sectionRows[i] >= 0 {
+			row = p.sectionRows[i]
+		}
+	}
+	if t.text == "" {
+		return row
+	}
+	// Look for the line's first words after the section heading; glamour rewraps and restyles text.
+	ws := strings.Fields(strings.ToLower(t.text))
+	for n := min(len(ws), 5); n >= 2; n-- {
+		probe := strings.Join(ws[:n], " ")
+		for r := row; r < len(p.plain); r++ {
+			if strings.Contains(strings.Join(strings.Fields(strings.ToLower(p.plain[r])), " "), probe) {
+				return r
+			}
+		}
+	}
+	return row
+}
+
+// currentIndex is the section whose heading is at or above the top of the viewport.
+func (p *pager) currentIndex() int {
+	if p.note == nil || !p.loaded {
+		return -1
+	}
+	top := p.vp.YOffset() + 1
+	cur := -1
+	for i, r := range p.sectionRows {
+		if r >= 0 && r <= top {
+			cur = i
+		}
+	}
+	if cur < 0 && len(p.note.Sections) > 0 {
+		cur = 0
+	}
+	return cur
+}
+
+func (p *pager) currentSlug() string {
+	if i := p.currentIndex(); i >= 0 {
+		return p.note.Sections[i].Slug
+	}
+	return ""
+}
+
+// currentKey is the section on screen as a link, for reading progress and bookmarks.
+func (p *pager) currentKey() string {
+	if p.note == nil || !p.loaded {
+		return ""
+	}
+	return sectionKey(p.note.ID, p.currentSlug())
+}
+
+func (p *pager) jumpSection(delta int) {
+	i := p.currentIndex() + delta
+	if delta > 0 && p.currentIndex() >= 0 && p.sectionRows[p.currentIndex()] > p.vp.YOffset()+1 {
+		i = p.currentIndex()
+	}
+	for i >= 0 && i < len(p.sectionRows) {
+		if r := p.sectionRows[i]; r >= 0 {
+			p.vp.SetYOffset(r)
+			return
+		}
+		i += delta
+	}
+}
+
+func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
+	k, p := m.keys, &m.pager
+	switch {
+	case key.Matches(msg, k.Back):
+		if p.find.query != "" {
+			p.find.reset()
+			p.highlight()
+			return nil
+		}
+		if m.back == modeSearch {
+			m.back = modeTOC
+			m.mode = modeSearch
+			return m.input.Focus()
+		}
+		m.mode = modeTOC
+		return nil
+	case key.Matches(msg, k.Find):
+		m.mode = modeFind
+		return p.find.input.Focus()
+	case key.Matches(msg, k.Search):
+		m.back = modeTOC
+		return m.openSearch()
+	case key.Matches(msg, k.Next):
+		p.find.step(p, 1)
+	case key.Matches(msg, k.Prev):
+		p.find.step(p, -1)
+	case key.Matches(msg, k.Top):
+		p.vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		p.vp.GotoBottom()
+	case key.Matches(msg, k.NextSection):
+		p.jumpSection(1)
+	case key.Matches(msg, k.PrevSection):
+		p.jumpSection(-1)
+	case key.Matches(msg, k.Bookmarks):
+		m.back = modePager
+		m.mode = modeBookmarks
+		return m.loadBookmarks()
+	case key.Matches(msg, k.Bookmark):
+		return m.toggleBookmark()
+	default:
+		var cmd tea.Cmd
+		p.vp, cmd = p.vp.Update(msg)
+		return tea.Batch(cmd, m.trackRead())
+	}
+	return m.trackRead()
+}
+
+func (m *Model) toggleBookmark() tea.Cmd {
+	key, st := m.pager.currentKey(), m.ctx.Store
+	if key == "" || st == nil {
+		return nil
+	}
+	label := m.pager.note.Title
+	if i := m.pager.currentIndex(); i >= 0 {
+		label += " › " + m.pager.note.Sections[i].Heading
+	}
+	return func() tea.Msg {
+		on, err := st.ToggleBookmark(context.Background(), key, label)
+		what := "Bookmark removed: " + label
+		if on {
+			what = "Bookmarked: " + label
+		}
+		return savedMsg{what: what, err: err}
+	}
+}
+
+func (p *pager) view(ctx *common.Context, bar string, bookmarked bool) string {
+	st := ctx.Styles
+	if p.note == nil {
+		return ""
+	}
+	title := st.Title.Render(p.note.Title)
+	if i := p.currentIndex(); i >= 0 {
+		title += st.Subtle.Render(" › " + p.note.Sections[i].Heading)
+	}
+	if bookmarked {
+		title += st.Warn.Render(" ★ bookmarked")
+	}
+	body := "Rendering…"
+	if p.loaded {
+		body = p.vp.View()
+	}
+	pos := fmt.Sprintf("%3.0f%%", p.vp.ScrollPercent()*100)
+	if p.vp.TotalLineCount() <= p.vp.Height() {
+		pos = "all"
+	}
+	status := st.Subtle.Render(pos)
+	if bar != "" {
+		status = bar + "  " + status
+	}
+	h := max(ctx.BodyHeight()-2, 1)
+	return common.Truncate(title, ctx.Width) + "\n" + common.Fit(body, ctx.Width, h) + "\n" + common.Truncate(status, ctx.Width)
+}

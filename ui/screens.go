@@ -1,0 +1,21 @@
+package ui
+
+import (
+	"fmt"
+
+	"dvaprep/ui/common"
+	"dvaprep/ui/home"
+	"dvaprep/ui/notes"
+)
+
+// Build makes the screen a navigation message asks for. It is the only place that knows every screen.
+func Build(ctx *common.Context, msg common.NavigateMsg) (common.Screen, error) {
+	switch msg.To {
+	case common.HomeScreen:
+		return home.New(ctx), nil
+	case common.NotesScreen:
+		arg, _ := msg.Arg.(string)
+		return notes.New(ctx, arg)
+	}
+	return nil, fmt.Errorf("that screen is not built yet")
+}
