@@ -3,6 +3,7 @@
 package notes
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -21,10 +22,11 @@ type Entry struct {
 	Text      string // what is shown: the heading, or the line without markdown markers
 	IsHeading bool
 
-	fold     string // Text folded: lower case, no diacritics, same runes count as Text
-	context  string // folded note title, tags and heading, for multi-word queries
-	acronym  string // initials of the heading's words, for "dlq"
-	headFold string
+	fold      string // Text folded: lower case, no diacritics, same runes count as Text
+	context   string // folded note title, tags and heading, for multi-word queries
+	acronym   string // initials of the heading's words, for "dlq"
+	headFold  string
+	titleFold string
 }
 
 // Index holds every entry of a pack's notes.
@@ -51,7 +53,7 @@ func (ix *Index) addNote(n *pack.Note) {
 	tags := fold(strings.Join(n.Tags, " ") + " " + n.ID)
 	titleFold := fold(n.Title)
 	top := Entry{NoteID: n.ID, NoteTitle: n.Title, Heading: n.Title, Text: n.Title, IsHeading: true}
-	top.fold, top.headFold = titleFold, titleFold
+	top.fold, top.headFold, top.titleFold = titleFold, titleFold, titleFold
 	top.context = titleFold + " " + tags
 	top.acronym = acronym(n.Title)
 	ix.add(top)
@@ -68,6 +70,7 @@ func (ix *Index) addNote(n *pack.Note) {
 			sec = Entry{NoteID: n.ID, NoteTitle: n.Title, Slug: s.Slug, Heading: s.Heading, Line: i, Text: s.Heading, IsHeading: true}
 			sec.fold = fold(s.Heading)
 			sec.headFold = sec.fold
+			sec.titleFold = titleFold
 			sec.context = titleFold + " " + tags + " " + sec.fold
 			sec.acronym = acronym(s.Heading)
 			ix.add(sec)
@@ -104,6 +107,8 @@ func isRule(t string) bool {
 	return strings.Trim(t, "-|:") == "" || strings.Trim(t, "*") == "" || strings.Trim(t, "_") == ""
 }
 
+var mdLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+
 // PlainLine strips the markdown markers a reader does not need in a one-line result: list bullets, quote
 // marks, heading hashes, emphasis and code ticks, table pipes.
 func PlainLine(line string) string {
@@ -117,7 +122,8 @@ func PlainLine(line string) string {
 		case strings.HasPrefix(t, "#"):
 			t = strings.TrimSpace(strings.TrimLeft(t, "#"))
 		default:
-			t = strings.NewReplacer("**", "", "`", "", "__", "").Replace(t)
+			t = mdLink.ReplaceAllString(t, "$1")
+			t = strings.NewReplacer("**", "", "*", "", "`", "", "__", "").Replace(t)
 			if strings.HasPrefix(t, "|") {
 				t = strings.Join(strings.Fields(strings.ReplaceAll(strings.Trim(t, "|"), "|", " · ")), " ")
 			}

@@ -27,6 +27,7 @@ func (r Result) Link() string {
 // typed, and only then loose fuzzy subsequence matches, which are capped below every exact match.
 const (
 	tierHeadingExact    = 10000
+	tierNoteTitle       = 9000
 	tierHeadingPrefix   = 8000
 	tierHeadingContains = 7000
 	tierAcronym         = 6500
@@ -77,16 +78,20 @@ func (ix *Index) Search(query string, limit int) []Result {
 		switch {
 		case e.headFold == qf:
 			score, matched = tierHeadingExact, phrasePositions(e.fold, qf)
+		case e.Slug == "" && (qf == e.NoteID || allWordPrefixes(e.titleFold, tokens)):
+			score, matched = tierNoteTitle, tokenPositions(e.fold, tokens)
 		case strings.HasPrefix(e.headFold, qf):
 			score, matched = tierHeadingPrefix, phrasePositions(e.fold, qf)
 		case strings.Contains(e.headFold, qf):
 			score, matched = tierHeadingContains, phrasePositions(e.fold, qf)
 		case len(compact) >= 2 && !strings.Contains(qf, " ") && strings.HasPrefix(e.acronym, compact) && len(e.acronym) <= len(compact)+1:
 			score, matched = tierAcronym, initialPositions(e.fold)
+		case e.Slug != "" && countIn(e.headFold, tokens) == 0:
+			continue // a section matches on its own heading; its note's title and tags only add context
 		case allWordPrefixes(e.context, tokens):
-			score, matched = tierHeadingWords+300*countIn(e.headFold, tokens), tokenPositions(e.fold, tokens)
+			score, matched = tierHeadingWords+headingWeight(e, tokens), tokenPositions(e.fold, tokens)
 		case containsAll(e.context, tokens):
-			score, matched = tierHeadingTokens+300*countIn(e.headFold, tokens), tokenPositions(e.fold, tokens)
+			score, matched = tierHeadingTokens+headingWeight(e, tokens), tokenPositions(e.fold, tokens)
 		default:
 			continue
 		}
@@ -157,6 +162,22 @@ func (ix *Index) Sections(query string, limit int) []Result {
 		}
 	}
 	return out
+}
+
+// headingWeight favours a heading for the query words it holds that its note's title does not: in
+// "kms rotation", "kms" names the note and "rotation" picks the section.
+func headingWeight(e *Entry, tokens []string) int {
+	w := 0
+	for _, t := range tokens {
+		inTitle := strings.Contains(e.titleFold, t)
+		switch {
+		case inTitle:
+			w += 100
+		case strings.Contains(e.headFold, t):
+			w += 300
+		}
+	}
+	return w
 }
 
 func boolInt(b bool) int {

@@ -103,6 +103,14 @@ CREATE TABLE bookmarks (
 // Each transaction reads the version again, so two instances opening a new
 // file at once apply every migration exactly once.
 func (s *Store) migrate(ctx context.Context) error {
+	// The usual case, an up-to-date file, needs no write lock.
+	var version int
+	if err := s.db.QueryRowContext(ctx, "SELECT user_version FROM pragma_user_version").Scan(&version); err != nil {
+		return err
+	}
+	if version == len(migrations) {
+		return nil
+	}
 	for {
 		applied := false
 		err := s.write(ctx, func(tx *sql.Tx) error {

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -160,7 +161,7 @@ func prepareFile(path string) error {
 		// whether SQLite will be able to write.
 		f, err := os.OpenFile(path, os.O_RDWR, 0)
 		if err != nil {
-			return fmt.Errorf("cannot write to it (%w); fix its permissions or pass --db PATH", err)
+			return fmt.Errorf("cannot write to it: %w; fix its permissions or pass --db PATH", cause(err))
 		}
 		return f.Close()
 	case errors.Is(err, os.ErrNotExist):
@@ -173,11 +174,11 @@ func prepareFile(path string) error {
 			return nil // another instance created it first; inspect decides
 		}
 		if err != nil {
-			return fmt.Errorf("create the file (%w); pass --db PATH to a writable location", err)
+			return fmt.Errorf("cannot create it: %w; pass --db PATH to a writable location", cause(err))
 		}
 		return f.Close()
 	default:
-		return fmt.Errorf("cannot use this path (%w); pass --db PATH to another location", err)
+		return fmt.Errorf("cannot use this path: %w; pass --db PATH to another location", cause(err))
 	}
 }
 
@@ -285,6 +286,16 @@ func explain(err error) error {
 		return fmt.Errorf("%w; another program holds it locked: close it and try again", err)
 	case 8, 14: // SQLITE_READONLY, SQLITE_CANTOPEN
 		return fmt.Errorf("%w; check that the file and its directory are writable, or pass --db PATH", err)
+	}
+	return err
+}
+
+// cause drops the path from a file system error, since the message already
+// names the file.
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
 	}
 	return err
 }

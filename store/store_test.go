@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -346,18 +347,47 @@ func TestRefusesUnusablePaths(t *testing.T) {
 	}
 }
 
-func TestRefusesUnwritableDirectory(t *testing.T) {
+func TestRefusesUnwritablePlaces(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root may write anywhere")
 	}
-	dir := filepath.Join(t.TempDir(), "locked")
-	if err := os.Mkdir(dir, 0o500); err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name string
+		make func(t *testing.T, dir, path string)
+	}{
+		{"new file in a locked directory", func(t *testing.T, dir, path string) {}},
+		{"read-only file", func(t *testing.T, dir, path string) {
+			dvaprepDB(t, path)
+			os.Chmod(path, 0o400)
+		}},
+		{"database in a locked directory", func(t *testing.T, dir, path string) { dvaprepDB(t, path) }},
 	}
-	t.Cleanup(func() { os.Chmod(dir, 0o700) })
-	_, err := Open(filepath.Join(dir, "progress.db"))
-	if err == nil || !strings.Contains(err.Error(), "permission denied") || !strings.Contains(err.Error(), "--db PATH") {
-		t.Errorf("error %v, want permission denied and --db PATH", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "locked")
+			if err := os.Mkdir(dir, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, "progress.db")
+			tt.make(t, dir, path)
+			os.Chmod(dir, 0o500)
+			t.Cleanup(func() { os.Chmod(dir, 0o700) })
+			before := snapshot(t, dir)
+			s, err := Open(path)
+			if err == nil {
+				s.Close()
+				t.Fatal("Open succeeded")
+			}
+			t.Log(err)
+			for _, part := range []string{path, "--db PATH"} {
+				if !strings.Contains(err.Error(), part) {
+					t.Errorf("error %q does not mention %q", err, part)
+				}
+			}
+			if after := snapshot(t, dir); !maps.EqualFunc(before, after, bytes.Equal) {
+				t.Error("the directory changed")
+			}
+		})
 	}
 }
 

@@ -20,10 +20,10 @@ type ScreenFactory func(ctx *common.Context, msg common.NavigateMsg) (common.Scr
 
 // KeyMap holds the keys the root handles on every screen.
 type KeyMap struct {
-	Quit     key.Binding
-	ForceQ   key.Binding
-	Help     key.Binding
-	Back     key.Binding
+	Quit   key.Binding
+	ForceQ key.Binding
+	Help   key.Binding
+	Back   key.Binding
 }
 
 // DefaultKeyMap returns the global keys.

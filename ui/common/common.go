@@ -33,12 +33,11 @@ type Context struct {
 	Now           func() time.Time
 }
 
-// Theme is the glamour theme for the current background and colour setting.
+// Theme is the glamour theme for the current background. Under NO_COLOR it stays Dark or Light: Bubble Tea
+// strips the colours for the terminal's profile and keeps bold and underline, which read better than the
+// plain style's literal markdown markers.
 func (c *Context) Theme() markdown.Theme {
-	switch {
-	case c.NoColor:
-		return markdown.Plain
-	case c.Dark:
+	if c.Dark {
 		return markdown.Dark
 	}
 	return markdown.Light

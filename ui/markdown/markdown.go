@@ -71,7 +71,7 @@ func (r *Renderer) Render(id, md string, width int, theme Theme) (string, error)
 	if err != nil {
 		return "", err
 	}
-	out, err := tr.Render(md)
+	out, err := tr.Render(unwrap(md))
 	if err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}

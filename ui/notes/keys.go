@@ -4,14 +4,14 @@ import "charm.land/bubbles/v2/key"
 
 // KeyMap is every key of the notes screen. Which ones show in help depends on the mode.
 type KeyMap struct {
-	Up, Down, Open, Back      key.Binding
-	Search, Find, Next, Prev  key.Binding
-	PageUp, PageDown          key.Binding
-	Top, Bottom               key.Binding
-	NextSection, PrevSection  key.Binding
-	Bookmark, Bookmarks       key.Binding
-	Remove                    key.Binding
-	mode                      mode
+	Up, Down, Open, Back     key.Binding
+	Search, Find, Next, Prev key.Binding
+	PageUp, PageDown         key.Binding
+	Top, Bottom              key.Binding
+	NextSection, PrevSection key.Binding
+	Bookmark, Bookmarks      key.Binding
+	Remove                   key.Binding
+	mode                     mode
 }
 
 // DefaultKeyMap returns the notes keys.

@@ -19,6 +19,8 @@ var (
 
 func (m *Model) openSearch() tea.Cmd {
 	m.mode = modeSearch
+	m.input.SetValue("")
+	m.results, m.sel = nil, 0
 	m.input.SetWidth(max(m.ctx.Width-4, 10))
 	return m.input.Focus()
 }
