@@ -72,6 +72,11 @@ func (ix *Index) Search(query string, limit int) []Result {
 		out = append(out, Result{Entry: *e, Score: score, Matched: matched})
 	}
 
+	// A section that mentions the query many times is more likely the one meant than a passing mention.
+	for k := range out {
+		out[k].Score += 15 * min(hits[out[k].NoteID+"#"+out[k].Slug]-1, 6)
+	}
+
 	for _, i := range ix.headings {
 		e := &ix.entries[i]
 		score, matched := 0, []int(nil)
@@ -86,7 +91,7 @@ func (ix *Index) Search(query string, limit int) []Result {
 			score, matched = tierHeadingContains, phrasePositions(e.fold, qf)
 		case len(compact) >= 2 && !strings.Contains(qf, " ") && strings.HasPrefix(e.acronym, compact) && len(e.acronym) <= len(compact)+1:
 			score, matched = tierAcronym, initialPositions(e.fold)
-		case e.Slug != "" && countIn(e.headFold, tokens) == 0:
+		case e.Slug != "" && !anyWordPrefix(e.headFold, tokens):
 			continue // a section matches on its own heading; its note's title and tags only add context
 		case allWordPrefixes(e.context, tokens):
 			score, matched = tierHeadingWords+headingWeight(e, tokens), tokenPositions(e.fold, tokens)
@@ -162,6 +167,22 @@ func (ix *Index) Sections(query string, limit int) []Result {
 		}
 	}
 	return out
+}
+
+// anyWordPrefix reports whether a query word of two or more letters starts a word of s.
+func anyWordPrefix(s string, tokens []string) bool {
+	ws := words(s)
+	for _, t := range tokens {
+		if len(t) < 2 {
+			continue
+		}
+		for _, w := range ws {
+			if strings.HasPrefix(w, t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headingWeight favours a heading for the query words it holds that its note's title does not: in

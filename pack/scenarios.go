@@ -52,7 +52,7 @@ func loadScenario(p *Pack, fsys fs.FS, file string, probs *Problems) *Scenario {
 			probs.add(file, nodes.Content[i].Line, "node %q is defined twice", id)
 			continue
 		}
-		s.Nodes[id] = loadNode(p, s, id, nn, probs)
+		s.Nodes[id] = loadNode(p, s, id, nodes.Content[i].Line, nn, probs)
 	}
 	checkGraph(s, probs)
 	if s.ID == "" {
@@ -61,11 +61,11 @@ func loadScenario(p *Pack, fsys fs.FS, file string, probs *Problems) *Scenario {
 	return s
 }
 
-func loadNode(p *Pack, s *Scenario, id string, nn *yaml.Node, probs *Problems) *Node {
+func loadNode(p *Pack, s *Scenario, id string, line int, nn *yaml.Node, probs *Problems) *Node {
 	file := s.File
 	f := newField(file, nn, 0, probs, "node "+id)
 	f.allow("prompt", "choices", "outcome")
-	n := &Node{ID: id, Line: f.line()}
+	n := &Node{ID: id, Line: line}
 	n.Prompt = f.str("prompt", false)
 	n.Outcome = f.str("outcome", false)
 	choices := f.list("choices")

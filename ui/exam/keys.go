@@ -1,0 +1,133 @@
+package exam
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key of the exam screen. Which ones the help shows depends on the mode.
+type KeyMap struct {
+	Up, Down, Left, Right key.Binding
+	Enter                 key.Binding
+	Choose                key.Binding // 1–6 and a–e pick an option
+	Toggle                key.Binding // space
+	Flag                  key.Binding
+	Next, Prev            key.Binding
+	Grid                  key.Binding
+	Submit                key.Binding
+	PageUp, PageDown      key.Binding
+	NextLink, OpenLink    key.Binding
+	Yes, No               key.Binding
+	Answers               key.Binding // from the result to the review of every answer
+	Wrong, Flagged, All   key.Binding // review filters
+	Back                  key.Binding
+
+	ctx helpContext
+}
+
+// helpContext is what the help footer needs to know about the screen's state.
+type helpContext struct {
+	mode     mode
+	form     bool // the start menu shows a form
+	multi    bool // the question is multiple response
+	revealed bool // the drill shows the answer
+	links    bool // the question has note links
+	confirm  bool // a y/n question is open
+}
+
+// DefaultKeyMap returns the exam keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "left")),
+		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right")),
+		Enter:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Choose:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "a", "b", "c", "d", "e"), key.WithHelp("1–6/a–e", "choose")),
+		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "toggle")),
+		Flag:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flag")),
+		Next:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n/p", "next/prev")),
+		Prev:     key.NewBinding(key.WithKeys("p")),
+		Grid:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "all questions")),
+		Submit:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "review & submit")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+		NextLink: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next note link")),
+		OpenLink: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open note")),
+		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "submit")),
+		No:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "not yet")),
+		Answers:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review answers")),
+		Wrong:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w/f/a", "wrong/flagged/all")),
+		Flagged:  key.NewBinding(key.WithKeys("f")),
+		All:      key.NewBinding(key.WithKeys("a")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	}
+}
+
+// ShortHelp shows the keys that matter in the current mode.
+func (k KeyMap) ShortHelp() []key.Binding {
+	c := k.ctx
+	if c.confirm {
+		return []key.Binding{withHelp(k.Yes, "y", "yes"), withHelp(k.No, "n/esc", "no")}
+	}
+	switch c.mode {
+	case modeMenu:
+		if c.form {
+			return []key.Binding{withHelp(k.Up, "↑/↓", "field"), withHelp(k.Left, "←/→", "change"),
+				withHelp(k.Enter, "enter", "start"), k.Back}
+		}
+		return []key.Binding{withHelp(k.Up, "↑/↓", "select"), withHelp(k.Enter, "enter", "open"), k.Back}
+	case modeQuestion:
+		if c.revealed {
+			b := []key.Binding{k.Next, withHelp(k.Down, "↑/↓", "scroll")}
+			if c.links {
+				b = append(b, k.NextLink, k.OpenLink)
+			}
+			return append(b, k.Grid, withHelp(k.Submit, "s", "finish"))
+		}
+		choose := withHelp(k.Choose, "1–6/a–e/enter", "choose")
+		if c.multi {
+			choose = withHelp(k.Choose, "1–6/a–e/space", "toggle")
+		}
+		return []key.Binding{choose, k.Flag, k.Next, k.Grid, k.Submit}
+	case modeNavigator:
+		return []key.Binding{withHelp(k.Up, "←↑↓→", "move"), withHelp(k.Enter, "enter", "jump"),
+			withHelp(k.Back, "esc/g", "close")}
+	case modeReview:
+		return []key.Binding{withHelp(k.Up, "←↑↓→", "move"), withHelp(k.Enter, "enter", "jump"),
+			withHelp(k.Yes, "y", "submit"), withHelp(k.No, "n/esc", "keep going")}
+	case modeResult:
+		return []key.Binding{withHelp(k.Down, "↑/↓", "scroll"), k.Answers, k.Back}
+	case modeAnswers:
+		b := []key.Binding{k.Next, k.Wrong, withHelp(k.Down, "↑/↓", "scroll")}
+		if c.links {
+			b = append(b, k.NextLink, k.OpenLink)
+		}
+		return append(b, withHelp(k.Back, "esc", "result"))
+	}
+	return []key.Binding{k.Back}
+}
+
+// FullHelp shows every key of the current mode in columns.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	switch k.ctx.mode {
+	case modeQuestion:
+		if k.ctx.confirm {
+			break
+		}
+		return [][]key.Binding{
+			{withHelp(k.Choose, "1–6/a–e", "choose"), withHelp(k.Up, "↑/↓", "move"), withHelp(k.Enter, "enter", "choose"),
+				withHelp(k.Toggle, "space", "toggle (multiple)")},
+			{k.Flag, k.Next, k.Grid, k.Submit},
+			{k.PageUp, k.PageDown, k.NextLink, k.OpenLink, withHelp(k.Back, "esc", "leave (saved)")},
+		}
+	case modeAnswers:
+		return [][]key.Binding{
+			{k.Next, k.Wrong, k.Up, k.Down},
+			{k.PageUp, k.PageDown, k.NextLink, k.OpenLink, withHelp(k.Back, "esc", "result")},
+		}
+	}
+	return [][]key.Binding{k.ShortHelp()}
+}
+
+func withHelp(b key.Binding, keys, desc string) key.Binding {
+	b.SetHelp(keys, desc)
+	return b
+}

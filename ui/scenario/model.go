@@ -1,0 +1,210 @@
+// Package scenario is the scenario player: a list of scenarios grouped by exam domain with each one's best
+// score and when it was last played; then one decision at a time, with the verdict and the why of every
+// choice; and an ending that scores the run by domain and task beside the best path. Markdown renders and
+// store writes run in commands; Update only moves state.
+package scenario
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"dvaprep/ui/common"
+)
+
+type state int
+
+const (
+	stateList    state = iota // choosing a scenario
+	stateFilter               // typing a filter over the list
+	stateDecide               // a decision on screen, no choice made yet
+	stateVerdict              // a choice made: its verdict and why
+	stateLinks                // picking one of the chosen choice's note links
+	stateEnding               // the outcome, the score and the paths
+)
+
+// Model is the scenario screen.
+type Model struct {
+	ctx   *common.Context
+	keys  KeyMap
+	state state
+	list  list
+	play  play
+	plays int // plays started; each play's number tells its late messages apart
+	vp    viewport.Model
+	docs  docs    // rendered markdown of the node on screen
+	marks anchors // content rows that keys scroll to
+	rec   recorder
+}
+
+// New opens the scenario list. A scenario ID as arg starts that scenario at once.
+func New(ctx *common.Context, arg string) (*Model, error) {
+	m := &Model{ctx: ctx, keys: DefaultKeyMap(), list: newList(ctx.Pack), vp: viewport.New(), rec: newRecorder()}
+	m.vp.KeyMap = viewport.KeyMap{} // keys are handled here; the viewport only scrolls with the wheel
+	m.resize()
+	if arg != "" {
+		s := ctx.Pack.Scenario(arg)
+		if s == nil {
+			return nil, fmt.Errorf("no scenario %q", arg)
+		}
+		m.list.selectScenario(s.ID)
+		m.start(s) // Init sends the commands
+	}
+	return m, nil
+}
+
+// Init loads the records shown in the list and, for a scenario started from the arg, starts its run.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.loadRecords()}
+	if m.play.run != nil {
+		cmds = append(cmds, m.rec.start(m.ctx, m.play.n, m.play.run.Scenario().ID), m.renderCmd())
+	}
+	return tea.Batch(cmds...)
+}
+
+// Title names the screen for the header.
+func (m *Model) Title() string {
+	if m.state == stateList || m.state == stateFilter || m.play.run == nil {
+		return "Scenarios"
+	}
+	return "Scenarios › " + m.play.run.Scenario().Title
+}
+
+// KeyMap returns the keys of the current state.
+func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
+	k.state = m.state
+	return k
+}
+
+// Capturing is true while the filter field has focus.
+func (m *Model) Capturing() bool { return m.state == stateFilter }
+
+// Update moves the screen's state; I/O happens in the commands it returns.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize()
+		return m, m.renderCmd()
+	case common.ThemeMsg:
+		return m, m.renderCmd()
+	case common.ResumeMsg:
+		return m, m.loadRecords()
+	case recordsMsg:
+		if msg.err != nil {
+			m.list.err = msg.err
+			return m, common.Status(msg.err.Error(), true)
+		}
+		m.list.records, m.list.err = msg.records, nil
+		return m, nil
+	case renderedMsg:
+		m.rendered(msg)
+		if msg.err != nil {
+			return m, common.Status(msg.err.Error(), true)
+		}
+		return m, nil
+	case runStartedMsg, attemptsSavedMsg, runFinishedMsg, retryMsg:
+		return m, m.stored(msg)
+	case tea.KeyPressMsg:
+		switch m.state {
+		case stateList:
+			return m, m.updateList(msg)
+		case stateFilter:
+			return m, m.updateFilter(msg)
+		case stateDecide:
+			return m, m.updateDecide(msg)
+		case stateVerdict:
+			return m, m.updateVerdict(msg)
+		case stateLinks:
+			return m, m.updateLinks(msg)
+		case stateEnding:
+			return m, m.updateEnding(msg)
+		}
+	case tea.MouseWheelMsg:
+		if m.state == stateList || m.state == stateFilter {
+			if msg.Button == tea.MouseWheelUp {
+				m.list.move(-1)
+			} else if msg.Button == tea.MouseWheelDown {
+				m.list.move(1)
+			}
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.vp, cmd = m.vp.Update(msg)
+		return m, cmd
+	}
+	if m.state == stateFilter {
+		return m, m.list.updateInput(msg)
+	}
+	return m, nil
+}
+
+// resize fits the viewport and the filter field to the terminal.
+func (m *Model) resize() {
+	m.vp.SetWidth(max(m.ctx.Width, 1))
+	m.vp.SetHeight(max(m.ctx.BodyHeight()-2, 1))
+	m.list.input.SetWidth(max(m.ctx.Width-4, 10))
+	if m.play.node != nil {
+		m.layout()
+	}
+}
+
+// scrollKeys scrolls the viewport; it reports whether msg was a scroll key.
+func (m *Model) scrollKeys(msg tea.KeyPressMsg) bool {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		m.vp.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		m.vp.PageUp()
+	case key.Matches(msg, k.PageDown):
+		m.vp.PageDown()
+	case key.Matches(msg, k.Top):
+		m.vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		m.vp.GotoBottom()
+	default:
+		return false
+	}
+	return true
+}
+
+// View draws the list, or the scenario being played: a title line, the scrolling content and a line that
+// says whether there is more below.
+func (m *Model) View() string {
+	w, h := m.ctx.Width, m.ctx.BodyHeight()
+	if m.state == stateList || m.state == stateFilter || m.play.run == nil {
+		return common.Fit(m.list.view(m.ctx, m.state == stateFilter, w, h), w, h)
+	}
+	st := m.ctx.Styles
+	left := st.Title.Render(m.play.run.Scenario().Title) + st.Subtle.Render(" › "+m.stage())
+	right := st.Subtle.Render(m.scoreSoFar())
+	title := left
+	if gap := w - common.Width(left) - common.Width(right); gap >= 2 {
+		title += strings.Repeat(" ", gap) + right
+	}
+	body := m.vp.View()
+	if m.docs.out == nil {
+		body = st.Subtle.Render("Rendering…")
+	}
+	return common.Fit(common.Truncate(title, w)+"\n"+common.Fit(body, w, max(h-2, 1))+"\n"+m.scrollLine(), w, h)
+}
+
+// scrollLine says where the viewport is when the content is longer than the screen.
+func (m *Model) scrollLine() string {
+	st := m.ctx.Styles
+	if m.vp.TotalLineCount() <= m.vp.Height() {
+		return ""
+	}
+	pct := int(m.vp.ScrollPercent()*100 + 0.5)
+	if m.vp.AtBottom() {
+		return st.Subtle.Render(fmt.Sprintf("─ end (%d%%) · ↑/pgup scroll", pct))
+	}
+	return st.Subtle.Render(fmt.Sprintf("↓ more below (%d%%) · ↓/pgdn scroll", pct))
+}

@@ -1,0 +1,474 @@
+package scenario
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"dvaprep/pack"
+	"dvaprep/scenarios"
+	"dvaprep/store"
+	"dvaprep/ui/common"
+	"dvaprep/ui/markdown"
+)
+
+// play is one run of a scenario on screen.
+type play struct {
+	n      int // this play's number
+	run    *scenarios.Run
+	node   *pack.Node      // the decision or the ending on screen
+	sel    int             // the selected choice while deciding
+	step   *scenarios.Step // the decision just taken; nil while deciding
+	others bool            // the other choices are shown
+	link   int             // the selected note link in the picker
+	shown  time.Time       // when the decision appeared, for the time taken
+	saved  bool            // the finished run reached the store
+	failed bool            // storing the finished run failed; it is being retried
+}
+
+// docKey names what a set of renders was made for, so a late one is dropped.
+type docKey struct {
+	scenario, node string
+	width          int
+	theme          markdown.Theme
+}
+
+type docs struct {
+	key docKey
+	out map[string]string // by document ID
+}
+
+// renderedMsg carries the rendered markdown of one node: its prompt and every choice's explanation, or
+// its outcome.
+type renderedMsg struct {
+	key docKey
+	out map[string]string
+	err error
+}
+
+// anchors are content rows that keys scroll to.
+type anchors struct {
+	choices [][2]int // first and last row of each choice while deciding
+	chosen  int      // the choice taken
+	links   int      // the first note link
+	others  int      // the other choices' header
+}
+
+func promptID(s, n string) string           { return "scn:" + s + ":" + n + ":prompt" }
+func explainID(s, n string, i int) string   { return fmt.Sprintf("scn:%s:%s:%d:explain", s, n, i) }
+func outcomeID(s, n string) string          { return "scn:" + s + ":" + n + ":outcome" }
+func mdWidth(ctx *common.Context) int       { return min(max(ctx.Width-2, 20), 100) }
+func (m *Model) scenario() *pack.Scenario   { return m.play.run.Scenario() }
+func (m *Model) choice(i int) *pack.Choice  { return &m.play.node.Choices[i] }
+func (m *Model) doc(id string) (string, bool) { s, ok := m.docs.out[id]; return s, ok }
+
+// begin starts a play of s and asks for its run in the store and its first render.
+func (m *Model) begin(s *pack.Scenario) tea.Cmd {
+	if scenarios.Start(s).Current() == nil {
+		return common.Status(fmt.Sprintf("scenario %s has no start node %q: run `dvaprep validate`", s.ID, s.Start), true)
+	}
+	m.start(s)
+	return tea.Batch(m.rec.start(m.ctx, m.play.n, s.ID), m.renderCmd())
+}
+
+func (m *Model) start(s *pack.Scenario) {
+	m.plays++
+	m.play = play{n: m.plays, run: scenarios.Start(s)}
+	m.show()
+}
+
+// show puts the run's current node on screen, at its top.
+func (m *Model) show() {
+	p := &m.play
+	p.node = p.run.Current()
+	p.sel, p.step, p.others, p.link = 0, nil, false, 0
+	p.shown = m.ctx.Now()
+	m.state = stateDecide
+	if p.run.Finished() {
+		m.state = stateEnding
+	}
+	m.useCached()
+	m.layout()
+	m.vp.GotoTop()
+}
+
+// sources is the markdown a node shows, by document ID.
+func sources(s *pack.Scenario, n *pack.Node) map[string]string {
+	if n.IsEnding() {
+		return map[string]string{outcomeID(s.ID, n.ID): n.Outcome}
+	}
+	src := map[string]string{promptID(s.ID, n.ID): n.Prompt}
+	for i, c := range n.Choices {
+		src[explainID(s.ID, n.ID, i)] = c.Explain
+	}
+	return src
+}
+
+func (m *Model) docKey() docKey {
+	return docKey{m.scenario().ID, m.play.node.ID, mdWidth(m.ctx), m.ctx.Theme()}
+}
+
+// useCached shows the node at once when every render it needs is already cached.
+func (m *Model) useCached() bool {
+	if m.play.node == nil || m.ctx.Width == 0 {
+		return false
+	}
+	k := m.docKey()
+	if m.docs.key == k && m.docs.out != nil {
+		return true
+	}
+	out := map[string]string{}
+	for id := range sources(m.scenario(), m.play.node) {
+		s, ok := m.ctx.Markdown.Cached(id, k.width, k.theme)
+		if !ok {
+			return false
+		}
+		out[id] = s
+	}
+	m.docs = docs{key: k, out: out}
+	return true
+}
+
+// renderCmd renders the node on screen in a command, unless the cache already has it.
+func (m *Model) renderCmd() tea.Cmd {
+	if m.play.node == nil || m.ctx.Width == 0 {
+		return nil
+	}
+	if m.useCached() {
+		m.layout()
+		return nil
+	}
+	k, src, r := m.docKey(), sources(m.scenario(), m.play.node), m.ctx.Markdown
+	return func() tea.Msg {
+		out := make(map[string]string, len(src))
+		var errs []error
+		for id, md := range src {
+			s, err := r.Render(id, md, k.width, k.theme)
+			if err != nil {
+				errs = append(errs, err)
+				s = md
+			}
+			out[id] = s
+		}
+		return renderedMsg{key: k, out: out, err: errors.Join(errs...)}
+	}
+}
+
+func (m *Model) rendered(msg renderedMsg) {
+	if m.play.node == nil || msg.key != m.docKey() {
+		return // a late render for something no longer on screen
+	}
+	m.docs = docs{key: msg.key, out: msg.out}
+	m.layout()
+}
+
+// layout rebuilds the viewport's content for the current state, keeping the scroll position.
+func (m *Model) layout() {
+	if m.play.node == nil {
+		return
+	}
+	if m.docs.key.scenario != m.scenario().ID || m.docs.key.node != m.play.node.ID {
+		m.docs = docs{} // renders of another node: wait for this one's
+	}
+	var lines []string
+	if m.state == stateEnding {
+		lines = m.endingLines()
+	} else {
+		lines = m.decisionLines()
+	}
+	y := m.vp.YOffset()
+	m.vp.SetContentLines(lines)
+	m.vp.SetYOffset(y)
+}
+
+// mdLines is a rendered document as lines, or a placeholder until it arrives.
+func (m *Model) mdLines(id string) []string {
+	if s, ok := m.doc(id); ok {
+		return strings.Split(s, "\n")
+	}
+	return []string{m.ctx.Styles.Subtle.Render("  Rendering…")}
+}
+
+// decisionLines is the prompt and the choices while deciding; once a choice is made, the choice, its
+// verdict and why, its note links and, on request, every other choice with its verdict and why.
+func (m *Model) decisionLines() []string {
+	st, w := m.ctx.Styles, m.ctx.Width
+	s, n, p := m.scenario(), m.play.node, &m.play
+	lines := append(m.mdLines(promptID(s.ID, n.ID)), "")
+	m.marks = anchors{}
+	if p.step == nil {
+		for i, c := range n.Choices {
+			first := len(lines)
+			mark, style := "  ", st.Title.UnsetBold()
+			if i == p.sel {
+				mark, style = st.Selected.Render("› "), st.Selected
+			}
+			lines = append(lines, hanging(mark, fmt.Sprintf("%d. ", i+1), c.Text, style, w)...)
+			m.marks.choices = append(m.marks.choices, [2]int{first, len(lines) - 1})
+		}
+		return lines
+	}
+	c := m.choice(p.step.Choice)
+	m.marks.chosen = len(lines)
+	lines = append(lines, st.Subtle.Render("You chose"))
+	lines = append(lines, hanging(st.Selected.Render("› "), fmt.Sprintf("%d. ", p.step.Choice+1), c.Text, st.Selected, w)...)
+	lines = append(lines, "", "  "+verdictLabel(st, c.Verdict)+st.Subtle.Render(" · "+points(c.Verdict.Score())+" of 1 point"))
+	lines = append(lines, m.mdLines(explainID(s.ID, n.ID, p.step.Choice))...)
+	if len(c.Notes) > 0 {
+		m.marks.links = len(lines) + 1
+		hint := "Read more · l opens"
+		if m.state == stateLinks {
+			hint = "Read more · 1-9 or enter opens · esc cancels"
+		}
+		lines = append(lines, "", st.Subtle.Render(hint))
+		for j, link := range c.Notes {
+			mark, style := "  ", st.Title.UnsetBold()
+			if m.state == stateLinks && j == p.link {
+				mark, style = st.Selected.Render("› "), st.Selected
+			}
+			lines = append(lines, common.Truncate(mark+fmt.Sprintf("%d. ", j+1)+style.Render(m.linkLabel(link)), w))
+		}
+	}
+	lines = append(lines, "")
+	m.marks.others = len(lines)
+	if !p.others {
+		lines = append(lines, st.Subtle.Render(fmt.Sprintf("o · show the other %d choices and why", len(n.Choices)-1)))
+	} else {
+		lines = append(lines, st.Header.Render("The other choices"))
+		for i, o := range n.Choices {
+			if i == p.step.Choice {
+				continue
+			}
+			lines = append(lines, "")
+			lines = append(lines, hanging("  ", fmt.Sprintf("%d. ", i+1), o.Text, st.Title, w)...)
+			lines = append(lines, "     "+verdictLabel(st, o.Verdict))
+			lines = append(lines, m.mdLines(explainID(s.ID, n.ID, i))...)
+		}
+	}
+	next := "enter · next decision"
+	if nx := s.Nodes[p.step.Next]; nx != nil && nx.IsEnding() {
+		next = "enter · see how it ends"
+	}
+	return append(lines, "", st.Subtle.Render(next))
+}
+
+// linkLabel names a note link by its note and section.
+func (m *Model) linkLabel(link string) string {
+	n, sec, ok := m.ctx.Pack.Section(link)
+	switch {
+	case n == nil:
+		return link
+	case !ok || sec.Heading == n.Title:
+		return n.Title
+	}
+	return n.Title + " › " + sec.Heading
+}
+
+// hanging wraps text after a marker and a number, indenting the lines that follow under the text.
+func hanging(mark, num, text string, style lipgloss.Style, w int) []string {
+	indent := common.Width(mark) + common.Width(num)
+	wrapped := strings.Split(ansi.Wrap(text, max(w-indent-1, 10), ""), "\n")
+	out := make([]string, len(wrapped))
+	for i, l := range wrapped {
+		if i == 0 {
+			out[i] = mark + style.Render(num+l)
+		} else {
+			out[i] = strings.Repeat(" ", indent) + style.Render(l)
+		}
+	}
+	return out
+}
+
+// verdictLabel is a verdict as a symbol and a word, so it never depends on colour.
+func verdictLabel(st common.Styles, v pack.Verdict) string {
+	switch v {
+	case pack.Best:
+		return st.Good.Bold(true).Render("✓ Best")
+	case pack.OK:
+		return st.Warn.Bold(true).Render("~ Acceptable")
+	}
+	return st.Bad.Bold(true).Render("✗ Poor")
+}
+
+func points(p float64) string { return fmt.Sprintf("%g", p) }
+
+// stage names where the run is, for the title line.
+func (m *Model) stage() string {
+	n := len(m.play.run.Path())
+	switch m.state {
+	case stateEnding:
+		return "the ending"
+	case stateDecide:
+		return fmt.Sprintf("decision %d", n+1)
+	}
+	return fmt.Sprintf("decision %d", n)
+}
+
+func (m *Model) scoreSoFar() string {
+	t := m.play.run.Score().Overall
+	if t.Decisions == 0 {
+		return ""
+	}
+	return fmt.Sprintf("score %s/%d", points(t.Points), t.Decisions)
+}
+
+func (m *Model) updateDecide(msg tea.KeyPressMsg) tea.Cmd {
+	k, p := m.keys, &m.play
+	switch {
+	case key.Matches(msg, k.Up):
+		p.sel = max(p.sel-1, 0)
+	case key.Matches(msg, k.Down):
+		p.sel = min(p.sel+1, len(p.node.Choices)-1)
+	case key.Matches(msg, k.Number):
+		i := int(msg.String()[0] - '1')
+		if i >= len(p.node.Choices) {
+			return nil
+		}
+		return m.choose(i)
+	case key.Matches(msg, k.Choose):
+		return m.choose(p.sel)
+	case key.Matches(msg, k.Back):
+		return m.leave()
+	default:
+		m.scrollKeys(msg)
+		return nil
+	}
+	m.layout()
+	m.keepVisible(m.marks.choices[p.sel][0], m.marks.choices[p.sel][1])
+	return nil
+}
+
+// keepVisible scrolls as little as needed to show rows first to last.
+func (m *Model) keepVisible(first, last int) {
+	y, h := m.vp.YOffset(), m.vp.Height()
+	if last >= y+h {
+		y = last - h + 1
+	}
+	if first < y {
+		y = first
+	}
+	m.vp.SetYOffset(y)
+}
+
+// choose takes choice i, shows its verdict and records the decision.
+func (m *Model) choose(i int) tea.Cmd {
+	p := &m.play
+	n, now := p.node, m.ctx.Now()
+	st, err := p.run.Choose(i)
+	if err != nil {
+		return common.Status(err.Error(), true)
+	}
+	p.step, p.sel = &st, i
+	m.state = stateVerdict
+	m.layout()
+	m.vp.SetYOffset(m.marks.chosen)
+	s := m.scenario()
+	a := store.Attempt{
+		ItemID:        s.ID + "/" + n.ID,
+		Kind:          store.KindDecision,
+		Domain:        st.Domain,
+		Task:          st.Task,
+		Score:         st.Score(),
+		Choice:        n.Choices[i].Text,
+		CorrectChoice: bestText(n),
+		Elapsed:       max(now.Sub(p.shown), 0),
+		Source:        store.SourceScenario,
+		At:            now,
+	}
+	return m.rec.attempt(m.ctx, p.n, a)
+}
+
+// bestText is the text of the first best choice: the correct choice an attempt records.
+func bestText(n *pack.Node) string {
+	for _, c := range n.Choices {
+		if c.Verdict == pack.Best {
+			return c.Text
+		}
+	}
+	return ""
+}
+
+func (m *Model) updateVerdict(msg tea.KeyPressMsg) tea.Cmd {
+	k, p := m.keys, &m.play
+	switch {
+	case key.Matches(msg, k.Continue):
+		return m.next()
+	case key.Matches(msg, k.Others):
+		p.others = !p.others
+		m.layout()
+		if p.others {
+			m.vp.SetYOffset(m.marks.others)
+		}
+	case key.Matches(msg, k.Links):
+		links := m.choice(p.step.Choice).Notes
+		switch len(links) {
+		case 0:
+			return common.Status("This choice has no note links.", false)
+		case 1:
+			return common.Navigate(common.NotesScreen, links[0])
+		}
+		m.state, p.link = stateLinks, 0
+		m.layout()
+		m.keepVisible(m.marks.links-1, m.marks.links+len(links)-1)
+	case key.Matches(msg, k.Back):
+		return m.leave()
+	default:
+		m.scrollKeys(msg)
+	}
+	return nil
+}
+
+// updateLinks is the small link picker: a number or enter opens a link in the notes browser.
+func (m *Model) updateLinks(msg tea.KeyPressMsg) tea.Cmd {
+	k, p := m.keys, &m.play
+	links := m.choice(p.step.Choice).Notes
+	switch {
+	case key.Matches(msg, k.Up):
+		p.link = max(p.link-1, 0)
+	case key.Matches(msg, k.Down):
+		p.link = min(p.link+1, len(links)-1)
+	case key.Matches(msg, k.Number):
+		i := int(msg.String()[0] - '1')
+		if i >= len(links) {
+			return nil
+		}
+		p.link = i
+		m.state = stateVerdict
+		m.layout()
+		return common.Navigate(common.NotesScreen, links[i])
+	case key.Matches(msg, k.Open), key.Matches(msg, k.Links):
+		m.state = stateVerdict
+		m.layout()
+		return common.Navigate(common.NotesScreen, links[p.link])
+	case key.Matches(msg, k.Back):
+		m.state = stateVerdict
+	default:
+		return nil
+	}
+	m.layout()
+	return nil
+}
+
+// next moves on from a verdict: to the next decision, or to the ending, which is then recorded.
+func (m *Model) next() tea.Cmd {
+	m.show()
+	cmds := []tea.Cmd{m.renderCmd()}
+	if m.state == stateEnding {
+		cmds = append(cmds, m.finish())
+	}
+	return tea.Batch(cmds...)
+}
+
+// leave abandons the run and goes back to the list. The decisions made so far are already stored.
+func (m *Model) leave() tea.Cmd {
+	m.state = stateList
+	m.play = play{}
+	m.docs = docs{}
+	return m.loadRecords()
+}
