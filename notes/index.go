@@ -27,6 +27,7 @@ type Entry struct {
 	acronym   string // initials of the heading's words, for "dlq"
 	headFold  string
 	titleFold string
+	mask      uint64 // which letters and digits fold holds, to skip hopeless fuzzy candidates
 }
 
 // Index holds every entry of a pack's notes.
@@ -34,7 +35,6 @@ type Index struct {
 	entries  []Entry
 	headings []int // positions of heading entries in entries
 	lines    []int // positions of line entries
-	fuzzBuf  []string
 }
 
 // NewIndex builds the search index of every note of a pack.
@@ -94,12 +94,31 @@ func (ix *Index) addNote(n *pack.Note) {
 }
 
 func (ix *Index) add(e Entry) {
+	e.mask = runeMask(e.fold)
 	if e.IsHeading {
 		ix.headings = append(ix.headings, len(ix.entries))
 	} else {
 		ix.lines = append(ix.lines, len(ix.entries))
 	}
 	ix.entries = append(ix.entries, e)
+}
+
+// runeMask sets one bit per ASCII letter or digit present in s, and bit 63 for anything else.
+func runeMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			m |= 1 << (c - 'a')
+		case c >= '0' && c <= '9':
+			m |= 1 << (26 + c - '0')
+		case c == ' ':
+		default:
+			m |= 1 << 63
+		}
+	}
+	return m
 }
 
 func isRule(t string) bool {

@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -10,7 +11,7 @@ import (
 
 // Result is one search hit. Matched holds rune positions in Entry.Text to highlight.
 type Result struct {
-	Entry
+	*Entry
 	Score   int
 	Matched []int
 }
@@ -40,6 +41,26 @@ const (
 	tierLineFuzzy       = 500
 )
 
+// fuzzyFill is how few exact hits make the search add fuzzy ones.
+const fuzzyFill = 20
+
+// how a hit's highlight positions are found, computed only for the hits that are returned.
+type matchKind uint8
+
+const (
+	byPhrase matchKind = iota
+	byTokens
+	byInitials
+	byFuzzy
+)
+
+type hit struct {
+	entry int
+	score int
+	kind  matchKind
+	fuzzy []int // byte offsets from the fuzzy matcher
+}
+
 // Search returns at most limit results for query, best first. An empty query returns nothing.
 func (ix *Index) Search(query string, limit int) []Result {
 	qf := strings.Join(strings.Fields(fold(query)), " ")
@@ -48,105 +69,143 @@ func (ix *Index) Search(query string, limit int) []Result {
 	}
 	tokens := words(qf)
 	compact := strings.ReplaceAll(qf, " ", "")
-	var out []Result
-	hits := map[string]int{} // section key -> lines in it that contain the query, for tie-breaks
+	var hits []hit
+	perSection := map[string]int{} // lines of a section that match, for tie-breaks
+	need := runeMask(compact)
+	tokenMasks := make([]uint64, len(tokens))
+	for k, t := range tokens {
+		tokenMasks[k] = runeMask(t)
+	}
 
 	for _, i := range ix.lines {
 		e := &ix.entries[i]
-		score, matched := 0, []int(nil)
+		if e.mask&need != need && !anyMask(e.mask, tokenMasks) {
+			continue // the line lacks letters the query needs: no tier can match it
+		}
+		h := hit{entry: i}
 		switch {
 		case strings.Contains(e.fold, qf):
-			score, matched = tierLinePhrase, phrasePositions(e.fold, qf)
+			h.score, h.kind = tierLinePhrase, byPhrase
 			if pos := strings.Index(e.fold, qf); pos == 0 || !isWordRune(e.fold[pos-1]) {
-				score += 200
+				h.score += 200
 			}
 		case len(tokens) > 1 && containsAll(e.fold, tokens):
-			score, matched = tierLineTokens, tokenPositions(e.fold, tokens)
-		case len(tokens) > 1 && containsAll(e.fold+" "+e.context, tokens):
-			score, matched = tierLineInContext, tokenPositions(e.fold, tokens)
+			h.score, h.kind = tierLineTokens, byTokens
+		case len(tokens) > 1 && countIn(e.fold, tokens) > 0 && containsAllSplit(e.fold, e.context, tokens):
+			h.score, h.kind = tierLineInContext, byTokens
 		default:
 			continue
 		}
-		score -= min(utf8.RuneCountInString(e.Text)/20, 100)
-		hits[e.NoteID+"#"+e.Slug]++
-		out = append(out, Result{Entry: *e, Score: score, Matched: matched})
+		h.score -= min(len(e.Text)/20, 100)
+		perSection[e.NoteID+"#"+e.Slug]++
+		hits = append(hits, h)
 	}
-
 	// A section that mentions the query many times is more likely the one meant than a passing mention.
-	for k := range out {
-		out[k].Score += 15 * min(hits[out[k].NoteID+"#"+out[k].Slug]-1, 6)
+	for k := range hits {
+		e := &ix.entries[hits[k].entry]
+		hits[k].score += 15 * min(perSection[e.NoteID+"#"+e.Slug]-1, 6)
 	}
 
 	for _, i := range ix.headings {
 		e := &ix.entries[i]
-		score, matched := 0, []int(nil)
+		h := hit{entry: i}
 		switch {
 		case e.headFold == qf:
-			score, matched = tierHeadingExact, phrasePositions(e.fold, qf)
+			h.score, h.kind = tierHeadingExact, byPhrase
 		case e.Slug == "" && (qf == e.NoteID || allWordPrefixes(e.titleFold, tokens)):
-			score, matched = tierNoteTitle, tokenPositions(e.fold, tokens)
+			h.score, h.kind = tierNoteTitle, byTokens
 		case strings.HasPrefix(e.headFold, qf):
-			score, matched = tierHeadingPrefix, phrasePositions(e.fold, qf)
+			h.score, h.kind = tierHeadingPrefix, byPhrase
 		case strings.Contains(e.headFold, qf):
-			score, matched = tierHeadingContains, phrasePositions(e.fold, qf)
+			h.score, h.kind = tierHeadingContains, byPhrase
 		case len(compact) >= 2 && !strings.Contains(qf, " ") && strings.HasPrefix(e.acronym, compact) && len(e.acronym) <= len(compact)+1:
-			score, matched = tierAcronym, initialPositions(e.fold)
+			h.score, h.kind = tierAcronym, byInitials
 		case e.Slug != "" && !anyWordPrefix(e.headFold, tokens):
 			continue // a section matches on its own heading; its note's title and tags only add context
 		case allWordPrefixes(e.context, tokens):
-			score, matched = tierHeadingWords+headingWeight(e, tokens), tokenPositions(e.fold, tokens)
+			h.score, h.kind = tierHeadingWords+headingWeight(e, tokens), byTokens
 		case containsAll(e.context, tokens):
-			score, matched = tierHeadingTokens+headingWeight(e, tokens), tokenPositions(e.fold, tokens)
+			h.score, h.kind = tierHeadingTokens+headingWeight(e, tokens), byTokens
 		default:
 			continue
 		}
-		score += min(hits[e.NoteID+"#"+e.Slug], 5)*20 - min(utf8.RuneCountInString(e.Text), 60)
-		out = append(out, Result{Entry: *e, Score: score, Matched: matched})
+		h.score += min(perSection[e.NoteID+"#"+e.Slug], 5)*20 - min(utf8.RuneCountInString(e.Text), 60)
+		hits = append(hits, h)
 	}
 
-	if len(out) < limit {
-		out = append(out, ix.fuzzy(qf, out)...)
+	// Fuzzy matches fill a short list; a list that is already long has what the learner typed.
+	if len(hits) < min(limit, fuzzyFill) {
+		hits = append(hits, ix.fuzzy(qf, hits)...)
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].Score != out[b].Score {
-			return out[a].Score > out[b].Score
+	slices.SortStableFunc(hits, func(a, b hit) int {
+		if a.score != b.score {
+			return b.score - a.score
 		}
-		return out[a].IsHeading && !out[b].IsHeading
+		ha, hb := ix.entries[a.entry].IsHeading, ix.entries[b.entry].IsHeading
+		switch {
+		case ha && !hb:
+			return -1
+		case hb && !ha:
+			return 1
+		}
+		return 0
 	})
-	if len(out) > limit {
-		out = out[:limit]
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	out := make([]Result, len(hits))
+	for k, h := range hits {
+		e := &ix.entries[h.entry]
+		out[k] = Result{Entry: e, Score: h.score, Matched: positions(e, h, qf, tokens)}
 	}
 	return out
 }
 
+func positions(e *Entry, h hit, qf string, tokens []string) []int {
+	switch h.kind {
+	case byPhrase:
+		return phrasePositions(e.fold, qf)
+	case byInitials:
+		return initialPositions(e.fold)
+	case byFuzzy:
+		return runePositions(e.fold, h.fuzzy)
+	}
+	return tokenPositions(e.fold, tokens)
+}
+
 // fuzzy finds subsequence matches that the exact tiers missed. A match spread thinly over a long line is
 // noise, so a match must be compact: its span at most three times the query's length.
-func (ix *Index) fuzzy(qf string, already []Result) []Result {
-	seen := map[[2]any]bool{}
-	for _, r := range already {
-		seen[[2]any{r.NoteID, r.Line*2 + boolInt(r.IsHeading)}] = true
+func (ix *Index) fuzzy(qf string, already []hit) []hit {
+	taken := make(map[int]bool, len(already))
+	for _, h := range already {
+		taken[h.entry] = true
 	}
-	ix.fuzzBuf = ix.fuzzBuf[:0]
-	for _, e := range ix.entries {
-		ix.fuzzBuf = append(ix.fuzzBuf, e.fold)
+	need := runeMask(strings.ReplaceAll(qf, " ", ""))
+	var texts []string
+	var idx []int
+	for i := range ix.entries {
+		if e := &ix.entries[i]; e.mask&need == need && !taken[i] {
+			texts = append(texts, e.fold)
+			idx = append(idx, i)
+		}
 	}
-	var out []Result
+	var out []hit
 	qlen := len(qf)
-	for _, m := range fuzzy.FindNoSort(qf, ix.fuzzBuf) {
-		e := ix.entries[m.Index]
-		if seen[[2]any{e.NoteID, e.Line*2 + boolInt(e.IsHeading)}] || len(m.MatchedIndexes) == 0 {
+	for _, m := range fuzzy.FindNoSort(qf, texts) {
+		if len(m.MatchedIndexes) == 0 {
 			continue
 		}
 		span := m.MatchedIndexes[len(m.MatchedIndexes)-1] - m.MatchedIndexes[0] + 1
 		if span > 3*qlen+2 {
 			continue
 		}
+		i := idx[m.Index]
 		base := tierLineFuzzy
-		if e.IsHeading {
+		if ix.entries[i].IsHeading {
 			base = tierHeadingFuzzy
 		}
 		score := base + min(max(m.Score, 0), 400) - min(span-qlen, 100)
-		out = append(out, Result{Entry: e, Score: score, Matched: runePositions(e.fold, m.MatchedIndexes)})
+		out = append(out, hit{entry: i, score: score, kind: byFuzzy, fuzzy: append([]int(nil), m.MatchedIndexes...)})
 	}
 	return out
 }
@@ -190,9 +249,8 @@ func anyWordPrefix(s string, tokens []string) bool {
 func headingWeight(e *Entry, tokens []string) int {
 	w := 0
 	for _, t := range tokens {
-		inTitle := strings.Contains(e.titleFold, t)
 		switch {
-		case inTitle:
+		case strings.Contains(e.titleFold, t):
 			w += 100
 		case strings.Contains(e.headFold, t):
 			w += 300
@@ -201,11 +259,13 @@ func headingWeight(e *Entry, tokens []string) int {
 	return w
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
+func anyMask(m uint64, masks []uint64) bool {
+	for _, t := range masks {
+		if m&t == t {
+			return true
+		}
 	}
-	return 0
+	return false
 }
 
 func isWordRune(b byte) bool {
@@ -215,6 +275,16 @@ func isWordRune(b byte) bool {
 func containsAll(s string, tokens []string) bool {
 	for _, t := range tokens {
 		if !strings.Contains(s, t) {
+			return false
+		}
+	}
+	return len(tokens) > 0
+}
+
+// containsAllSplit is containsAll over a+" "+b without building that string.
+func containsAllSplit(a, b string, tokens []string) bool {
+	for _, t := range tokens {
+		if !strings.Contains(a, t) && !strings.Contains(b, t) {
 			return false
 		}
 	}
@@ -259,12 +329,13 @@ func phrasePositions(s, sub string) []int {
 		return nil
 	}
 	start := utf8.RuneCountInString(s[:i])
-	n := utf8.RuneCountInString(sub)
-	out := make([]int, 0, n)
-	for k := 0; k < n; k++ {
-		if sub[0] != ' ' || k > 0 {
+	out := make([]int, 0, len(sub))
+	k := 0
+	for _, r := range sub {
+		if r != ' ' {
 			out = append(out, start+k)
 		}
+		k++
 	}
 	return out
 }
@@ -282,7 +353,7 @@ func initialPositions(s string) []int {
 	var out []int
 	prevWord := false
 	for i, r := range []rune(s) {
-		w := r < utf8.RuneSelf && isWordRune(byte(r)) || r >= utf8.RuneSelf
+		w := r >= utf8.RuneSelf || isWordRune(byte(r))
 		if w && !prevWord {
 			out = append(out, i)
 		}

@@ -7,7 +7,8 @@ import (
 )
 
 // The design budget for committing one exam answer is 5 ms. Both benchmarks
-// write to a real file in WAL mode, one commit per operation.
+// write to a real file in WAL mode with synchronous=FULL, one durable commit
+// per operation, so they include the fsync.
 
 func BenchmarkRecordAttempt(b *testing.B) {
 	s, _ := openTemp(b)

@@ -4,8 +4,10 @@ import (
 	"fmt"
 
 	"dvaprep/ui/common"
+	"dvaprep/ui/exam"
 	"dvaprep/ui/home"
 	"dvaprep/ui/notes"
+	"dvaprep/ui/scenario"
 )
 
 // Build makes the screen a navigation message asks for. It is the only place that knows every screen.
@@ -16,6 +18,11 @@ func Build(ctx *common.Context, msg common.NavigateMsg) (common.Screen, error) {
 	case common.NotesScreen:
 		arg, _ := msg.Arg.(string)
 		return notes.New(ctx, arg)
+	case common.ScenariosScreen:
+		arg, _ := msg.Arg.(string)
+		return scenario.New(ctx, arg)
+	case common.ExamScreen:
+		return exam.New(ctx, msg.Arg)
 	}
 	return nil, fmt.Errorf("that screen is not built yet")
 }

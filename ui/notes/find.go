@@ -8,6 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"dvaprep/ui/common"
 )
 
 // finder is find-in-note: the query, where it matches in the rendered note, and which match is current.
@@ -22,10 +24,7 @@ type finder struct {
 type hit struct{ row, start, end int }
 
 func newFinder() finder {
-	in := textinput.New()
-	in.Prompt = "find: "
-	in.CharLimit = 100
-	return finder{input: in}
+	return finder{input: common.NewInput("find: ", "text in this note", 100)}
 }
 
 func (f *finder) reset() {
@@ -87,6 +86,7 @@ func (f *finder) show(p *pager) {
 	if row < p.vp.YOffset() || row >= p.vp.YOffset()+p.vp.Height() {
 		p.vp.SetYOffset(max(row-2, 0))
 	}
+	p.anchor = row
 }
 
 // highlight redraws the content with every match marked and the current one stronger.

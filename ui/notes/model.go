@@ -61,10 +61,7 @@ func New(ctx *common.Context, arg string) (*Model, error) {
 	m := &Model{ctx: ctx, keys: DefaultKeyMap(), read: map[string]bool{}, marked: map[string]bool{}}
 	m.toc = newTOC(ctx.Pack)
 	m.pager = newPager()
-	m.input = textinput.New()
-	m.input.Placeholder = "search every note: try visibility timeout, dlq, kms rotation"
-	m.input.Prompt = "/ "
-	m.input.CharLimit = 200
+	m.input = common.NewInput("/ ", "search every note: try visibility timeout, dlq, kms rotation", 200)
 	switch {
 	case arg == "":
 	case arg == ArgSearch:
@@ -196,6 +193,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case modePager:
 			var cmd tea.Cmd
 			m.pager.vp, cmd = m.pager.vp.Update(msg)
+			m.pager.anchor = -1
 			return m, tea.Batch(cmd, m.trackRead())
 		case modeTOC:
 			if msg.Button == tea.MouseWheelUp {

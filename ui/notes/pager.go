@@ -31,6 +31,7 @@ type pager struct {
 	lines       []string // rendered lines
 	sectionRows []int    // rendered row of each note section; -1 if not found
 	pending     *target
+	anchor      int // the row jumped to last; it names the current section even when the note cannot scroll there
 	loaded      bool
 	find        finder
 }
@@ -54,7 +55,7 @@ func newPager() pager {
 		Up:           key.NewBinding(key.WithKeys("up", "k")),
 		Down:         key.NewBinding(key.WithKeys("down", "j")),
 	}
-	return pager{vp: vp, find: newFinder()}
+	return pager{vp: vp, find: newFinder(), anchor: -1}
 }
 
 func contentWidth(ctx *common.Context) int { return min(max(ctx.Width-2, 20), 100) }
@@ -111,8 +112,9 @@ func (p *pager) rendered(ctx *common.Context, msg renderedMsg) {
 	p.vp.SetWidth(ctx.Width)
 	p.vp.SetHeight(max(ctx.BodyHeight()-2, 1))
 	p.vp.SetContent(out)
+	p.anchor = -1
 	if p.pending != nil {
-		p.vp.SetYOffset(p.rowOf(*p.pending))
+		p.jumpTo(p.rowOf(*p.pending))
 		p.pending = nil
 	}
 	p.find.refresh(p)
@@ -160,12 +162,22 @@ func (p *pager) rowOf(t target) int {
 	return row
 }
 
-// currentIndex is the section whose heading is at or above the top of the viewport.
+// jumpTo scrolls a row to the top, or as near as the note allows, and remembers it as the reader's place.
+func (p *pager) jumpTo(row int) {
+	p.vp.SetYOffset(row)
+	p.anchor = row
+}
+
+// currentIndex is the section whose heading is at or above the top of the viewport, or at the row last
+// jumped to while that row is on screen.
 func (p *pager) currentIndex() int {
 	if p.note == nil || !p.loaded {
 		return -1
 	}
 	top := p.vp.YOffset() + 1
+	if p.anchor >= p.vp.YOffset() && p.anchor < p.vp.YOffset()+p.vp.Height() {
+		top = p.anchor
+	}
 	cur := -1
 	for i, r := range p.sectionRows {
 		if r >= 0 && r <= top {
@@ -200,7 +212,7 @@ func (p *pager) jumpSection(delta int) {
 	}
 	for i >= 0 && i < len(p.sectionRows) {
 		if r := p.sectionRows[i]; r >= 0 {
-			p.vp.SetYOffset(r)
+			p.jumpTo(r)
 			return
 		}
 		i += delta
@@ -225,6 +237,7 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Find):
 		m.mode = modeFind
+		p.find.input.SetValue("")
 		return p.find.input.Focus()
 	case key.Matches(msg, k.Search):
 		m.back = modeTOC
@@ -235,8 +248,10 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 		p.find.step(p, -1)
 	case key.Matches(msg, k.Top):
 		p.vp.GotoTop()
+		p.anchor = -1
 	case key.Matches(msg, k.Bottom):
 		p.vp.GotoBottom()
+		p.anchor = -1
 	case key.Matches(msg, k.NextSection):
 		p.jumpSection(1)
 	case key.Matches(msg, k.PrevSection):
@@ -250,6 +265,7 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 	default:
 		var cmd tea.Cmd
 		p.vp, cmd = p.vp.Update(msg)
+		p.anchor = -1
 		return tea.Batch(cmd, m.trackRead())
 	}
 	return m.trackRead()

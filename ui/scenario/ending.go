@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"dvaprep/pack"
 	"dvaprep/scenarios"
 	"dvaprep/ui/common"
 )
@@ -158,15 +157,4 @@ func (m *Model) updateEnding(msg tea.KeyPressMsg) tea.Cmd {
 		m.scrollKeys(msg)
 	}
 	return nil
-}
-
-// verdictWord is a verdict in words, for plain-text places.
-func verdictWord(v pack.Verdict) string {
-	switch v {
-	case pack.Best:
-		return "best"
-	case pack.OK:
-		return "acceptable"
-	}
-	return "poor"
 }

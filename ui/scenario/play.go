@@ -60,12 +60,12 @@ type anchors struct {
 	others  int      // the other choices' header
 }
 
-func promptID(s, n string) string           { return "scn:" + s + ":" + n + ":prompt" }
-func explainID(s, n string, i int) string   { return fmt.Sprintf("scn:%s:%s:%d:explain", s, n, i) }
-func outcomeID(s, n string) string          { return "scn:" + s + ":" + n + ":outcome" }
-func mdWidth(ctx *common.Context) int       { return min(max(ctx.Width-2, 20), 100) }
-func (m *Model) scenario() *pack.Scenario   { return m.play.run.Scenario() }
-func (m *Model) choice(i int) *pack.Choice  { return &m.play.node.Choices[i] }
+func promptID(s, n string) string             { return "scn:" + s + ":" + n + ":prompt" }
+func explainID(s, n string, i int) string     { return fmt.Sprintf("scn:%s:%s:%d:explain", s, n, i) }
+func outcomeID(s, n string) string            { return "scn:" + s + ":" + n + ":outcome" }
+func mdWidth(ctx *common.Context) int         { return min(max(ctx.Width-2, 20), 100) }
+func (m *Model) scenario() *pack.Scenario     { return m.play.run.Scenario() }
+func (m *Model) choice(i int) *pack.Choice    { return &m.play.node.Choices[i] }
 func (m *Model) doc(id string) (string, bool) { s, ok := m.docs.out[id]; return s, ok }
 
 // begin starts a play of s and asks for its run in the store and its first render.
@@ -467,6 +467,9 @@ func (m *Model) next() tea.Cmd {
 
 // leave abandons the run and goes back to the list. The decisions made so far are already stored.
 func (m *Model) leave() tea.Cmd {
+	if m.state != stateEnding {
+		m.rec.abandon(m.play.n)
+	}
 	m.state = stateList
 	m.play = play{}
 	m.docs = docs{}

@@ -138,6 +138,13 @@ func (r *recorder) finish(ctx *common.Context, play int, req finishReq) tea.Cmd 
 	return finishCmd(ctx.Store, play, rr.id, req)
 }
 
+// abandon forgets a play left before its ending, unless it still waits for its run's ID.
+func (r *recorder) abandon(play int) {
+	if rr := r.runs[play]; rr != nil && rr.id != 0 {
+		delete(r.runs, play)
+	}
+}
+
 func finishCmd(st *store.Store, play int, runID int64, req finishReq) tea.Cmd {
 	return func() tea.Msg {
 		err := st.FinishScenarioRun(context.Background(), runID, req.path, req.score, req.max)

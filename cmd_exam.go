@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"dvaprep/pack"
+	"dvaprep/ui/common"
+)
+
+func init() { extraCommands = append(extraCommands, examCmd) }
+
+// examCmd starts a mock exam or a drill straight from the command line.
+func examCmd(opts *options) *cobra.Command {
+	var start common.ExamStart
+	cmd := &cobra.Command{
+		Use:   "exam",
+		Short: "Start a mock exam or a drill",
+		Long: "exam starts a timed mock exam at once: 65 questions in 130 minutes by default, drawn by the exam\n" +
+			"blueprint, questions you have not seen first. With --domain or --task it starts an untimed drill of\n" +
+			"that domain or task statement instead, showing the answer after each question. --minutes 0 is untimed.",
+		Example: "  dvaprep exam\n  dvaprep exam --questions 10 --minutes 20\n  dvaprep exam --domain 2 --questions 15",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			drill := start.Domain != "" || start.Task != ""
+			if drill && !cmd.Flags().Changed("questions") {
+				start.Questions = 10
+			}
+			if drill && !cmd.Flags().Changed("minutes") {
+				start.Minutes = 0
+			}
+			if start.Questions < 1 {
+				return fmt.Errorf("--questions must be at least 1, not %d", start.Questions)
+			}
+			if start.Minutes < 0 {
+				return fmt.Errorf("--minutes must be 0 (untimed) or more, not %d", start.Minutes)
+			}
+			if drill {
+				p, err := loadPack(opts)
+				if err != nil {
+					return err
+				}
+				if start.Domain != "" && p.Domain(start.Domain) == nil {
+					return fmt.Errorf("--domain %s: no such domain; the pack has %s", start.Domain, domainIDs(p.Domains))
+				}
+				if start.Task != "" && p.Task(start.Task) == nil {
+					return fmt.Errorf("--task %s: no such task statement (they look like 1.2)", start.Task)
+				}
+			}
+			s := start
+			return runTUI(cmd.Context(), opts, common.NavigateMsg{To: common.ExamScreen, Arg: common.ExamArg{Start: &s}})
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&start.Questions, "questions", 65, "how many questions (`N`); a drill defaults to 10")
+	f.IntVar(&start.Minutes, "minutes", 130, "time limit in minutes (`M`), 0 for untimed; a drill defaults to untimed")
+	f.StringVar(&start.Domain, "domain", "", "drill one exam domain (`D`, such as 2)")
+	f.StringVar(&start.Task, "task", "", "drill one task statement (`T`, such as 1.2)")
+	return cmd
+}
+
+func domainIDs(ds []pack.Domain) string {
+	ids := make([]string, len(ds))
+	for i, d := range ds {
+		ids[i] = d.ID
+	}
+	return strings.Join(ids, ", ")
+}

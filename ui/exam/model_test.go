@@ -1,0 +1,616 @@
+package exam
+
+import (
+	"errors"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+
+	engine "dvaprep/exam"
+	"dvaprep/pack"
+	"dvaprep/store"
+	"dvaprep/ui/common"
+)
+
+func mock5() engine.Config { return engine.CustomMock(5, 10*time.Minute) }
+
+func TestStartCreatesSession(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(mock5())
+	if m.mode != modeQuestion || m.cur != 0 {
+		t.Fatalf("mode %v cur %d, want the first question", m.mode, m.cur)
+	}
+	if m.id == 0 {
+		t.Fatal("the session was not created in the store")
+	}
+	es, err := e.ctx.Store.ExamSession(storeCtx(), m.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !es.Deadline.Equal(t0.Add(10*time.Minute)) || es.Status != store.StatusActive || es.Kind != store.ExamCustom {
+		t.Fatalf("stored session %+v", es)
+	}
+	contains(t, e.view(), "Q 1/5 · 0 answered · 0 flagged · 0:10:00 left")
+}
+
+func TestAnswerSingle(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(mock5())
+	i := e.find(pack.Single)
+	e.run(m.open(i))
+	e.clock.advance(30 * time.Second)
+	right := e.displayOf(i, 0)
+	e.press(letter(right)[:1])
+	e.press(strings.ToLower(letter(right)))
+	if got := m.sess.Choice(i); !slices.Equal(got, []int{0}) {
+		t.Fatalf("choice %v, want [0]", got)
+	}
+	// Another key replaces the choice; arrows and enter choose too.
+	other := (right + 1) % 4
+	e.press(string(rune('1' + other)))
+	if got := m.sess.Choice(i); !slices.Equal(got, []int{m.sess.Items[i].Original(other)}) {
+		t.Fatalf("choice %v after pressing %d", got, other+1)
+	}
+	m.cursor = other
+	e.press("up")
+	if m.cursor != (other+3)%4 {
+		t.Fatalf("cursor %d", m.cursor)
+	}
+	e.press("down", "enter")
+	if got := m.sess.Choice(i); !slices.Equal(got, []int{m.sess.Items[i].Original(other)}) {
+		t.Fatalf("choice %v after enter", got)
+	}
+	as := e.answers()
+	if len(as) != 1 || as[0].Position != i || as[0].Choice != engine.EncodeChoice(m.sess.Choice(i)) {
+		t.Fatalf("saved %+v", as)
+	}
+	if as[0].Elapsed != 30*time.Second {
+		t.Fatalf("saved time %v, want 30s", as[0].Elapsed)
+	}
+	contains(t, e.view(), "1 answered")
+}
+
+func TestToggleMultiple(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(mock5())
+	i := e.find(pack.Multiple)
+	e.run(m.open(i))
+	contains(t, e.view(), "Multiple response · Choose 2")
+	m.cursor = e.displayOf(i, 0)
+	e.press("space")
+	e.press(strings.ToLower(letter(e.displayOf(i, 1))))
+	if got := m.sess.Choice(i); !slices.Equal(got, []int{0, 1}) {
+		t.Fatalf("choice %v, want [0 1]", got)
+	}
+	contains(t, e.view(), "Choose 2 · 2 chosen")
+	e.press("space") // the cursor is on the second one now: untoggle it
+	if got := m.sess.Choice(i); !slices.Equal(got, []int{0}) {
+		t.Fatalf("choice %v after untoggling, want [0]", got)
+	}
+	if as := e.answers(); len(as) != 1 || as[0].Choice != "0" {
+		t.Fatalf("saved %+v", as)
+	}
+}
+
+func TestFlag(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(mock5())
+	e.press("f")
+	if !m.sess.Flagged(0) {
+		t.Fatal("not flagged")
+	}
+	contains(t, e.view(), "1 flagged")
+	contains(t, e.view(), "⚑ flagged for review")
+	if as := e.answers(); len(as) != 1 || !as[0].Flagged || as[0].Choice != "" {
+		t.Fatalf("saved %+v", as)
+	}
+	e.press("f")
+	if m.sess.Flagged(0) || e.answers()[0].Flagged {
+		t.Fatal("still flagged")
+	}
+}
+
+func TestNavigate(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(mock5())
+	e.press("n", "n")
+	if m.cur != 2 {
+		t.Fatalf("cur %d after n n", m.cur)
+	}
+	e.press("p")
+	if m.cur != 1 {
+		t.Fatalf("cur %d after p", m.cur)
+	}
+	e.press("p", "p")
+	if m.cur != 0 {
+		t.Fatalf("cur %d at the start", m.cur)
+	}
+	e.press("a", "f", "g")
+	if m.mode != modeNavigator {
+		t.Fatalf("mode %v after g", m.mode)
+	}
+	v := e.view()
+	contains(t, v, "[1●⚑]")
+	contains(t, v, " 2○ ")
+	e.press("right", "right", "right", "enter")
+	if m.mode != modeQuestion || m.cur != 3 {
+		t.Fatalf("mode %v cur %d after jumping", m.mode, m.cur)
+	}
+	e.press("g", "esc")
+	if m.mode != modeQuestion || m.cur != 3 {
+		t.Fatalf("esc from the grid: mode %v cur %d", m.mode, m.cur)
+	}
+}
+
+func TestSubmit(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(mock5())
+	// Answer every question right except the last, which stays unanswered; flag the second.
+	for i := range 4 {
+		q := e.ctx.Pack.Question(m.sess.Items[i].QuestionID)
+		for o, opt := range q.Options {
+			if opt.Correct {
+				e.press(string(rune('1' + e.displayOf(i, o))))
+			}
+		}
+		if i == 1 {
+			e.press("f")
+		}
+		e.clock.advance(time.Minute)
+		e.press("n")
+	}
+	e.press("s")
+	if m.mode != modeReview {
+		t.Fatalf("mode %v after s", m.mode)
+	}
+	v := e.view()
+	contains(t, v, "Unanswered (1)")
+	contains(t, v, "Flagged for review (1)")
+	contains(t, v, "Submit? y/n")
+	// enter jumps to the listed question; s and y submit from there.
+	e.press("enter")
+	if m.mode != modeQuestion || m.cur != 4 {
+		t.Fatalf("enter in review: mode %v cur %d", m.mode, m.cur)
+	}
+	e.press("s", "n")
+	if m.mode != modeQuestion {
+		t.Fatalf("n in review: mode %v", m.mode)
+	}
+	e.press("s", "y")
+	if m.mode != modeResult || !m.sess.Done() {
+		t.Fatalf("mode %v after y", m.mode)
+	}
+	es, err := e.ctx.Store.ExamSession(storeCtx(), m.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if es.Status != store.StatusSubmitted || len(es.Result) == 0 {
+		t.Fatalf("stored session %+v", es)
+	}
+	at, err := e.ctx.Store.Attempts(storeCtx(), store.AttemptFilter{SessionID: m.id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for i := range 4 {
+		if !m.sess.Items[i].Unscored {
+			want++
+		}
+	}
+	if len(at) != want {
+		t.Fatalf("%d attempts, want %d (answered and scored)", len(at), want)
+	}
+	for _, a := range at {
+		if a.Score != 1 || a.Source != store.SourceExam || a.Kind != store.KindQuestion || a.Choice != a.CorrectChoice {
+			t.Fatalf("attempt %+v", a)
+		}
+		if a.ItemID == "d1-b" && a.Choice != "First + Second" {
+			t.Fatalf("multiple-response choice %q", a.Choice)
+		}
+	}
+	contains(t, e.view(), "Estimated score")
+	contains(t, e.view(), "✓ Saved to your progress.")
+	if e.press("esc"); e.backs != 1 {
+		t.Fatal("esc on the result does not go back")
+	}
+}
+
+func TestAutoSubmit(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(mock5())
+	e.press("a")
+	e.clock.advance(time.Minute)
+	e.tick()
+	if m.mode != modeQuestion {
+		t.Fatal("submitted too early")
+	}
+	e.clock.now = m.sess.Deadline.Add(time.Second)
+	e.tick()
+	if m.mode != modeResult || !m.sess.Done() {
+		t.Fatalf("mode %v after the deadline", m.mode)
+	}
+	if !m.sess.Submitted.Equal(m.sess.Deadline) {
+		t.Fatalf("submitted at %v, want the deadline %v", m.sess.Submitted, m.sess.Deadline)
+	}
+	contains(t, e.lastStatus(), "Time is up")
+	contains(t, e.view(), "Submitted automatically")
+	es, _ := e.ctx.Store.ExamSession(storeCtx(), m.id)
+	if es.Status != store.StatusSubmitted {
+		t.Fatalf("status %s", es.Status)
+	}
+}
+
+func TestAutoSubmitOnKey(t *testing.T) {
+	// A key pressed after the deadline, before any tick noticed it, submits rather than answering.
+	e := newEnv(t)
+	m := e.start(mock5())
+	e.clock.now = m.sess.Deadline
+	e.press("a")
+	if m.mode != modeResult || m.sess.Answered(0) {
+		t.Fatalf("mode %v, answered %v", m.mode, m.sess.Answered(0))
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(engine.CustomMock(5, 20*time.Minute))
+	e.tick()
+	if len(e.statuses) != 0 {
+		t.Fatalf("statuses %v with 20 minutes left", e.statuses)
+	}
+	e.clock.advance(10*time.Minute + time.Second)
+	e.tick()
+	contains(t, e.lastStatus(), "10 minutes left")
+	contains(t, e.view(), "0:09:59 left · under 10 min!")
+	n := len(e.statuses)
+	e.clock.advance(time.Second)
+	e.tick()
+	if len(e.statuses) != n {
+		t.Fatal("the 10-minute notice repeats")
+	}
+	e.clock.advance(5 * time.Minute)
+	e.tick()
+	contains(t, e.lastStatus(), "5 minutes left")
+	contains(t, e.view(), "0:04:58 left · under 5 min!")
+	if m.warned != engine.FiveMinutes {
+		t.Fatalf("warned %v", m.warned)
+	}
+}
+
+func TestDrillShowsAnswer(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(engine.DomainDrill("1", "", 4))
+	if m.sess.Timed() {
+		t.Fatal("a drill is timed")
+	}
+	v := e.view()
+	if strings.Contains(v, "left") {
+		t.Fatalf("an untimed drill shows a clock:\n%s", v)
+	}
+	i := e.find(pack.Single)
+	e.run(m.open(i))
+	wrong := e.displayOf(i, 1)
+	e.press(string(rune('1' + wrong)))
+	if !m.revealed(i) {
+		t.Fatal("the answer is not shown after answering")
+	}
+	m.vp.SetHeight(200) // see it all
+	m.relayout()
+	v = e.view()
+	contains(t, v, "✗ Incorrect · your answer: "+letter(wrong)+" · right answer: "+letter(e.displayOf(i, 0)))
+	contains(t, v, "This is why it is right.")
+	contains(t, v, "Your answer. This is why one is wrong.")
+	contains(t, v, "Explanation")
+	contains(t, v, "explanation of")
+	contains(t, v, "sqs#visibility-timeout")
+	// The answer is locked once shown.
+	e.press(string(rune('1' + e.displayOf(i, 0))))
+	if got := m.sess.Choice(i); !slices.Equal(got, []int{1}) {
+		t.Fatalf("choice changed to %v after the answer was shown", got)
+	}
+	// o opens the selected note; esc from there comes back to this screen unchanged (the root's job).
+	e.press("o")
+	if len(e.navs) != 1 || e.navs[0].To != common.NotesScreen || e.navs[0].Arg != "sqs#visibility-timeout" {
+		t.Fatalf("navigations %+v", e.navs)
+	}
+	e.send(common.ResumeMsg{})
+	if m.mode != modeQuestion || m.cur != i {
+		t.Fatalf("after the note: mode %v cur %d", m.mode, m.cur)
+	}
+}
+
+func TestDrillMultipleRevealsAtCount(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(engine.DomainDrill("", "1.2", 2))
+	i := e.find(pack.Multiple)
+	e.run(m.open(i))
+	e.press(strings.ToLower(letter(e.displayOf(i, 0))))
+	if m.revealed(i) {
+		t.Fatal("revealed after one of two")
+	}
+	e.press(strings.ToLower(letter(e.displayOf(i, 1))))
+	if !m.revealed(i) {
+		t.Fatal("not revealed after two of two")
+	}
+	m.vp.SetHeight(200)
+	m.relayout()
+	contains(t, e.view(), "✓ Correct · your answer: ")
+}
+
+func TestResume(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(mock5())
+	e.press("b", "n")
+	e.clock.advance(2 * time.Minute)
+	e.press("c", "f")
+	id, deadline := m.id, m.sess.Deadline
+	first, second := m.sess.Choice(0), m.sess.Choice(1)
+
+	// Later, a new screen resumes it.
+	e.clock.advance(time.Minute)
+	r := e.open(common.ExamArg{Resume: id})
+	if r.mode != modeQuestion || r.id != id {
+		t.Fatalf("resumed: mode %v id %d", r.mode, r.id)
+	}
+	if !r.sess.Deadline.Equal(deadline) {
+		t.Fatalf("deadline %v, want %v", r.sess.Deadline, deadline)
+	}
+	if !slices.Equal(r.sess.Choice(0), first) || !slices.Equal(r.sess.Choice(1), second) || !r.sess.Flagged(1) {
+		t.Fatal("answers or flag lost")
+	}
+	if r.cur != 2 {
+		t.Fatalf("resumed at question %d, want the first unanswered (3)", r.cur+1)
+	}
+	contains(t, e.view(), "0:07:00 left")
+	// Answers keep going to the same session.
+	e.press("a")
+	if n := len(e.answers()); n != 3 {
+		t.Fatalf("%d saved rows", n)
+	}
+}
+
+func TestResumeAfterDeadline(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(mock5())
+	e.press("b")
+	id := m.id
+	e.clock.advance(11 * time.Minute)
+	r := e.open(common.ExamArg{Resume: id})
+	if r.mode != modeResult || !r.sess.Done() {
+		t.Fatalf("mode %v: an expired session is not submitted at once", r.mode)
+	}
+	es, _ := e.ctx.Store.ExamSession(storeCtx(), id)
+	if es.Status != store.StatusSubmitted {
+		t.Fatalf("status %s", es.Status)
+	}
+	// A finished session opens on its result.
+	again := e.open(common.ExamArg{Resume: id})
+	if again.mode != modeResult || len(again.saves.queue) != 0 {
+		t.Fatalf("mode %v queue %d", again.mode, len(again.saves.queue))
+	}
+}
+
+func TestFailedSaveIsRetried(t *testing.T) {
+	e := newEnv(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "p.db")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.ctx.Store = st
+	m := e.start(mock5())
+	st.Close() // every write now fails
+	e.press("a")
+	if len(m.saves.queue) != 1 || m.saves.err == nil {
+		t.Fatalf("queue %d err %v", len(m.saves.queue), m.saves.err)
+	}
+	contains(t, e.lastStatus(), "Not saved yet, retrying")
+	contains(t, e.view(), "✗ 1 change not saved, retrying")
+	if !m.Capturing() {
+		t.Fatal("q would quit and lose the answer")
+	}
+	e.press("q")
+	contains(t, e.lastStatus(), "not saved yet")
+	// The next tick retries; with the store back, the answer lands.
+	st2, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Close()
+	e.ctx.Store = st2
+	e.tick()
+	if len(m.saves.queue) != 0 || m.saves.err != nil {
+		t.Fatalf("queue %d err %v after the retry", len(m.saves.queue), m.saves.err)
+	}
+	as, err := st2.ExamAnswers(storeCtx(), m.id)
+	if err != nil || len(as) != 1 || as[0].Choice == "" {
+		t.Fatalf("saved %+v, %v", as, err)
+	}
+}
+
+func TestLeaveAsks(t *testing.T) {
+	e := newEnv(t)
+	e.start(mock5())
+	e.press("esc")
+	contains(t, e.view(), "Leave the exam?")
+	e.press("n")
+	if e.backs != 0 {
+		t.Fatal("left")
+	}
+	e.press("esc", "y")
+	if e.backs != 1 {
+		t.Fatal("did not leave")
+	}
+}
+
+func TestMenuStartsDrill(t *testing.T) {
+	e := newEnv(t)
+	m := e.open(nil)
+	contains(t, e.view(), "Full mock exam")
+	contains(t, e.view(), "nothing missed yet")
+	e.press("down", "enter")
+	if !m.menu.form {
+		t.Fatal("no form")
+	}
+	e.press("right") // Task 1.1
+	e.press("down", "left")
+	contains(t, e.view(), "Task 1.1 · Develop code (2)")
+	contains(t, e.view(), "‹ 5 ›")
+	e.press("enter")
+	if m.sess == nil || m.sess.Config.Kind != engine.Drill || m.sess.Config.Task != "1.1" || len(m.sess.Items) != 2 {
+		t.Fatalf("session %+v", m.sess)
+	}
+	contains(t, e.lastStatus(), "only 2 of the 5")
+}
+
+func TestMenuMissedNeedsHistory(t *testing.T) {
+	e := newEnv(t)
+	m := e.open(nil)
+	e.press("down", "down", "enter", "enter")
+	if m.sess != nil || m.mode != modeMenu {
+		t.Fatal("started a missed drill with nothing missed")
+	}
+	contains(t, e.lastStatus(), "nothing missed yet")
+}
+
+func TestMissedDrillFromHistory(t *testing.T) {
+	e := newEnv(t)
+	_, err := e.ctx.Store.RecordAttempt(storeCtx(), store.Attempt{ItemID: "d2-a", Kind: store.KindQuestion,
+		Domain: "2", Task: "2.1", Score: 0, Source: store.SourceExam})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := e.open(nil)
+	contains(t, e.view(), "1 question you got wrong before")
+	e.press("down", "down", "enter", "enter")
+	if m.sess == nil || m.sess.Config.Kind != engine.Missed || m.sess.Items[0].QuestionID != "d2-a" {
+		t.Fatalf("session %+v", m.sess)
+	}
+}
+
+func TestConfigFor(t *testing.T) {
+	p := testPack(t)
+	for _, c := range []struct {
+		in   common.ExamStart
+		kind engine.Kind
+		dur  time.Duration
+		err  bool
+	}{
+		{common.ExamStart{Questions: 5, Minutes: 10}, engine.Mock, 10 * time.Minute, false},
+		{common.ExamStart{Questions: 3, Minutes: 0}, engine.Custom, 0, false},
+		{common.ExamStart{Questions: 3, Minutes: 5, Domain: "2"}, engine.Drill, 5 * time.Minute, false},
+		{common.ExamStart{Questions: 0}, "", 0, true},
+		{common.ExamStart{Questions: 3, Minutes: -1}, "", 0, true},
+	} {
+		cfg, err := configFor(p, c.in)
+		if (err != nil) != c.err || (err == nil && (cfg.Kind != c.kind || cfg.Duration != c.dur)) {
+			t.Errorf("%+v: %+v, %v", c.in, cfg, err)
+		}
+	}
+}
+
+func TestAnswersReviewFilters(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(mock5())
+	// Question 1 right and flagged, the rest unanswered.
+	q := e.ctx.Pack.Question(m.sess.Items[0].QuestionID)
+	for o, opt := range q.Options {
+		if opt.Correct {
+			e.press(string(rune('1' + e.displayOf(0, o))))
+		}
+	}
+	e.press("f", "s", "y", "r")
+	if m.mode != modeAnswers || len(m.review.list) != 5 {
+		t.Fatalf("mode %v list %v", m.mode, m.review.list)
+	}
+	contains(t, e.view(), "Q1 · 1 of 5 all · ✓ correct")
+	e.press("w")
+	if len(m.review.list) != 4 || m.review.pos() != 1 {
+		t.Fatalf("wrong list %v", m.review.list)
+	}
+	contains(t, e.view(), "○ not answered")
+	e.press("f")
+	if !slices.Equal(m.review.list, []int{0}) {
+		t.Fatalf("flagged list %v", m.review.list)
+	}
+	e.press("a", "n", "n")
+	if m.review.pos() != 2 {
+		t.Fatalf("pos %d", m.review.pos())
+	}
+	e.press("o")
+	if len(e.navs) != 1 || e.navs[0].To != common.NotesScreen {
+		t.Fatalf("navs %+v", e.navs)
+	}
+	e.press("esc")
+	if m.mode != modeResult {
+		t.Fatalf("mode %v", m.mode)
+	}
+}
+
+func TestHelpPerMode(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(mock5())
+	short := func() string {
+		var parts []string
+		for _, b := range m.KeyMap().(help.KeyMap).ShortHelp() {
+			parts = append(parts, b.Help().Key+" "+b.Help().Desc)
+		}
+		return strings.Join(parts, ", ")
+	}
+	contains(t, short(), "f flag")
+	e.press("g")
+	contains(t, short(), "enter jump")
+	e.press("esc", "s", "y")
+	contains(t, short(), "r review answers")
+}
+
+func TestViewsFitAt80x24(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(mock5())
+	check := func(name string) {
+		t.Helper()
+		v := m.View()
+		lines := strings.Split(v, "\n")
+		if len(lines) != e.ctx.BodyHeight() {
+			t.Errorf("%s: %d lines, want %d", name, len(lines), e.ctx.BodyHeight())
+		}
+		for _, l := range lines {
+			if w := common.Width(l); w > e.ctx.Width {
+				t.Errorf("%s: line %q is %d wide", name, l, w)
+			}
+		}
+	}
+	for _, size := range [][2]int{{80, 24}, {60, 18}, {120, 40}} {
+		e.ctx.Width, e.ctx.Height = size[0], size[1]
+		e.send(teaSize(size[0], size[1]))
+		e.run(m.open(e.find(pack.Multiple)))
+		check("question")
+		e.press("g")
+		check("navigator")
+		e.press("esc", "s")
+		check("review")
+		e.press("n")
+	}
+	e.press("s", "y")
+	check("result")
+	e.press("r")
+	check("answers")
+}
+
+func TestNoPanicWithoutStore(t *testing.T) {
+	e := newEnv(t)
+	e.ctx.Store = nil
+	m := e.start(mock5())
+	e.press("a", "f", "n", "s", "y")
+	if m.mode != modeResult {
+		t.Fatalf("mode %v", m.mode)
+	}
+	if errors.Is(nil, store.ErrNotFound) {
+		t.Fatal("unreachable")
+	}
+}

@@ -1,0 +1,105 @@
+package markdown_test
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"dvaprep/content"
+	"dvaprep/pack"
+	"dvaprep/ui/markdown"
+)
+
+func TestRenderCachesPerWidthAndTheme(t *testing.T) {
+	r := markdown.New()
+	md := "## Title\n\n- a list item that is long enough to wrap at a narrow width when it is rendered\n  with a soft break inside it.\n"
+	narrow, err := r.Render("doc", md, 30, markdown.Dark)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := r.Cached("doc", 30, markdown.Dark); !ok || got != narrow {
+		t.Error("render not cached")
+	}
+	if _, ok := r.Cached("doc", 31, markdown.Dark); ok {
+		t.Error("cached at another width")
+	}
+	if _, ok := r.Cached("doc", 30, markdown.Light); ok {
+		t.Error("cached for another theme")
+	}
+	for _, l := range strings.Split(narrow, "\n") {
+		if w := ansi.StringWidth(l); w > 30 {
+			t.Errorf("line %q is %d wide, over 30", ansi.Strip(l), w)
+		}
+	}
+	// The soft break inside the list item is joined, so the item reflows instead of breaking mid-sentence.
+	wide, _ := r.Render("doc", md, 120, markdown.Plain)
+	if !strings.Contains(ansi.Strip(wide), "rendered with a soft break") {
+		t.Errorf("soft break kept:\n%s", ansi.Strip(wide))
+	}
+}
+
+func TestRenderConcurrently(t *testing.T) {
+	r := markdown.New()
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := r.Render("", "# Hi\n\ntext", 40+i%2, markdown.Dark); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func longestNote(b *testing.B) *pack.Note {
+	p, probs, err := pack.Load(content.FS())
+	if err != nil || len(probs) > 0 {
+		b.Fatal(err, probs)
+	}
+	var longest *pack.Note
+	for _, n := range p.Notes {
+		if longest == nil || len(n.Body) > len(longest.Body) {
+			longest = n
+		}
+	}
+	return longest
+}
+
+// BenchmarkRenderNote is the first render of the longest note at width 100 (budget 30 ms), and a cached one.
+func BenchmarkRenderNote(b *testing.B) {
+	n := longestNote(b)
+	b.Run("first", func(b *testing.B) {
+		for b.Loop() {
+			r := markdown.New()
+			if _, err := r.Render("note", n.Body, 100, markdown.Dark); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("cached", func(b *testing.B) {
+		r := markdown.New()
+		if _, err := r.Render("note", n.Body, 100, markdown.Dark); err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			_, _ = r.Render("note", n.Body, 100, markdown.Dark)
+		}
+	})
+}
+
+func BenchmarkRenderNoteWarm(b *testing.B) {
+	n := longestNote(b)
+	r := markdown.New()
+	if _, err := r.Render("", "warm", 100, markdown.Dark); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := r.Render("", n.Body, 100, markdown.Dark); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

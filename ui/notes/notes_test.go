@@ -1,0 +1,237 @@
+package notes_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"dvaprep/ui"
+	"dvaprep/ui/common"
+	notesui "dvaprep/ui/notes"
+	"dvaprep/ui/uitest"
+)
+
+const sqsNote = `---
+id: sqs
+title: Amazon SQS
+domain: "1"
+tasks: ["1.1"]
+tags: [queue, dlq]
+order: 10
+---
+Amazon SQS is a managed queue. ` + "\x1b]0;pwned\x07\x1b[2J" + `
+
+## Visibility timeout
+
+After a receive, the message is hidden for the visibility timeout.
+Set it longer than the processing time, up to 12 hours.
+
+## Dead-letter queues
+
+Messages that fail maxReceiveCount times move to the DLQ.
+
+## Long polling
+
+Wait up to 20 seconds for messages.
+`
+
+const kmsNote = `---
+id: kms
+title: AWS KMS
+domain: "2"
+tasks: ["2.2"]
+order: 10
+---
+Keys and envelope encryption.
+
+## Key rotation
+
+AWS managed keys rotate every year.
+`
+
+func testFS() fstest.MapFS {
+	return fstest.MapFS{
+		"pack.yaml": {Data: []byte(`id: t
+title: Test pack
+exam: {questions: 4, minutes: 8, scale_min: 100, scale_max: 1000, passing: 720}
+domains:
+  - {id: "1", name: Development, weight: 60, tasks: [{id: "1.1", name: Develop code}]}
+  - {id: "2", name: Security, weight: 40, tasks: [{id: "2.2", name: Encrypt}]}
+`)},
+		"notes/sqs.md": {Data: []byte(sqsNote)},
+		"notes/kms.md": {Data: []byte(kmsNote)},
+	}
+}
+
+func open(t *testing.T, arg string) (*common.Context, *uitest.Screen) {
+	ctx := uitest.Context(t, testFS())
+	s, err := notesui.New(ctx, arg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ctx, uitest.New(t, ctx, s)
+}
+
+func TestTOCGolden(t *testing.T) {
+	ctx, d := open(t, "")
+	golden.RequireEqual(t, []byte(ansi.Strip(d.View(ctx))))
+}
+
+func TestOpenNoteMarksSectionRead(t *testing.T) {
+	ctx, d := open(t, "")
+	d.Keys("enter")
+	view := ansi.Strip(d.View(ctx))
+	if !strings.Contains(view, "Amazon SQS") || !strings.Contains(view, "Visibility timeout") {
+		t.Fatalf("pager view:\n%s", view)
+	}
+	if !strings.Contains(d.S.Title(), "Amazon SQS") {
+		t.Errorf("title %q", d.S.Title())
+	}
+	read, err := ctx.Store.ReadSections(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !read["sqs#visibility-timeout"] {
+		t.Errorf("sections read = %v, want sqs#visibility-timeout", read)
+	}
+	golden.RequireEqual(t, []byte(view))
+}
+
+func TestNoteTextCannotDriveTheTerminal(t *testing.T) {
+	ctx, d := open(t, "sqs")
+	raw := d.View(ctx)
+	for _, bad := range []string{"\x1b]0;", "\x1b[2J", "\x07"} {
+		if strings.Contains(raw, bad) {
+			t.Errorf("view contains %q from the note text", bad)
+		}
+	}
+}
+
+func TestGlobalSearchOpensSection(t *testing.T) {
+	ctx, d := open(t, "")
+	d.Keys("/", "dead letter")
+	if !d.S.Capturing() {
+		t.Fatal("search field does not capture keys")
+	}
+	view := ansi.Strip(d.View(ctx))
+	if !strings.Contains(view, "Amazon SQS › Dead-letter queues") {
+		t.Fatalf("results:\n%s", view)
+	}
+	d.Keys("enter")
+	if d.S.Capturing() {
+		t.Fatal("still in search after enter")
+	}
+	view = ansi.Strip(d.View(ctx))
+	first := strings.SplitN(view, "\n", 2)[0]
+	if !strings.Contains(first, "Dead-letter queues") {
+		t.Errorf("pager shows section %q, want Dead-letter queues", first)
+	}
+	// esc returns to the results, esc again to the table of contents.
+	d.Keys("esc")
+	if !strings.Contains(ansi.Strip(d.View(ctx)), "/ dead letter") {
+		t.Errorf("esc did not return to the results:\n%s", ansi.Strip(d.View(ctx)))
+	}
+	d.Keys("esc")
+	if !strings.Contains(ansi.Strip(d.View(ctx)), "Domain 1 · Development") {
+		t.Errorf("second esc did not return to the contents:\n%s", ansi.Strip(d.View(ctx)))
+	}
+	d.Keys("esc")
+	if len(d.Sent) == 0 {
+		t.Fatal("esc on the contents sent nothing")
+	}
+	if _, ok := d.Sent[len(d.Sent)-1].(common.BackMsg); !ok {
+		t.Errorf("esc on the contents sent %T, want BackMsg", d.Sent[len(d.Sent)-1])
+	}
+}
+
+func TestFindInNote(t *testing.T) {
+	ctx, d := open(t, "sqs")
+	d.Keys("/", "timeout", "enter")
+	view := ansi.Strip(d.View(ctx))
+	if !strings.Contains(view, `match 1/`) {
+		t.Fatalf("find status missing:\n%s", view)
+	}
+	d.Keys("n")
+	if !strings.Contains(ansi.Strip(d.View(ctx)), `match 2/`) {
+		t.Errorf("n did not move to the next match:\n%s", ansi.Strip(d.View(ctx)))
+	}
+	d.Keys("N")
+	if !strings.Contains(ansi.Strip(d.View(ctx)), `match 1/`) {
+		t.Errorf("N did not move back")
+	}
+	d.Keys("/", "nothing-like-this", "enter")
+	if !strings.Contains(ansi.Strip(d.View(ctx)), `no match for "nothing-like-this"`) {
+		t.Errorf("no-match message missing")
+	}
+}
+
+func TestBookmarks(t *testing.T) {
+	ctx, d := open(t, "kms#key-rotation")
+	d.Keys("b")
+	marks, err := ctx.Store.Bookmarks(context.Background())
+	if err != nil || len(marks) != 1 || marks[0].Section != "kms#key-rotation" || marks[0].Label != "AWS KMS › Key rotation" {
+		t.Fatalf("bookmarks = %+v, %v", marks, err)
+	}
+	if !strings.Contains(ansi.Strip(d.View(ctx)), "★ bookmarked") {
+		t.Error("pager does not show the bookmark")
+	}
+	d.Keys("B")
+	if !strings.Contains(ansi.Strip(d.View(ctx)), "★ AWS KMS › Key rotation") {
+		t.Fatalf("bookmarks list:\n%s", ansi.Strip(d.View(ctx)))
+	}
+	d.Keys("x")
+	if marks, _ := ctx.Store.Bookmarks(context.Background()); len(marks) != 0 {
+		t.Errorf("x did not remove the bookmark: %+v", marks)
+	}
+}
+
+func TestResizeKeepsPlace(t *testing.T) {
+	ctx, d := open(t, "sqs#long-polling")
+	ctx.Width, ctx.Height = 60, 18
+	d.Send(tea.WindowSizeMsg{Width: 60, Height: 18})
+	first := strings.SplitN(ansi.Strip(d.View(ctx)), "\n", 2)[0]
+	if !strings.Contains(first, "Long polling") {
+		t.Errorf("after resize the pager shows %q", first)
+	}
+	for _, l := range strings.Split(d.View(ctx), "\n") {
+		if ansi.StringWidth(l) > 60 {
+			t.Errorf("line wider than 60: %q", ansi.Strip(l))
+		}
+	}
+}
+
+func TestUnknownLink(t *testing.T) {
+	ctx := uitest.Context(t, testFS())
+	if _, err := notesui.New(ctx, "sqs#nope"); err == nil {
+		t.Error("unknown section opened")
+	}
+}
+
+// TestProgramSearchesAndOpens runs the whole program: home, notes, search, open a result.
+func TestProgramSearchesAndOpens(t *testing.T) {
+	ctx := uitest.Context(t, testFS())
+	tm := teatest.NewTestModel(t, ui.New(ctx, ui.Build, common.NavigateMsg{To: common.HomeScreen}), teatest.WithInitialTermSize(80, 24))
+	wait := func(what string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(what)) },
+			teatest.WithDuration(10*time.Second))
+	}
+	wait("Notes")
+	tm.Send(uitest.Key("n"))
+	wait("Domain 1")
+	tm.Send(uitest.Key("/"))
+	tm.Type("rotation")
+	wait("Key rotation")
+	tm.Send(uitest.Key("enter"))
+	wait("AWS managed keys rotate every year")
+	tm.Send(uitest.Key("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
+}

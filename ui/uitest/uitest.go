@@ -1,0 +1,137 @@
+// Package uitest helps screen tests: a context on a small pack and a real store in a temporary directory,
+// key messages by name, and a driver that runs a screen's commands synchronously and feeds their messages
+// back, so a test reads like a learner's session without sleeping.
+package uitest
+
+import (
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"dvaprep/notes"
+	"dvaprep/pack"
+	"dvaprep/store"
+	"dvaprep/ui/common"
+	"dvaprep/ui/markdown"
+)
+
+// Context loads the pack in fsys, opens a store in a temporary directory and sizes the terminal 80×24.
+// The clock is fixed at 2026-01-02 10:00 UTC.
+func Context(t testing.TB, fsys fs.FS) *common.Context {
+	t.Helper()
+	p, probs, err := pack.Load(fsys)
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("test pack: %v %v", err, probs)
+	}
+	st, err := store.Open(filepath.Join(t.TempDir(), "progress.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	now := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	c := &common.Context{Width: 80, Height: 24, Pack: p, Index: notes.NewIndex(p), Store: st,
+		Markdown: markdown.New(), Now: func() time.Time { return now }}
+	c.SetTheme(true)
+	return c
+}
+
+// Key returns the key press a learner makes: "enter", "esc", "up", "space", "ctrl+c", or one character.
+func Key(name string) tea.KeyPressMsg {
+	codes := map[string]rune{"enter": tea.KeyEnter, "esc": tea.KeyEscape, "up": tea.KeyUp, "down": tea.KeyDown,
+		"left": tea.KeyLeft, "right": tea.KeyRight, "tab": tea.KeyTab, "space": tea.KeySpace,
+		"backspace": tea.KeyBackspace, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp}
+	if c, ok := codes[name]; ok {
+		k := tea.KeyPressMsg{Code: c}
+		if c == tea.KeySpace {
+			k.Text = " "
+		}
+		return k
+	}
+	if rest, ok := strings.CutPrefix(name, "ctrl+"); ok {
+		return tea.KeyPressMsg{Code: []rune(rest)[0], Mod: tea.ModCtrl}
+	}
+	r := []rune(name)[0]
+	return tea.KeyPressMsg{Code: r, Text: name}
+}
+
+// Screen drives one screen as the root model would.
+type Screen struct {
+	T testing.TB
+	S common.Screen
+	// Sent collects the messages the screen's commands produced that it does not own: navigation, back,
+	// status. A test asserts on them.
+	Sent []tea.Msg
+}
+
+// New starts s: it runs Init and a resize, and feeds every resulting message back.
+func New(t testing.TB, ctx *common.Context, s common.Screen) *Screen {
+	d := &Screen{T: t, S: s}
+	d.Run(s.Init())
+	d.Send(tea.WindowSizeMsg{Width: ctx.Width, Height: ctx.Height})
+	return d
+}
+
+// Send delivers a message and runs the commands it returns.
+func (d *Screen) Send(msg tea.Msg) {
+	s, cmd := d.S.Update(msg)
+	d.S = s
+	d.Run(cmd)
+}
+
+// Keys presses keys in turn. A name longer than one character that is not a named key is typed.
+func (d *Screen) Keys(names ...string) {
+	for _, n := range names {
+		if len([]rune(n)) > 1 && !isNamed(n) {
+			for _, r := range n {
+				d.Send(Key(string(r)))
+			}
+			continue
+		}
+		d.Send(Key(n))
+	}
+}
+
+func isNamed(n string) bool {
+	switch n {
+	case "enter", "esc", "up", "down", "left", "right", "tab", "space", "backspace", "pgdown", "pgup":
+		return true
+	}
+	return strings.HasPrefix(n, "ctrl+")
+}
+
+// Run executes cmd and every command that follows from it, depth first.
+func (d *Screen) Run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	msg := cmd()
+	switch msg := msg.(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			d.Run(c)
+		}
+	case common.NavigateMsg, common.BackMsg, common.StatusMsg:
+		d.Sent = append(d.Sent, msg)
+	default:
+		if isTick(msg) {
+			return
+		}
+		d.Send(msg)
+	}
+}
+
+func isTick(msg tea.Msg) bool {
+	// Timer ticks belong to the program's clock, which tests drive by hand.
+	_, ok := msg.(interface{ isTick() })
+	return ok
+}
+
+// View returns the screen's view fitted to the context size.
+func (d *Screen) View(ctx *common.Context) string {
+	return common.Fit(d.S.View(), ctx.Width, ctx.BodyHeight())
+}
