@@ -116,7 +116,7 @@ func testPack(t testing.TB) *pack.Pack {
 			single("d1-a", "1", "1.1", "A queue consumer processes the same message twice. What should the developer change?") +
 				multiple("d1-b", "1", "1.2", "Which TWO settings reduce Lambda cold starts?") +
 				single("d1-c", "1", "1.1", "Which API call hides a message from other consumers?") +
-				single("d1-d", "1", "1.2", "Which invocation type retries twice on error?"))},
+				single("d1-d", "1", "1.1", "Which invocation type retries twice on error?"))},
 		"questions/d2.yaml": {Data: []byte(
 			single("d2-a", "2", "2.1", "Which service issues temporary credentials?") +
 				single("d2-b", "2", "2.1", "Which Cognito pool federates identities?"))},

@@ -58,6 +58,9 @@ type Model struct {
 	leaving bool // "leave the exam?" is open
 	auto    bool // the clock ran out and submitted the exam
 
+	closing   bool   // close the screen once the writes have landed
+	closeNote string // and say this
+
 	vp   viewport.Model // the question, the result or a reviewed answer
 	rows [][2]int       // the first and last line of each option in vp
 
@@ -270,10 +273,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch m.mode {
 	case modeLoading:
 		if key.Matches(msg, m.keys.Back) {
-			cmd = common.Back()
-		}
-		if c, ok := m.canClose(); !ok {
-			cmd = c
+			cmd = m.close("")
 		}
 	case modeMenu:
 		cmd = m.updateMenu(msg)

@@ -16,7 +16,7 @@ import (
 	"dvaprep/ui/common"
 )
 
-func mock5() engine.Config { return engine.CustomMock(5, 10*time.Minute) }
+func mock5() engine.Config { return engine.CustomMock(5, 20*time.Minute) }
 
 func TestStartCreatesSession(t *testing.T) {
 	e := newEnv(t)
@@ -31,10 +31,10 @@ func TestStartCreatesSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !es.Deadline.Equal(t0.Add(10*time.Minute)) || es.Status != store.StatusActive || es.Kind != store.ExamCustom {
+	if !es.Deadline.Equal(t0.Add(20*time.Minute)) || es.Status != store.StatusActive || es.Kind != store.ExamCustom {
 		t.Fatalf("stored session %+v", es)
 	}
-	contains(t, e.view(), "Q 1/5 · 0 answered · 0 flagged · 0:10:00 left")
+	contains(t, e.view(), "Q 1/5 · 0 answered · 0 flagged · 0:20:00 left")
 }
 
 func TestAnswerSingle(t *testing.T) {
@@ -365,7 +365,7 @@ func TestResume(t *testing.T) {
 	if r.cur != 2 {
 		t.Fatalf("resumed at question %d, want the first unanswered (3)", r.cur+1)
 	}
-	contains(t, e.view(), "0:07:00 left")
+	contains(t, e.view(), "0:17:00 left")
 	// Answers keep going to the same session.
 	e.press("a")
 	if n := len(e.answers()); n != 3 {
@@ -378,7 +378,7 @@ func TestResumeAfterDeadline(t *testing.T) {
 	m := e.start(mock5())
 	e.press("b")
 	id := m.id
-	e.clock.advance(11 * time.Minute)
+	e.clock.advance(21 * time.Minute)
 	r := e.open(common.ExamArg{Resume: id})
 	if r.mode != modeResult || !r.sess.Done() {
 		t.Fatalf("mode %v: an expired session is not submitted at once", r.mode)
@@ -410,7 +410,7 @@ func TestFailedSaveIsRetried(t *testing.T) {
 		t.Fatalf("queue %d err %v", len(m.saves.queue), m.saves.err)
 	}
 	contains(t, e.lastStatus(), "Not saved yet, retrying")
-	contains(t, e.view(), "✗ 1 change not saved, retrying")
+	contains(t, e.view(), "✗ 1 unsaved, retrying")
 	if !m.Capturing() {
 		t.Fatal("q would quit and lose the answer")
 	}
@@ -459,13 +459,13 @@ func TestMenuStartsDrill(t *testing.T) {
 	}
 	e.press("right") // Task 1.1
 	e.press("down", "left")
-	contains(t, e.view(), "Task 1.1 · Develop code (2)")
+	contains(t, e.view(), "Task 1.1 · Develop code (3)")
 	contains(t, e.view(), "‹ 5 ›")
 	e.press("enter")
-	if m.sess == nil || m.sess.Config.Kind != engine.Drill || m.sess.Config.Task != "1.1" || len(m.sess.Items) != 2 {
+	if m.sess == nil || m.sess.Config.Kind != engine.Drill || m.sess.Config.Task != "1.1" || len(m.sess.Items) != 3 {
 		t.Fatalf("session %+v", m.sess)
 	}
-	contains(t, e.lastStatus(), "only 2 of the 5")
+	contains(t, e.lastStatus(), "only 3 of the 5")
 }
 
 func TestMenuMissedNeedsHistory(t *testing.T) {

@@ -142,12 +142,8 @@ func (m *Model) updateQuestion(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Yes):
 			m.leaving = false
 			m.book()
-			if cmd := m.saveRow(m.cur, opAnswer); len(m.saves.queue) > 0 {
-				// Leave once the time on this question is saved: closing now would drop the write.
-				m.leaving = true
-				return tea.Batch(cmd, common.Status("Saving… press y again in a moment", false))
-			}
-			return tea.Batch(common.Back(), common.Status("The exam is saved and its clock keeps running: resume it from Home", false))
+			return tea.Batch(m.saveRow(m.cur, opAnswer), m.close(
+				"The exam is saved and its clock keeps running: resume it from Home"))
 		case key.Matches(msg, k.No, k.Back):
 			m.leaving = false
 		}

@@ -85,13 +85,20 @@ func optionLabels(q *pack.Question, originals []int) string {
 	return strings.Join(parts, " + ")
 }
 
-// canClose refuses to close the screen while writes wait, since closing would drop them.
-func (m *Model) canClose() (tea.Cmd, bool) {
+// close leaves the screen, once every write has landed: closing with writes waiting would drop them.
+func (m *Model) close(note string) tea.Cmd {
 	if len(m.saves.queue) == 0 {
-		return nil, true
+		return tea.Batch(common.Back(), statusIf(note))
 	}
-	return common.Status(fmt.Sprintf("Still saving %s%s: wait a moment, or ctrl+c to quit anyway",
-		plural(len(m.saves.queue), "change", "changes"), m.saves.reason()), true), false
+	m.closing, m.closeNote = true, note
+	return common.Status("Saving… the screen closes once it is saved"+m.saves.reason(), m.saves.err != nil)
+}
+
+func statusIf(note string) tea.Cmd {
+	if note == "" {
+		return nil
+	}
+	return common.Status(note, false)
 }
 
 func (m *Model) updateResult(msg tea.KeyPressMsg) tea.Cmd {
@@ -108,10 +115,7 @@ func (m *Model) updateResult(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Answers, k.Enter):
 		return m.openAnswers(filterAll)
 	case key.Matches(msg, k.Back):
-		if cmd, ok := m.canClose(); !ok {
-			return cmd
-		}
-		return common.Back()
+		return m.close("")
 	}
 	return nil
 }

@@ -167,6 +167,10 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if m.mode == modeResult {
 		m.relayout()
 	}
+	if m.closing && len(m.saves.queue) == 0 {
+		m.closing = false
+		return tea.Batch(note, common.Back(), statusIf(m.closeNote))
+	}
 	return tea.Batch(note, m.flush())
 }
 
@@ -183,7 +187,7 @@ func (m *Model) saveState() string {
 	st := m.ctx.Styles
 	switch {
 	case m.saves.err != nil:
-		return st.Error.Render(fmt.Sprintf("✗ %s not saved, retrying", plural(len(m.saves.queue), "change", "changes")))
+		return st.Error.Render(fmt.Sprintf("✗ %d unsaved, retrying", len(m.saves.queue)))
 	case len(m.saves.queue) > 2:
 		return st.Subtle.Render("saving…")
 	}

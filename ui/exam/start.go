@@ -348,6 +348,7 @@ func (m *Model) started(msg startedMsg) tea.Cmd {
 		return common.Status("Could not start: "+err.Error(), true)
 	}
 	m.sess = msg.sess
+	m.warned = m.sess.Warning(m.sess.Started) // a short exam does not start with a warning
 	state, err := m.sess.MarshalState()
 	cmds := []tea.Cmd{}
 	if err != nil {

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run executes the command line as a user would and returns stdout and the error.
+func run(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	t.Setenv("DVAPREP_DB", filepath.Join(t.TempDir(), "progress.db"))
+	cmd := rootCmd()
+	var out bytes.Buffer
+	cmd.SetOut(&out)
+	cmd.SetErr(&out)
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	return out.String(), err
+}
+
+func TestSearchPrintsBestSectionFirst(t *testing.T) {
+	out, err := run(t, "search", "visibility", "timeout", "--limit", "3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("want 3 lines, got %d:\n%s", len(lines), out)
+	}
+	if lines[0] != "sqs#visibility-timeout\tAmazon SQS › Visibility timeout" {
+		t.Errorf("first line %q", lines[0])
+	}
+}
+
+func TestSearchJSON(t *testing.T) {
+	out, err := run(t, "search", "dlq", "--json", "--limit", "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `"link": "sqs#dead-letter-queues"`) {
+		t.Errorf("json: %s", out)
+	}
+}
+
+func TestSearchNothing(t *testing.T) {
+	if _, err := run(t, "search", "qqqxxxzzz"); err == nil || !strings.Contains(err.Error(), "nothing matches") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestNotesShowSection(t *testing.T) {
+	out, err := run(t, "notes", "show", "sqs#visibility-timeout", "--width", "70")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "Visibility timeout") || strings.Contains(out, "## Dead-letter queues") {
+		t.Errorf("output:\n%s", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if len([]rune(l)) > 72 {
+			t.Errorf("line longer than the width: %q", l)
+		}
+	}
+	if _, err := run(t, "notes", "show", "sqs#nope"); err == nil || !strings.Contains(err.Error(), "visibility-timeout") {
+		t.Errorf("unknown section: err = %v (want the list of sections)", err)
+	}
+	if _, err := run(t, "notes", "show", "nope"); err == nil {
+		t.Error("unknown note: no error")
+	}
+}
+
+func TestValidateEmbedded(t *testing.T) {
+	out, err := run(t, "validate")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{"task  statement", "1.1 ", "4.3 ", "OK:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestValidateBadPack(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := run(t, "pack", "export", dir); err != nil {
+		t.Fatal(err)
+	}
+	// Break one question file: a single-response question with two right answers.
+	path := filepath.Join(dir, "questions", "bad.yaml")
+	bad := "- id: broken\n  domain: \"1\"\n  task: \"1.1\"\n  type: single\n  stem: S\n  options:\n" +
+		"    - {text: A, correct: true, why: a}\n    - {text: B, correct: true, why: b}\n" +
+		"    - {text: C, why: c}\n    - {text: D, why: d}\n  explanation: E\n  notes: [sqs]\n"
+	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := run(t, "validate", dir)
+	if !errors.Is(err, errProblems) {
+		t.Fatalf("err = %v, want errProblems", err)
+	}
+	if !strings.Contains(out, "questions/bad.yaml:6: a single-response question has exactly 1 correct option, not 2") {
+		t.Errorf("output:\n%s", out)
+	}
+	// The same pack is refused by the app, with a pointer to validate.
+	if _, err := run(t, "--pack", dir, "search", "sqs"); err == nil || !strings.Contains(err.Error(), "dvaprep validate") {
+		t.Errorf("--pack with problems: err = %v", err)
+	}
+}
+
+func TestExportRefusesNonEmptyDir(t *testing.T) {
+	dir := t.TempDir()
+	keep := filepath.Join(dir, "mine.txt")
+	if err := os.WriteFile(keep, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := run(t, "pack", "export", dir); err == nil || !strings.Contains(err.Error(), "not empty") {
+		t.Errorf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(keep); string(b) != "mine" {
+		t.Error("existing file changed")
+	}
+}
+
+func TestNoTTY(t *testing.T) {
+	_, err := run(t)
+	if !errors.Is(err, errNoTTY) {
+		t.Fatalf("err = %v, want errNoTTY", err)
+	}
+	if strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "dvaprep search") || !strings.Contains(err.Error(), "dvaprep notes show") {
+		t.Errorf("message %q is not one line pointing to search and notes show", err)
+	}
+}
+
+// TestDependenciesPointOneWay keeps the domain packages free of the UI and of charm.land modules.
+func TestDependenciesPointOneWay(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
+	}
+	domain := []string{"pack", "notes", "scenarios", "exam", "review", "store", "progress", "content"}
+	for _, pkg := range domain {
+		if _, err := os.Stat(pkg); err != nil {
+			continue
+		}
+		out, err := exec.Command("go", "list", "-deps", "./"+pkg).CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list %s: %v\n%s", pkg, err, out)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			if strings.HasPrefix(dep, "dvaprep/ui") || strings.HasPrefix(dep, "charm.land/") ||
+				strings.Contains(dep, "charmbracelet/bubbletea") || strings.Contains(dep, "charmbracelet/glamour") {
+				t.Errorf("%s depends on %s", pkg, dep)
+			}
+			if pkg == "store" && dep == "dvaprep/pack" || pkg == "pack" && dep == "dvaprep/store" {
+				t.Errorf("%s depends on %s", pkg, dep)
+			}
+		}
+	}
+}

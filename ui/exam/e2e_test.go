@@ -1,0 +1,62 @@
+package exam_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"dvaprep/store"
+	"dvaprep/ui"
+	"dvaprep/ui/common"
+	"dvaprep/ui/exam"
+	"dvaprep/ui/markdown"
+)
+
+// TestMockThroughRoot runs a 5-question mock through the whole program, keys in and screen out, to its result.
+func TestMockThroughRoot(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "progress.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := &common.Context{Pack: exam.NewTestPack(t), Store: st, Markdown: markdown.New(), NoColor: true, Now: time.Now}
+	ctx.SetTheme(true)
+	start := common.NavigateMsg{To: common.ExamScreen, Arg: common.ExamArg{Start: &common.ExamStart{Questions: 5, Minutes: 20}}}
+	tm := teatest.NewTestModel(t, ui.New(ctx, ui.Build, start), teatest.WithInitialTermSize(80, 24))
+
+	waitFor := func(s string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
+			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	}
+	waitFor("Q 1/5")
+	for q := 2; q <= 5; q++ {
+		tm.Type("a")
+		tm.Type("n")
+		waitFor("Q " + string(rune('0'+q)) + "/5")
+	}
+	tm.Type("a")
+	tm.Type("s")
+	waitFor("Submit? y/n")
+	tm.Type("y")
+	waitFor("Estimated score")
+	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second))
+	screen := ansi.Strip(final.View().Content)
+	for _, want := range []string{"Estimated score", "/ 1000", "estimate: AWS does not publish its scaling", "By domain", "Pacing"} {
+		if !strings.Contains(screen, want) {
+			t.Fatalf("want %q on the final screen:\n%s", want, screen)
+		}
+	}
+	hist, err := st.ExamHistory(t.Context())
+	if err != nil || len(hist) != 1 {
+		t.Fatalf("history %v, %v", hist, err)
+	}
+}
