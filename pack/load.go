@@ -5,8 +5,12 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Load reads and validates a whole pack from fsys, whose root holds pack.yaml. It returns the pack and every
@@ -31,17 +35,58 @@ func Load(fsys fs.FS) (*Pack, Problems, error) {
 		}
 	}
 	p.indexNotes(&probs)
-	for _, f := range files(fsys, "questions", ".yaml", &probs) {
-		p.Questions = append(p.Questions, loadQuestions(p, fsys, f, &probs)...)
+	qfiles := files(fsys, "questions", ".yaml", &probs)
+	sfiles := files(fsys, "scenarios", ".yaml", &probs)
+	parsed := parseAll(fsys, append(append([]string{}, qfiles...), sfiles...))
+	for _, f := range qfiles {
+		probs = append(probs, parsed[f].probs...)
+		p.Questions = append(p.Questions, loadQuestions(p, f, parsed[f].root, &probs)...)
 	}
-	for _, f := range files(fsys, "scenarios", ".yaml", &probs) {
-		if s := loadScenario(p, fsys, f, &probs); s != nil {
+	for _, f := range sfiles {
+		probs = append(probs, parsed[f].probs...)
+		if s := loadScenario(p, f, parsed[f].root, &probs); s != nil {
 			p.Scenarios = append(p.Scenarios, s)
 		}
 	}
 	p.indexItems(&probs)
 	p.sort()
 	return p, probs.sorted(), nil
+}
+
+type parsedFile struct {
+	root  *yaml.Node
+	probs Problems
+}
+
+// parseAll reads and parses YAML files on every core: parsing is most of the cost of loading a pack.
+func parseAll(fsys fs.FS, names []string) map[string]parsedFile {
+	out := make([]parsedFile, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(runtime.GOMAXPROCS(0), 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				data, err := fs.ReadFile(fsys, names[i])
+				if err != nil {
+					out[i].probs.add(names[i], 0, "cannot read: %v", err)
+					continue
+				}
+				out[i].root = parseYAML(names[i], data, &out[i].probs)
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	m := make(map[string]parsedFile, len(names))
+	for i, n := range names {
+		m[n] = out[i]
+	}
+	return m
 }
 
 // files lists the files of one pack folder with the given extension, sorted. A missing folder is empty.

@@ -1,19 +1,9 @@
 package pack
 
-import (
-	"io/fs"
+import "go.yaml.in/yaml/v3"
 
-	"go.yaml.in/yaml/v3"
-)
-
-// loadQuestions reads one questions file: a YAML list of questions.
-func loadQuestions(p *Pack, fsys fs.FS, file string, probs *Problems) []*Question {
-	data, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		probs.add(file, 0, "cannot read: %v", err)
-		return nil
-	}
-	root := parseYAML(file, data, probs)
+// loadQuestions reads one parsed questions file: a YAML list of questions.
+func loadQuestions(p *Pack, file string, root *yaml.Node, probs *Problems) []*Question {
 	if root == nil {
 		return nil
 	}

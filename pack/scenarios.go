@@ -1,20 +1,13 @@
 package pack
 
 import (
-	"io/fs"
 	"sort"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// loadScenario reads one scenario file and checks its graph.
-func loadScenario(p *Pack, fsys fs.FS, file string, probs *Problems) *Scenario {
-	data, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		probs.add(file, 0, "cannot read: %v", err)
-		return nil
-	}
-	root := parseYAML(file, data, probs)
+// loadScenario reads one parsed scenario file and checks its graph.
+func loadScenario(p *Pack, file string, root *yaml.Node, probs *Problems) *Scenario {
 	if root == nil {
 		return nil
 	}

@@ -173,5 +173,5 @@ func (m *Model) answerView() string {
 	if it.Flagged {
 		parts = append(parts, st.Warn.Render("⚑ flagged"))
 	}
-	return common.Truncate(head, w) + "\n" + common.Truncate(strings.Join(parts, " · "), w) + "\n" + m.vp.View()
+	return common.Truncate(head, w) + "\n" + common.Truncate(strings.Join(parts, " · "), w) + "\n" + m.scrolled()
 }

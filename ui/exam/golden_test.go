@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	engine "dvaprep/exam"
 	"dvaprep/pack"
 )
 
@@ -22,7 +23,7 @@ func requireView(t *testing.T, e *env) {
 
 func TestGolden(t *testing.T) {
 	e := newEnv(t)
-	m := e.start(mock5())
+	m := e.start(engine.FullMock(e.ctx.Pack)) // 5 questions, 20 minutes, 1 unscored
 	t.Run("single", func(t *testing.T) {
 		e.run(m.open(e.find(pack.Single)))
 		e.press("b", "f")
@@ -59,6 +60,10 @@ func TestGolden(t *testing.T) {
 			}
 		}
 		e.press("s", "y")
+		requireView(t, e)
+	})
+	t.Run("result_end", func(t *testing.T) {
+		e.press("pgdown", "pgdown")
 		requireView(t, e)
 	})
 	t.Run("answers", func(t *testing.T) {

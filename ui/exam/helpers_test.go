@@ -24,7 +24,7 @@ const packYAML = `id: test
 title: Test pack
 exam:
   questions: 5
-  minutes: 10
+  minutes: 20
   unscored: 1
   scale_min: 100
   scale_max: 1000
@@ -257,6 +257,8 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyLeft}
 	case "right":
 		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
 	}
 	r := []rune(k)[0]
 	return tea.KeyPressMsg{Code: r, Text: k}

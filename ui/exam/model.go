@@ -323,15 +323,24 @@ func (m *Model) relayout() {
 	m.vp.SetWidth(max(w, 1))
 	switch m.mode {
 	case modeQuestion:
-		m.vp.SetHeight(max(h-2, 1))
+		m.vp.SetHeight(max(h-3, 1))
 		m.layoutQuestion()
 	case modeResult:
-		m.vp.SetHeight(max(h, 1))
+		m.vp.SetHeight(max(h-1, 1))
 		m.layoutResult()
 	case modeAnswers:
-		m.vp.SetHeight(max(h-2, 1))
+		m.vp.SetHeight(max(h-3, 1))
 		m.layoutAnswer()
 	}
+}
+
+// scrolled is the viewport with a last line that says when there is more below.
+func (m *Model) scrolled() string {
+	more := ""
+	if !m.vp.AtBottom() {
+		more = m.ctx.Styles.Subtle.Render(fmt.Sprintf("↓ more below (pgdn) · %.0f%%", m.vp.ScrollPercent()*100))
+	}
+	return m.vp.View() + "\n" + more
 }
 
 // View draws the current mode, at most Width × BodyHeight.
@@ -353,7 +362,7 @@ func (m *Model) View() string {
 	case modeReview:
 		s = m.reviewView(h)
 	case modeResult:
-		s = m.vp.View()
+		s = m.scrolled()
 	case modeAnswers:
 		s = m.answerView()
 	}

@@ -501,7 +501,7 @@ func TestConfigFor(t *testing.T) {
 		dur  time.Duration
 		err  bool
 	}{
-		{common.ExamStart{Questions: 5, Minutes: 10}, engine.Mock, 10 * time.Minute, false},
+		{common.ExamStart{Questions: 5, Minutes: 20}, engine.Mock, 20 * time.Minute, false},
 		{common.ExamStart{Questions: 3, Minutes: 0}, engine.Custom, 0, false},
 		{common.ExamStart{Questions: 3, Minutes: 5, Domain: "2"}, engine.Drill, 5 * time.Minute, false},
 		{common.ExamStart{Questions: 0}, "", 0, true},

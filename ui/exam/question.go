@@ -256,7 +256,7 @@ func (m *Model) questionView() string {
 			ansi.Wrap("It stays saved and its clock keeps running. Resume it from Home with x.", w, "") + "\n\n" +
 			st.Title.Render("y") + " leave · " + st.Title.Render("n") + " stay"
 	}
-	return common.Truncate(m.statusLine(), w) + "\n" + common.Truncate(m.kindLine(), w) + "\n" + m.vp.View()
+	return common.Truncate(m.statusLine(), w) + "\n" + common.Truncate(m.kindLine(), w) + "\n" + m.scrolled()
 }
 
 // statusLine is the exam header: "Q 17/65 · 12 answered · 2 flagged · 1:42:10 left".
