@@ -8,6 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"dvaprep/ui"
+	"dvaprep/ui/common"
 )
 
 // run executes the command line as a user would and returns stdout and the error.
@@ -159,5 +164,30 @@ func TestDependenciesPointOneWay(t *testing.T) {
 				t.Errorf("%s depends on %s", pkg, dep)
 			}
 		}
+	}
+}
+
+// BenchmarkStartup measures start to first frame: load and validate the pack, build the search index, open
+// the store and draw the home screen (budget 100 ms).
+func BenchmarkStartup(b *testing.B) {
+	dir := b.TempDir()
+	opts := &options{dbPath: filepath.Join(dir, "progress.db")}
+	for b.Loop() {
+		p, err := loadPack(opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := openStore(opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c := newContext(p, st)
+		m := ui.New(c, ui.Build, common.NavigateMsg{To: common.HomeScreen})
+		next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		next, _ = next.Update(common.NavigateMsg{To: common.HomeScreen})
+		if v := next.View(); !strings.Contains(v.Content, "Notes") {
+			b.Fatalf("first frame: %q", v.Content)
+		}
+		_ = st.Close()
 	}
 }

@@ -126,6 +126,8 @@ func isRule(t string) bool {
 	return strings.Trim(t, "-|:") == "" || strings.Trim(t, "*") == "" || strings.Trim(t, "_") == ""
 }
 
+var emphasis = strings.NewReplacer("**", "", "*", "", "`", "", "__", "")
+
 var mdLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 
 // PlainLine strips the markdown markers a reader does not need in a one-line result: list bullets, quote
@@ -141,8 +143,10 @@ func PlainLine(line string) string {
 		case strings.HasPrefix(t, "#"):
 			t = strings.TrimSpace(strings.TrimLeft(t, "#"))
 		default:
-			t = mdLink.ReplaceAllString(t, "$1")
-			t = strings.NewReplacer("**", "", "*", "", "`", "", "__", "").Replace(t)
+			if strings.Contains(t, "](") {
+				t = mdLink.ReplaceAllString(t, "$1")
+			}
+			t = emphasis.Replace(t)
 			if strings.HasPrefix(t, "|") {
 				t = strings.Join(strings.Fields(strings.ReplaceAll(strings.Trim(t, "|"), "|", " · ")), " ")
 			}

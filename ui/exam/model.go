@@ -25,13 +25,13 @@ import (
 type mode int
 
 const (
-	modeLoading  mode = iota // waiting for the store to start or resume a session
-	modeMenu                 // the start menu
-	modeQuestion             // one question
-	modeNavigator            // the grid of every question
-	modeReview               // the check before submitting
-	modeResult               // the score report
-	modeAnswers              // the review of every answer after the exam
+	modeLoading   mode = iota // waiting for the store to start or resume a session
+	modeMenu                  // the start menu
+	modeQuestion              // one question
+	modeNavigator             // the grid of every question
+	modeReview                // the check before submitting
+	modeResult                // the score report
+	modeAnswers               // the review of every answer after the exam
 )
 
 // owners numbers every exam screen, so that a late message for a screen that was closed is dropped.

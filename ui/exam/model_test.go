@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"charm.land/bubbles/v2/help"
-
 	engine "dvaprep/exam"
 	"dvaprep/pack"
 	"dvaprep/store"
@@ -557,7 +555,7 @@ func TestHelpPerMode(t *testing.T) {
 	m := e.start(mock5())
 	short := func() string {
 		var parts []string
-		for _, b := range m.KeyMap().(help.KeyMap).ShortHelp() {
+		for _, b := range m.KeyMap().ShortHelp() {
 			parts = append(parts, b.Help().Key+" "+b.Help().Desc)
 		}
 		return strings.Join(parts, ", ")

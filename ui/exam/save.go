@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	engine "dvaprep/exam"
+	"dvaprep/practice"
 	"dvaprep/store"
 	"dvaprep/ui/common"
 )
@@ -125,6 +126,9 @@ func (m *Model) flush() tea.Cmd {
 				as[i] = a
 			}
 			err = st.FinishExamSession(ctx, id, store.StatusSubmitted, o.result, as)
+			if err == nil {
+				err = practice.Record(ctx, st, as...) // schedule the misses for review
+			}
 		}
 		return savedMsg{owner: owner, seq: seq, id: newID, err: err}
 	}

@@ -200,8 +200,12 @@ func (m *Model) summaryLine() string {
 	if s.Questions.Answered == 0 && s.Decisions.Answered == 0 && s.SectionsRead == 0 {
 		return "Nothing studied yet: start with the Notes, or a Scenario."
 	}
-	line := fmt.Sprintf("%d questions answered · %.0f%% correct · %d scenario decisions · %d note sections read",
-		s.Questions.Answered, s.Questions.Accuracy()*100, s.Decisions.Answered, s.SectionsRead)
+	total := 0
+	for _, n := range m.ctx.Pack.Notes {
+		total += max(len(n.Sections), 1)
+	}
+	line := fmt.Sprintf("%d questions answered · %.0f%% correct · %d scenario decisions · %d/%d note sections read",
+		s.Questions.Answered, s.Questions.Accuracy()*100, s.Decisions.Answered, s.SectionsRead, total)
 	if m.due > 0 {
 		line += fmt.Sprintf(" · %d reviews due", m.due)
 	}

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"dvaprep/practice"
 	"dvaprep/store"
 	"dvaprep/ui/common"
 )
@@ -115,7 +116,7 @@ func (r *recorder) save(ctx *common.Context, as ...store.Attempt) tea.Cmd {
 		var msg attemptsSavedMsg
 		var errs []error
 		for _, a := range all {
-			if _, err := st.RecordAttempt(context.Background(), a); err != nil {
+			if _, err := practice.RecordAttempt(context.Background(), st, a); err != nil {
 				msg.failed = append(msg.failed, a)
 				errs = append(errs, err)
 			}

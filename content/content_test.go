@@ -1,0 +1,164 @@
+package content_test
+
+import (
+	"testing"
+
+	"dvaprep/content"
+	"dvaprep/notes"
+	"dvaprep/pack"
+	"dvaprep/scenarios"
+)
+
+func load(t *testing.T) *pack.Pack {
+	t.Helper()
+	p, probs, err := pack.Load(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(probs) > 0 {
+		t.Fatalf("the embedded pack has %d problems:\n%v", len(probs), probs)
+	}
+	return p
+}
+
+func TestBlueprint(t *testing.T) {
+	p := load(t)
+	want := map[string]int{"1": 32, "2": 26, "3": 24, "4": 18}
+	tasks := 0
+	for _, d := range p.Domains {
+		if want[d.ID] != d.Weight {
+			t.Errorf("domain %s weight %d, want %d", d.ID, d.Weight, want[d.ID])
+		}
+		tasks += len(d.Tasks)
+	}
+	if tasks != 13 {
+		t.Errorf("%d task statements, want 13", tasks)
+	}
+	if e := p.Exam; e.Questions != 65 || e.Minutes != 130 || e.Unscored != 15 || e.ScaleMin != 100 || e.ScaleMax != 1000 || e.Passing != 720 {
+		t.Errorf("exam format %+v", e)
+	}
+}
+
+// TestQuestionBank checks the bank is big enough for three full mocks with no repeats, in every domain
+// and task statement, with enough multiple-response questions.
+func TestQuestionBank(t *testing.T) {
+	p := load(t)
+	minDomain := map[string]int{"1": 65, "2": 52, "3": 48, "4": 35}
+	perDomain, perTask := map[string]int{}, map[string]int{}
+	multiple := 0
+	for _, q := range p.Questions {
+		perDomain[q.Domain]++
+		perTask[q.Task]++
+		if q.Type == pack.Multiple {
+			multiple++
+		}
+		if len(q.Notes) == 0 {
+			t.Errorf("%s links to no note", q.ID)
+		}
+	}
+	if len(p.Questions) < 200 {
+		t.Errorf("%d questions, want at least 200", len(p.Questions))
+	}
+	for d, n := range minDomain {
+		if perDomain[d] < n {
+			t.Errorf("domain %s has %d questions, want at least %d", d, perDomain[d], n)
+		}
+	}
+	for _, d := range p.Domains {
+		for _, task := range d.Tasks {
+			if perTask[task.ID] < 8 {
+				t.Errorf("task %s has %d questions, want at least 8", task.ID, perTask[task.ID])
+			}
+		}
+	}
+	if multiple*5 < len(p.Questions) {
+		t.Errorf("%d of %d questions are multiple response, want at least 20%%", multiple, len(p.Questions))
+	}
+}
+
+// TestScenarios checks the scenario set: 30 or more, at least 6 per domain, at least 3 decisions on the best
+// path and 3 choices per decision, and every task statement tested by at least 2 scenarios.
+func TestScenarios(t *testing.T) {
+	p := load(t)
+	if len(p.Scenarios) < 30 {
+		t.Errorf("%d scenarios, want at least 30", len(p.Scenarios))
+	}
+	perDomain := map[string]int{}
+	scenariosPerTask := map[string]map[string]bool{}
+	for _, s := range p.Scenarios {
+		perDomain[s.Domain]++
+		best := scenarios.BestPath(s)
+		if len(best) < 3 {
+			t.Errorf("%s: best path has %d decisions, want at least 3", s.ID, len(best))
+		}
+		links := 0
+		for id, n := range s.Nodes {
+			if !n.IsEnding() && len(n.Choices) < 3 {
+				t.Errorf("%s/%s: %d choices, want at least 3", s.ID, id, len(n.Choices))
+			}
+			for _, c := range n.Choices {
+				links += len(c.Notes)
+				if scenariosPerTask[c.Task] == nil {
+					scenariosPerTask[c.Task] = map[string]bool{}
+				}
+				scenariosPerTask[c.Task][s.ID] = true
+			}
+		}
+		if links == 0 {
+			t.Errorf("%s links into no note", s.ID)
+		}
+	}
+	for _, d := range p.Domains {
+		if perDomain[d.ID] < 6 {
+			t.Errorf("domain %s has %d scenarios, want at least 6", d.ID, perDomain[d.ID])
+		}
+		for _, task := range d.Tasks {
+			if n := len(scenariosPerTask[task.ID]); n < 2 {
+				t.Errorf("task %s is tested by %d scenarios, want at least 2", task.ID, n)
+			}
+		}
+	}
+}
+
+// TestSourceNotesAreFindable checks that what the learner wrote in their own notes can be found by search:
+// each phrase stands for a fact of notes-source.md.
+func TestSourceNotesAreFindable(t *testing.T) {
+	ix := notes.NewIndex(load(t))
+	phrases := []string{
+		"stateless", "provisioned concurrency", "idempotency", "/tmp", "15 minutes", "container image",
+		"cold start", "layers", "environment variables", "versions", "aliases", "lambda@edge",
+		"asynchronous", "destinations", "dead-letter", "execution role", "resource-based polic",
+		"active tracing", "more memory", "execution environment", "efs", "aws_request_id",
+		"http api", "websocket", "stage variables", "authorizer", "caching", "openapi", "cors", "mock integration",
+		"visibility timeout", "maxreceivecount", "event source mapping", "retention", "long polling",
+		"at-least-once", "fifo", "sendmessagebatch", "filter polic", "push", "sms", "fan-out",
+		"global secondary index", "local secondary index", "query", "scan", "ttl", "dynamodb streams",
+		"rcu", "wcu", "dax", "partition key", "unprocessedkeys", "unprocesseditems", "jitter",
+		"transactwriteitems", "transactgetitems", "partner event bus", "event pattern", "cross-account",
+		"choice", "parallel", "map", "catch", "resultpath", "express", "standard",
+		"shard", "firehose", "clickstream", "sse-s3", "sse-kms", "x-amz-server-side-encryption", "bucket polic",
+		"versioning", "lifecycle", "read-after-write", "glacier", "one zone", "replication", "transfer acceleration",
+		"requester pays", "presigned", "access points", "object lambda", "choreography", "loose coupling",
+		"least privilege", "trust policy", "sts", "identity pool", "user pool", "saml", "oidc", "jwt",
+		"cognito groups", "sse-c", "envelope encryption", "client-side encryption", "key rotation",
+		"secrets manager", "parameter store", "securestring", "cloudtrail", "mfa", "scp", "permissions boundar",
+		"codepipeline", "approval", "buildspec", "codedeploy", "applicationstop", "validateservice", "canary",
+		"linear", "blue/green", "rolling", "all at once", "sam", "cdk", "copilot", "amplify", "codeartifact",
+		"ecr", "appconfig", "feature flag", "putmetricdata", "embedded metric format", "logs insights",
+		"service map", "annotations", "4xx", "502", "503", "429", "out of memory", "throttl",
+		"elasticache", "cloudfront", "codeguru profiler", "trace id", "correlation id", "alarm", "trusted advisor",
+		"service quotas",
+	}
+	for _, ph := range phrases {
+		found := false
+		for _, r := range ix.Search(ph, 50) {
+			if r.Score >= 2000 { // an exact phrase or token match, not a fuzzy one
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("no note section matches %q", ph)
+		}
+	}
+}

@@ -1,0 +1,191 @@
+package ui_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"dvaprep/ui"
+	"dvaprep/ui/common"
+	"dvaprep/ui/uitest"
+)
+
+// fake is a screen that records what it receives.
+type fake struct {
+	name      string
+	capturing bool
+	got       []tea.Msg
+}
+
+type keys struct{}
+
+func (keys) ShortHelp() []key.Binding {
+	return []key.Binding{key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "do x"))}
+}
+func (k keys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+func (f *fake) Init() tea.Cmd { return nil }
+func (f *fake) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	f.got = append(f.got, msg)
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
+		return f, common.Back()
+	}
+	return f, nil
+}
+func (f *fake) View() string        { return "screen " + f.name }
+func (f *fake) Title() string       { return f.name }
+func (f *fake) KeyMap() help.KeyMap { return keys{} }
+func (f *fake) Capturing() bool     { return f.capturing }
+func (f *fake) keysReceived() string {
+	var b strings.Builder
+	for _, m := range f.got {
+		if k, ok := m.(tea.KeyPressMsg); ok {
+			b.WriteString(k.String())
+		}
+	}
+	return b.String()
+}
+
+func packFS() fstest.MapFS {
+	return fstest.MapFS{"pack.yaml": {Data: []byte("id: t\ntitle: Test pack\nexam: {questions: 2, minutes: 2, scale_min: 100, scale_max: 1000, passing: 720}\n" +
+		"domains:\n  - {id: \"1\", name: One, weight: 100, tasks: [{id: \"1.1\", name: T}]}\n")}}
+}
+
+type harness struct {
+	t       *testing.T
+	m       tea.Model
+	screens map[common.ScreenID]*fake
+}
+
+func newHarness(t *testing.T) *harness {
+	ctx := uitest.Context(t, packFS())
+	h := &harness{t: t, screens: map[common.ScreenID]*fake{}}
+	build := func(_ *common.Context, msg common.NavigateMsg) (common.Screen, error) {
+		f := &fake{name: map[common.ScreenID]string{common.HomeScreen: "Home", common.NotesScreen: "Notes"}[msg.To]}
+		h.screens[msg.To] = f
+		return f, nil
+	}
+	h.m = ui.New(ctx, build, common.NavigateMsg{To: common.HomeScreen})
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.send(common.NavigateMsg{To: common.HomeScreen})
+	return h
+}
+
+// send delivers msg and runs the commands that follow, except quitting, which it reports.
+func (h *harness) send(msg tea.Msg) (quit bool) {
+	var cmd tea.Cmd
+	h.m, cmd = h.m.Update(msg)
+	return h.run(cmd)
+}
+
+func (h *harness) run(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	switch msg := cmd().(type) {
+	case tea.QuitMsg:
+		return true
+	case tea.BatchMsg:
+		q := false
+		for _, c := range msg {
+			q = h.run(c) || q
+		}
+		return q
+	case nil:
+		return false
+	default:
+		if _, ok := msg.(tea.BackgroundColorMsg); ok {
+			return false
+		}
+		return h.send(msg)
+	}
+}
+
+func (h *harness) view() string { return ansi.Strip(h.m.View().Content) }
+
+func TestNavigateAndBack(t *testing.T) {
+	h := newHarness(t)
+	if !strings.Contains(h.view(), "screen Home") || !strings.Contains(h.view(), "dvaprep › Home") {
+		t.Fatalf("view:\n%s", h.view())
+	}
+	h.send(common.NavigateMsg{To: common.NotesScreen})
+	if !strings.Contains(h.view(), "screen Notes") {
+		t.Fatalf("view:\n%s", h.view())
+	}
+	h.send(uitest.Key("esc"))
+	if !strings.Contains(h.view(), "screen Home") {
+		t.Fatalf("esc did not return home:\n%s", h.view())
+	}
+	if _, ok := h.screens[common.HomeScreen].got[len(h.screens[common.HomeScreen].got)-1].(common.ResumeMsg); !ok {
+		t.Error("the screen below was not told it is on top again")
+	}
+}
+
+func TestQuitUnlessTyping(t *testing.T) {
+	h := newHarness(t)
+	h.screens[common.HomeScreen].capturing = true
+	if h.send(uitest.Key("q")) {
+		t.Fatal("q quit while a text field had focus")
+	}
+	if got := h.screens[common.HomeScreen].keysReceived(); got != "q" {
+		t.Errorf("screen received %q, want q", got)
+	}
+	if !h.send(uitest.Key("ctrl+c")) {
+		t.Error("ctrl+c did not quit")
+	}
+	h.screens[common.HomeScreen].capturing = false
+	if !h.send(uitest.Key("q")) {
+		t.Error("q did not quit")
+	}
+}
+
+func TestHelpToggles(t *testing.T) {
+	h := newHarness(t)
+	short := h.view()
+	if !strings.Contains(short, "x do x") || !strings.Contains(short, "? help") {
+		t.Fatalf("footer:\n%s", short)
+	}
+	h.send(uitest.Key("?"))
+	if full := h.view(); !strings.Contains(full, "ctrl+c") || !strings.Contains(full, "esc") {
+		t.Errorf("full help:\n%s", full)
+	}
+}
+
+func TestTooSmall(t *testing.T) {
+	h := newHarness(t)
+	h.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+	v := h.view()
+	if !strings.Contains(v, "Terminal too small: 40×10") {
+		t.Errorf("view:\n%s", v)
+	}
+	for _, l := range strings.Split(v, "\n") {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("line wider than the terminal: %q", l)
+		}
+	}
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if !strings.Contains(h.view(), "screen Home") {
+		t.Error("did not recover after growing")
+	}
+}
+
+func TestEveryViewFits(t *testing.T) {
+	h := newHarness(t)
+	for _, size := range [][2]int{{80, 24}, {60, 18}, {200, 60}} {
+		h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		lines := strings.Split(h.view(), "\n")
+		if len(lines) > size[1] {
+			t.Errorf("%v: %d lines", size, len(lines))
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > size[0] {
+				t.Errorf("%v: line too wide: %q", size, l)
+			}
+		}
+	}
+}

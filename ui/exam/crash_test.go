@@ -1,0 +1,171 @@
+package exam
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"dvaprep/content"
+	engine "dvaprep/exam"
+	"dvaprep/pack"
+	"dvaprep/store"
+	"dvaprep/ui/common"
+)
+
+// crashEnv names the database the child process of TestCrashKeepsAnswers writes to.
+const crashEnv = "DVAPREP_EXAM_CRASH_DB"
+
+// TestCrashKeepsAnswers starts an exam in a child process, answers two questions, kills the process without
+// warning, then checks that a restart restores both answers and the deadline from the store.
+func TestCrashKeepsAnswers(t *testing.T) {
+	if os.Getenv(crashEnv) != "" {
+		t.Skip("this is the child process")
+	}
+	db := filepath.Join(t.TempDir(), "crash.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), crashEnv+"="+db)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var id, deadline int64
+	var c0, c1 string
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		if n, _ := fmt.Sscanf(sc.Text(), "READY %d %d %s %s", &id, &deadline, &c0, &c1); n == 4 {
+			break
+		}
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	werr := cmd.Wait()
+	if id == 0 {
+		t.Fatalf("the child never got ready (%v)", werr)
+	}
+	var exit *exec.ExitError
+	if !errors.As(werr, &exit) || exit.Exited() {
+		t.Fatalf("the child was not killed: %v", werr)
+	}
+
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	es, err := st.ExamSession(storeCtx(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if es.Status != store.StatusActive || es.Deadline.UnixMilli() != deadline {
+		t.Fatalf("session %+v, want active with deadline %d", es, deadline)
+	}
+	saved, err := st.ExamAnswers(storeCtx(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []engine.AnswerRow
+	for _, a := range saved {
+		c, err := engine.DecodeChoice(a.Choice)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, engine.AnswerRow{Position: a.Position, Choice: c, Flagged: a.Flagged, TimeMs: a.Elapsed.Milliseconds()})
+	}
+	sess, err := engine.Restore(es.Config, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := engine.EncodeChoice(sess.Choice(0)); got != c0 {
+		t.Errorf("answer 1 is %q after the crash, want %q", got, c0)
+	}
+	if got := engine.EncodeChoice(sess.Choice(1)); got != c1 {
+		t.Errorf("answer 2 is %q after the crash, want %q", got, c1)
+	}
+	if sess.Deadline.UnixMilli() != deadline {
+		t.Errorf("deadline %v after the crash, want %v", sess.Deadline.UnixMilli(), deadline)
+	}
+
+	// And the screen resumes it with the time truly left.
+	e := newEnv(t)
+	e.ctx.Store = st
+	e.clock.now = time.UnixMilli(deadline).Add(-5 * time.Minute)
+	m := e.open(common.ExamArg{Resume: id})
+	if m.mode != modeQuestion || m.cur != 2 || engine.EncodeChoice(m.sess.Choice(1)) != c1 {
+		t.Fatalf("resumed: mode %v at question %d", m.mode, m.cur+1)
+	}
+	contains(t, e.view(), "0:05:00 left")
+}
+
+// TestCrashChild is the child process of TestCrashKeepsAnswers: it answers two questions and waits to be killed.
+func TestCrashChild(t *testing.T) {
+	db := os.Getenv(crashEnv)
+	if db == "" {
+		t.Skip("run by TestCrashKeepsAnswers")
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t)
+	e.ctx.Store = st
+	m := e.start(mock5())
+	e.press("b", "n", "c")
+	if len(m.saves.queue) != 0 {
+		t.Fatalf("writes still waiting: %d", len(m.saves.queue))
+	}
+	fmt.Printf("READY %d %d %s %s\n", m.id, m.sess.Deadline.UnixMilli(),
+		engine.EncodeChoice(m.sess.Choice(0)), engine.EncodeChoice(m.sess.Choice(1)))
+	time.Sleep(time.Minute) // killed long before this ends
+}
+
+// TestFullMockOnRealPack checks that the embedded pack fills a full mock by the blueprint, and that its
+// questions fit the screen at 80×24.
+func TestFullMockOnRealPack(t *testing.T) {
+	p, probs, err := pack.Load(content.FS())
+	if err != nil || len(probs) > 0 {
+		t.Skipf("the embedded pack does not load cleanly yet: %v %v", err, probs)
+	}
+	sess, err := engine.Start(p, engine.FullMock(p), nil, t0)
+	var sf *engine.Shortfall
+	if errors.As(err, &sf) {
+		t.Skipf("the embedded pack cannot fill a full mock yet: %v", sf)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, it := range sess.Items {
+		count[p.Question(it.QuestionID).Domain]++
+	}
+	var got []int
+	for _, d := range p.Domains {
+		got = append(got, count[d.ID])
+	}
+	if !slices.Equal(got, []int{21, 17, 16, 11}) {
+		t.Fatalf("per-domain counts %v, want [21 17 16 11]", got)
+	}
+
+	// Every question renders, and the options of most show without scrolling at 80×24.
+	e := newEnv(t)
+	e.ctx.Pack = p
+	m := e.start(engine.FullMock(p))
+	scroll := 0
+	for i := range m.sess.Items {
+		e.run(m.open(i))
+		if last := m.rows[len(m.rows)-1][1]; last >= m.vp.Height() {
+			scroll++
+		}
+	}
+	t.Logf("%d of %d questions need scrolling to see every option at 80×24", scroll, len(m.sess.Items))
+}
