@@ -62,13 +62,12 @@ const (
 
 // Data is everything the store knows that a report needs, read in one go by Load.
 type Data struct {
-	Attempts   []store.Attempt        // every attempt, oldest first
-	Cards      []store.Card           // every review card
-	Exams      []store.ExamSession    // submitted exam sessions, newest first
-	Days       []time.Time            // days with any attempt, oldest first, local midnights
-	Confusions []store.ConfusionPair  // most frequent first
-	Read       map[string]bool        // notes sections read, "note#slug"
-	Scenarios  map[string]store.ScenarioRecord
+	Attempts   []store.Attempt       // every attempt, oldest first
+	Cards      []store.Card          // every review card
+	Exams      []store.ExamSession   // submitted exam sessions, newest first
+	Days       []time.Time           // days with any attempt, oldest first, local midnights
+	Confusions []store.ConfusionPair // most frequent first
+	Read       map[string]bool       // notes sections read, "note#slug"
 }
 
 // Reader is what Load needs of the store.
@@ -371,9 +370,11 @@ func (w WeakSpot) Suggestion() string {
 	return "drill " + w.ID
 }
 
-// weakSpots ranks the task statements by mastery, lowest first; a task never tried counts as 0 and
-// comes after a tried one of the same mastery. Ties go to the heavier domain, then to blueprint order.
-// A tried task answered less than half right, with notes, suggests reading; any other, a drill.
+// weakSpots ranks the task statements by mastery, lowest first. A task never tried is unknown, so it
+// ranks as a coin flip (UntriedRank): below a task mostly answered right, above one mostly answered
+// wrong, and after a tried task of the same rank. Ties go to the heavier domain, then to blueprint
+// order. A tried task answered less than half right (recently), with notes, suggests reading them;
+// any other, a drill.
 func weakSpots(p *pack.Pack, tasks []Mastery) []WeakSpot {
 	order := make([]int, len(tasks))
 	for i := range order {
@@ -381,7 +382,7 @@ func weakSpots(p *pack.Pack, tasks []Mastery) []WeakSpot {
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
 		ta, tb := tasks[a], tasks[b]
-		if c := cmp.Compare(ta.Mastery, tb.Mastery); c != 0 {
+		if c := cmp.Compare(rank(ta), rank(tb)); c != 0 {
 			return c
 		}
 		if ta.Tried != tb.Tried {
@@ -404,6 +405,16 @@ func weakSpots(p *pack.Pack, tasks []Mastery) []WeakSpot {
 		out = append(out, w)
 	}
 	return out
+}
+
+// UntriedRank is the mastery a task never tried ranks at among the weak spots.
+const UntriedRank = 0.5
+
+func rank(m Mastery) float64 {
+	if !m.Tried {
+		return UntriedRank
+	}
+	return m.Mastery
 }
 
 // bestNote is the note with the most sections for a task, the first in pack order on a tie.
@@ -449,7 +460,7 @@ func confusions(pairs []store.ConfusionPair, limit int) []Confusion {
 
 // ExamPoint is one submitted mock or custom exam.
 type ExamPoint struct {
-	At      time.Time
+	At      time.Time // when it started
 	Kind    store.ExamKind
 	Scaled  int // an ESTIMATE
 	Percent float64
@@ -498,7 +509,7 @@ func exams(p *pack.Pack, sessions []store.ExamSession) ([]ExamPoint, Pacing) {
 		if s.Kind != store.ExamMock && s.Kind != store.ExamCustom {
 			continue
 		}
-		points = append(points, ExamPoint{At: s.FinishedAt, Kind: s.Kind, Scaled: r.Scaled, Percent: r.Scored.Percent(),
+		points = append(points, ExamPoint{At: s.CreatedAt, Kind: s.Kind, Scaled: r.Scaled, Percent: r.Scored.Percent(),
 			Correct: r.Scored.Correct, Total: r.Scored.Total, Pass: r.Pass})
 	}
 	if pace.Questions > 0 {

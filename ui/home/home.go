@@ -204,10 +204,6 @@ func (m *Model) summaryLine() string {
 	for _, n := range m.ctx.Pack.Notes {
 		total += max(len(n.Sections), 1)
 	}
-	line := fmt.Sprintf("%d questions answered · %.0f%% correct · %d scenario decisions · %d/%d note sections read",
+	return fmt.Sprintf("%d questions answered · %.0f%% correct · %d decisions · %d/%d sections read",
 		s.Questions.Answered, s.Questions.Accuracy()*100, s.Decisions.Answered, s.SectionsRead, total)
-	if m.due > 0 {
-		line += fmt.Sprintf(" · %d reviews due", m.due)
-	}
-	return line
 }
