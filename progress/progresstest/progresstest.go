@@ -73,8 +73,8 @@ domains:
     - {text: Cognito identity pools, correct: true, why: They exchange tokens for AWS credentials.}
     - {text: STS AssumeRole, correct: true, why: It returns temporary credentials.}
     - {text: IAM access keys, why: They are long-term.}
-    - {text: KMS, why: It manages keys, not credentials.}
-    - {text: S3 presigned URLs, why: They grant access to one object, not credentials.}
+    - {text: KMS, why: It manages keys and hands out no credentials.}
+    - {text: S3 presigned URLs, why: They grant access to one object only.}
   explanation: Identity pools and STS hand out temporary credentials.
   notes: [cognito]
 `)},
@@ -149,7 +149,7 @@ func Seed(t testing.TB, st *store.Store) {
 		Choice: "order status", CorrectChoice: "customer ID", Source: store.SourceScenario, At: Now})
 	for i := 1; i <= 10; i++ {
 		rec(store.Attempt{ItemID: fmt.Sprintf("q2-%02d", i), Kind: store.KindQuestion, Domain: "2", Task: "2.1",
-			Score: float64(i % 2), Choice: "A", CorrectChoice: "A", Elapsed: 20 * time.Second,
+			Score: float64(i % 2), Choice: []string{"B", "A"}[i%2], CorrectChoice: "A", Elapsed: 20 * time.Second,
 			Source: store.SourceExam, At: Now.Add(-day)})
 	}
 	must(st.PutCard(ctx, store.Card{ItemID: "q1-01", Kind: store.KindQuestion, Domain: "1", Task: "1.1",

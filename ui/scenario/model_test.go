@@ -38,7 +38,7 @@ func TestList(t *testing.T) {
 	wantIn(t, v, "Domain 1 · Development with AWS Services", "› Fan out order events", "never played", "Deliver every order event")
 	wantNotIn(t, v, "Domain 4")
 
-	h.press("/")
+	h.m.Update(keyPress("/")) // focusing returns a cursor-blink tick: not run
 	if !h.m.Capturing() || h.m.state != stateFilter {
 		t.Fatalf("after /: capturing %v, state %v", h.m.Capturing(), h.m.state)
 	}
@@ -48,7 +48,7 @@ func TestList(t *testing.T) {
 	if h.m.Capturing() || h.m.list.input.Value() != "" || h.m.list.selected() == nil {
 		t.Fatalf("esc should clear the filter and stop capturing")
 	}
-	h.press("/")
+	h.m.Update(keyPress("/"))
 	h.typeText("EVERY ORDER") // summary, any case
 	if s := h.m.list.selected(); s == nil || s.ID != "fanout" {
 		t.Fatalf("filter by summary selected %v", s)
@@ -76,7 +76,7 @@ func TestAgo(t *testing.T) {
 	for _, tt := range []struct {
 		days int
 		want string
-	}{{0, "today"}, {1, "yesterday"}, {3, "3 days ago"}, {400, "9 Mar 2025"}} {
+	}{{0, "today"}, {1, "yesterday"}, {3, "3 days ago"}, {400, "7 Feb 2025"}} {
 		if got := ago(testNow.AddDate(0, 0, -tt.days), testNow); got != tt.want {
 			t.Errorf("ago(-%d days) = %q, want %q", tt.days, got, tt.want)
 		}
@@ -240,7 +240,6 @@ func TestViewFits(t *testing.T) {
 	for _, size := range [][2]int{{common.MinWidth, common.MinHeight}, {80, 24}, {120, 40}} {
 		ctx := newContext(t)
 		h := newHarness(t, ctx, "")
-		h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		ctx.Width, ctx.Height = size[0], size[1]
 		h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		for _, k := range []string{"", "enter", "1", "o", "l", "esc", "enter", "1", "enter"} {
