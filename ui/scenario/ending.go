@@ -88,14 +88,14 @@ func (m *Model) pathLines(title string, steps []scenarios.Step, w int) []string 
 		if n == nil || step.Choice >= len(n.Choices) {
 			continue
 		}
-		num := fmt.Sprintf("%d. ", i+1)
+		num := fmt.Sprintf("  %d. ", i+1)
 		lines = append(lines, common.Truncate(num+firstLine(n.Prompt), w))
 		verdict := " (" + verdictLabel(st, step.Verdict) + ")"
 		text := common.Truncate(n.Choices[step.Choice].Text, max(w-len(num)-2-common.Width(verdict), 8))
 		lines = append(lines, strings.Repeat(" ", len(num))+"→ "+text+verdict)
 	}
 	if len(steps) == 0 {
-		lines = append(lines, st.Subtle.Render("no decisions"))
+		lines = append(lines, st.Subtle.Render("  no decisions"))
 	}
 	return lines
 }

@@ -1,0 +1,109 @@
+package review
+
+import (
+	"strings"
+
+	"dvaprep/pack"
+	"dvaprep/store"
+)
+
+// item is one due card with what it asks: a question, or a scenario decision.
+type item struct {
+	card store.Card
+	q    *pack.Question
+	sc   *pack.Scenario
+	node *pack.Node
+}
+
+// option is one answer the item offers, whatever its kind.
+type option struct {
+	text    string
+	why     string
+	label   string  // what an attempt records
+	right   bool    // correct, or the best choice
+	score   float64 // a decision's credit: best 1, ok 0.5, poor 0
+	verdict pack.Verdict
+}
+
+// resolve finds what a card asks in the pack. ok is false when the pack no longer has it.
+func resolve(p *pack.Pack, c store.Card) (item, bool) {
+	it := item{card: c}
+	switch c.Kind {
+	case store.KindQuestion:
+		it.q = p.Question(c.ItemID)
+		return it, it.q != nil
+	case store.KindDecision:
+		i := strings.LastIndex(c.ItemID, "/")
+		if i < 0 {
+			return it, false
+		}
+		it.sc = p.Scenario(c.ItemID[:i])
+		if it.sc == nil {
+			return it, false
+		}
+		it.node = it.sc.Nodes[c.ItemID[i+1:]]
+		return it, it.node != nil && !it.node.IsEnding()
+	}
+	return it, false
+}
+
+func (it item) options() []option {
+	var out []option
+	if it.q != nil {
+		for _, o := range it.q.Options {
+			l := o.Label
+			if l == "" {
+				l = o.Text
+			}
+			s := 0.0
+			if o.Correct {
+				s = 1
+			}
+			out = append(out, option{text: o.Text, why: o.Why, label: l, right: o.Correct, score: s})
+		}
+		return out
+	}
+	for _, c := range it.node.Choices {
+		out = append(out, option{text: c.Text, why: c.Explain, label: c.Text, right: c.Verdict == pack.Best,
+			score: c.Verdict.Score(), verdict: c.Verdict})
+	}
+	return out
+}
+
+// selects is how many options an answer takes.
+func (it item) selects() int {
+	if it.q != nil {
+		return max(it.q.Select, 1)
+	}
+	return 1
+}
+
+// body is the markdown that asks, and its render cache ID.
+func (it item) body() (id, md string) {
+	if it.q != nil {
+		return "q:" + it.q.ID + ":stem", it.q.Stem
+	}
+	return "s:" + it.card.ItemID + ":prompt", it.node.Prompt
+}
+
+// explanation is the markdown shown after the answer, and its cache ID; "" for a decision.
+func (it item) explanation() (id, md string) {
+	if it.q != nil {
+		return "q:" + it.q.ID + ":explanation", it.q.Explanation
+	}
+	return "", ""
+}
+
+// where names the item and its task statement for the line above it.
+func (it item) where(p *pack.Pack) (kind, domain, task string) {
+	domain, task = it.card.Domain, it.card.Task
+	if it.q != nil {
+		kind, domain, task = "Question "+it.q.ID, it.q.Domain, it.q.Task
+	} else {
+		kind = "Scenario: " + it.sc.Title
+	}
+	if t := p.Task(task); t != nil {
+		task = t.ID + " " + t.Name
+	}
+	return kind, domain, task
+}
