@@ -51,7 +51,7 @@ func Horizon(now time.Time) time.Time { return now.AddDate(200, 0, 0) }
 func Until(t, now time.Time) string {
 	d := t.Sub(now)
 	switch {
-	case d <= time.Minute:
+	case d < time.Minute:
 		return "less than a minute"
 	case d < time.Hour:
 		return plural(int(d.Round(time.Minute)/time.Minute), "minute")

@@ -7,6 +7,7 @@ import (
 	"dvaprep/ui/exam"
 	"dvaprep/ui/home"
 	"dvaprep/ui/notes"
+	"dvaprep/ui/review"
 	"dvaprep/ui/scenario"
 )
 
@@ -23,6 +24,8 @@ func Build(ctx *common.Context, msg common.NavigateMsg) (common.Screen, error) {
 		return scenario.New(ctx, arg)
 	case common.ExamScreen:
 		return exam.New(ctx, msg.Arg)
+	case common.ReviewScreen:
+		return review.New(ctx), nil
 	}
 	return nil, fmt.Errorf("that screen is not built yet")
 }

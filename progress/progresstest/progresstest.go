@@ -61,7 +61,7 @@ domains:
     - {text: Amazon EventBridge, why: "Works, but more rules than needed.", label: EventBridge}
     - {text: One SQS queue, why: Consumers compete., label: SQS}
     - {text: Kinesis, why: Overkill., label: Kinesis}
-  explanation: "SNS fans out.\tSQS queues buffer.\nUse <both>."
+  explanation: "SNS fans out.\tSQS queues buffer.\nUse SNS -> SQS & both."
   notes: [sqs#visibility-timeout]
 - id: q2-01
   domain: "2"

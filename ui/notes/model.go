@@ -53,6 +53,8 @@ type Model struct {
 	marks   []store.Bookmark
 	markSel int
 	marked  map[string]bool
+
+	linked bool // opened at a link from another screen: esc in the pager returns there
 }
 
 // New opens the notes screen. arg is "" for the table of contents, ArgSearch, ArgBookmarks, or a link
@@ -75,6 +77,7 @@ func New(ctx *common.Context, arg string) (*Model, error) {
 		}
 		m.toc.selectNote(n.ID)
 		m.openNote(n, target{slug: sec.Slug})
+		m.linked = true
 	}
 	return m, nil
 }

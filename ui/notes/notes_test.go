@@ -235,3 +235,14 @@ func TestProgramSearchesAndOpens(t *testing.T) {
 	tm.Send(uitest.Key("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
 }
+
+func TestLinkedNoteReturnsToCaller(t *testing.T) {
+	_, d := open(t, "sqs#long-polling")
+	d.Keys("esc")
+	if len(d.Sent) == 0 {
+		t.Fatal("esc sent nothing")
+	}
+	if _, ok := d.Sent[len(d.Sent)-1].(common.BackMsg); !ok {
+		t.Errorf("esc from a linked note sent %T, want BackMsg", d.Sent[len(d.Sent)-1])
+	}
+}

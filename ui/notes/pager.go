@@ -233,6 +233,9 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 			m.mode = modeSearch
 			return m.input.Focus()
 		}
+		if m.linked {
+			return common.Back()
+		}
 		m.mode = modeTOC
 		return nil
 	case key.Matches(msg, k.Find):

@@ -39,7 +39,7 @@ func TestPlayThroughRoot(t *testing.T) {
 	press(enter)
 	wait("Orders go missing.")
 	press(tea.KeyPressMsg{Code: 'r', Text: "r"})
-	wait("decision 1")
+	wait("How do you deliver")
 	press(tea.KeyPressMsg{Code: '1', Text: "1"})
 	wait("SNS copies each message")
 	press(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})

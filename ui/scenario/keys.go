@@ -10,6 +10,7 @@ type KeyMap struct {
 	PageUp, PageDown, Top, Bottom       key.Binding
 	Replay, Done                        key.Binding
 	state                               state
+	filtered                            bool // the list is narrowed: esc clears the filter
 }
 
 // DefaultKeyMap returns the scenario keys.
@@ -42,13 +43,16 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	case stateFilter:
 		return []key.Binding{withHelp(k.Up, "↑/↓", "select"), k.Play, k.Clear}
 	case stateDecide:
-		return []key.Binding{withHelp(k.Up, "↑/↓", "select"), k.Number, k.Choose, k.PageDown, withHelp(k.Back, "esc", "leave")}
+		return []key.Binding{withHelp(k.Up, "↑/↓", "select"), k.Number, k.Choose, withHelp(k.Back, "esc", "leave")}
 	case stateVerdict:
-		return []key.Binding{k.Continue, k.Others, k.Links, withHelp(k.Up, "↑/↓", "scroll"), withHelp(k.Back, "esc", "leave")}
+		return []key.Binding{k.Continue, withHelp(k.Others, "o", "others"), withHelp(k.Links, "l", "notes"), withHelp(k.Up, "↑/↓", "scroll"), withHelp(k.Back, "esc", "leave")}
 	case stateLinks:
 		return []key.Binding{withHelp(k.Up, "↑/↓", "select"), withHelp(k.Number, "1-9", "open"), k.Open, withHelp(k.Back, "esc", "cancel")}
 	case stateEnding:
 		return []key.Binding{k.Replay, k.Done, withHelp(k.Up, "↑/↓", "scroll"), k.PageDown}
+	}
+	if k.filtered {
+		return []key.Binding{k.Up, k.Down, k.Play, k.Filter, k.Clear}
 	}
 	return []key.Binding{k.Up, k.Down, k.Play, k.Filter, k.Back}
 }

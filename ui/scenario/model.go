@@ -77,7 +77,7 @@ func (m *Model) Title() string {
 // KeyMap returns the keys of the current state.
 func (m *Model) KeyMap() help.KeyMap {
 	k := m.keys
-	k.state = m.state
+	k.state, k.filtered = m.state, m.list.input.Value() != ""
 	return k
 }
 
@@ -183,7 +183,7 @@ func (m *Model) View() string {
 		return common.Fit(m.list.view(m.ctx, m.state == stateFilter, w, h), w, h)
 	}
 	st := m.ctx.Styles
-	left := st.Title.Render(m.play.run.Scenario().Title) + st.Subtle.Render(" › "+m.stage())
+	left := st.Title.Render(m.stage())
 	right := st.Subtle.Render(m.scoreSoFar())
 	title := left
 	if gap := w - common.Width(left) - common.Width(right); gap >= 2 {

@@ -156,6 +156,13 @@ func TestLinks(t *testing.T) {
 	if len(h.nav) != 2 || h.nav[1].Arg != "sqs#dead-letter-queues" {
 		t.Fatalf("enter in the picker: nav %v", h.nav)
 	}
+
+	// A choice with one link opens it at once.
+	h = newHarness(t, newContext(t), "fanout")
+	h.press("2", "l")
+	if h.m.state != stateVerdict || len(h.nav) != 1 || h.nav[0].Arg != "sqs" {
+		t.Fatalf("l with one link: state %v, nav %v", h.m.state, h.nav)
+	}
 }
 
 func TestEndingAndReplay(t *testing.T) {

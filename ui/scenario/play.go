@@ -303,11 +303,11 @@ func (m *Model) stage() string {
 	n := len(m.play.run.Path())
 	switch m.state {
 	case stateEnding:
-		return "the ending"
+		return "The ending"
 	case stateDecide:
-		return fmt.Sprintf("decision %d", n+1)
+		return fmt.Sprintf("Decision %d", n+1)
 	}
-	return fmt.Sprintf("decision %d", n)
+	return fmt.Sprintf("Decision %d", n)
 }
 
 func (m *Model) scoreSoFar() string {

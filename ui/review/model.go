@@ -1,0 +1,498 @@
+// Package review is the Review screen: the cards due now, asked one by one. A card is a question or a
+// scenario decision answered wrongly somewhere (see package practice). After each answer the screen shows
+// every option's why and the explanation, then asks how sure the learner was; practice turns right/wrong,
+// sure/unsure and the time taken into an FSRS rating, and the card is rescheduled in the store by a
+// command. Store reads and writes run in commands; Update only moves state.
+package review
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"dvaprep/practice"
+	"dvaprep/store"
+	"dvaprep/ui/common"
+	"dvaprep/ui/markdown"
+)
+
+type mode int
+
+const (
+	modeLoading  mode = iota // waiting for the cards
+	modeAsk                  // a card is asked
+	modeFeedback             // the answer is shown; waiting for sure/unsure
+	modeEmpty                // nothing due
+)
+
+// Model is the review screen.
+type Model struct {
+	ctx  *common.Context
+	keys KeyMap
+	mode mode
+	vp   viewport.Model
+	rows [][2]int // the first and last content line of each option, to keep the cursor in view
+
+	queue   []item // the cards due when the screen loaded, most overdue first
+	cur     int
+	skipped int // due cards whose item the pack no longer has
+	fc      practice.Forecast
+	loadErr error
+	seq     int // the load in flight; older answers are dropped
+
+	cursor  int
+	chosen  []bool
+	shown   time.Time
+	elapsed time.Duration
+	right   bool
+	score   float64
+
+	reviewed, correct int     // this visit
+	saving            int     // writes in flight
+	pending           []write // failed writes, retried with the next one
+	reloadAfterSave   bool    // the queue ran out: load again once the writes land
+}
+
+// New opens the review screen.
+func New(ctx *common.Context) *Model {
+	vp := viewport.New()
+	vp.KeyMap = viewport.KeyMap{} // the screen handles its own keys
+	vp.MouseWheelEnabled = true
+	return &Model{ctx: ctx, keys: DefaultKeyMap(), vp: vp}
+}
+
+// Init loads the cards.
+func (m *Model) Init() tea.Cmd { return m.load() }
+
+// Title names the screen for the header.
+func (m *Model) Title() string { return "Review" }
+
+// Capturing is always false: the screen has no text field.
+func (m *Model) Capturing() bool { return false }
+
+// KeyMap returns the keys of the current mode.
+func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
+	k.mode, k.right = m.mode, m.right
+	if it := m.item(); it != nil {
+		k.multi = it.selects() > 1
+	}
+	return k
+}
+
+type loadedMsg struct {
+	seq   int
+	cards []store.Card
+	err   error
+}
+
+type forecastMsg struct {
+	cards []store.Card
+	err   error
+}
+
+type renderedMsg struct {
+	id    string
+	width int
+	theme markdown.Theme
+	err   error
+}
+
+// write is one review to store: the card's new schedule and the attempt.
+type write struct {
+	answer  practice.Answer
+	attempt store.Attempt
+}
+
+type savedMsg struct {
+	w    write
+	card store.Card
+	ok   bool
+	err  error
+}
+
+func storeCtx() context.Context { return context.Background() }
+
+// allCards lists every card, in a command.
+func (m *Model) allCards() func() ([]store.Card, error) {
+	st, now := m.ctx.Store, m.ctx.Now()
+	return func() ([]store.Card, error) {
+		if st == nil {
+			return nil, nil
+		}
+		return st.DueCards(storeCtx(), practice.Horizon(now), 0)
+	}
+}
+
+func (m *Model) load() tea.Cmd {
+	m.seq++
+	seq, all := m.seq, m.allCards()
+	return func() tea.Msg {
+		cards, err := all()
+		return loadedMsg{seq: seq, cards: cards, err: err}
+	}
+}
+
+func (m *Model) refreshForecast() tea.Cmd {
+	all := m.allCards()
+	return func() tea.Msg {
+		cards, err := all()
+		return forecastMsg{cards: cards, err: err}
+	}
+}
+
+// Update moves the screen's state; I/O happens in the commands it returns.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.relayout()
+		return m, m.renderCmd()
+	case common.ThemeMsg:
+		return m, m.renderCmd()
+	case common.ResumeMsg:
+		if m.mode == modeEmpty {
+			return m, m.load()
+		}
+		return m, nil
+	case loadedMsg:
+		if msg.seq != m.seq {
+			return m, nil
+		}
+		return m, m.loaded(msg)
+	case forecastMsg:
+		if msg.err == nil {
+			m.fc = m.forecast(msg.cards)
+		}
+		return m, nil
+	case renderedMsg:
+		if msg.err != nil {
+			return m, common.Status(msg.err.Error(), true)
+		}
+		if msg.width == mdWidth(m.ctx) && msg.theme == m.ctx.Theme() {
+			m.relayout()
+		}
+		return m, nil
+	case savedMsg:
+		return m, m.saved(msg)
+	case tea.MouseWheelMsg:
+		var cmd tea.Cmd
+		m.vp, cmd = m.vp.Update(msg)
+		return m, cmd
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+// loaded takes the cards: the due ones make the queue, all of them the forecast.
+func (m *Model) loaded(msg loadedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.loadErr = msg.err
+		m.mode = modeEmpty
+		return common.Status("Could not read the review cards: "+msg.err.Error(), true)
+	}
+	m.loadErr = nil
+	now := m.ctx.Now()
+	m.queue, m.skipped, m.cur = nil, 0, 0
+	for _, c := range msg.cards {
+		it, ok := resolve(m.ctx.Pack, c)
+		switch {
+		case !ok && !c.Due.After(now):
+			m.skipped++
+		case ok && !c.Due.After(now):
+			m.queue = append(m.queue, it)
+		}
+	}
+	m.fc = m.forecast(msg.cards)
+	if len(m.queue) == 0 {
+		m.mode = modeEmpty
+		m.relayout()
+		return nil
+	}
+	return m.ask(0)
+}
+
+// forecast counts the cards this pack can still ask.
+func (m *Model) forecast(cards []store.Card) practice.Forecast {
+	cards = slices.DeleteFunc(slices.Clone(cards), func(c store.Card) bool {
+		_, ok := resolve(m.ctx.Pack, c)
+		return !ok
+	})
+	return practice.ForecastOf(cards, m.ctx.Now())
+}
+
+// item is the card on screen, or nil.
+func (m *Model) item() *item {
+	if (m.mode != modeAsk && m.mode != modeFeedback) || m.cur >= len(m.queue) {
+		return nil
+	}
+	return &m.queue[m.cur]
+}
+
+// ask puts card i on screen.
+func (m *Model) ask(i int) tea.Cmd {
+	m.cur, m.mode = i, modeAsk
+	m.cursor, m.right, m.score, m.elapsed = 0, false, 0, 0
+	m.chosen = make([]bool, len(m.queue[i].options()))
+	m.shown = m.ctx.Now()
+	m.relayout()
+	m.vp.GotoTop()
+	return m.renderCmd()
+}
+
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		return common.Back()
+	case key.Matches(msg, k.PageDown):
+		m.vp.PageDown()
+		return nil
+	case key.Matches(msg, k.PageUp):
+		m.vp.PageUp()
+		return nil
+	}
+	switch m.mode {
+	case modeAsk:
+		return m.keyAsk(msg)
+	case modeFeedback:
+		switch {
+		case key.Matches(msg, k.Up):
+			m.vp.ScrollUp(1)
+		case key.Matches(msg, k.Down):
+			m.vp.ScrollDown(1)
+		case key.Matches(msg, k.Sure):
+			return m.rate(true)
+		case key.Matches(msg, k.Unsure):
+			return m.rate(false)
+		case key.Matches(msg, k.Enter):
+			if m.right {
+				return common.Status("Were you sure? s for sure, u for unsure", false)
+			}
+			return m.rate(false)
+		}
+	case modeEmpty:
+		if key.Matches(msg, k.Reload) {
+			return tea.Batch(m.retry(), m.load())
+		}
+	}
+	return nil
+}
+
+func (m *Model) keyAsk(msg tea.KeyPressMsg) tea.Cmd {
+	k, it := m.keys, m.item()
+	n := len(m.chosen)
+	switch {
+	case key.Matches(msg, k.Up):
+		m.cursor = (m.cursor + n - 1) % n
+		m.relayout()
+		m.keepCursorVisible()
+	case key.Matches(msg, k.Down):
+		m.cursor = (m.cursor + 1) % n
+		m.relayout()
+		m.keepCursorVisible()
+	case key.Matches(msg, k.Choose):
+		d := optionKey(msg.String())
+		if d < 0 || d >= n {
+			return common.Status(fmt.Sprintf("There are %d options: %s", n, optionRange(n)), false)
+		}
+		m.cursor = d
+		return m.pick(d)
+	case key.Matches(msg, k.Toggle):
+		if it.selects() > 1 {
+			return m.pick(m.cursor)
+		}
+	case key.Matches(msg, k.Enter):
+		if it.selects() > 1 {
+			if c := m.count(); c != it.selects() {
+				return common.Status(fmt.Sprintf("Choose %d options (%d chosen): space or 1–6 toggles", it.selects(), c), false)
+			}
+			return m.answer()
+		}
+		return m.pick(m.cursor)
+	}
+	return nil
+}
+
+// pick chooses option d: a single answer is given at once; a multiple answer once enough are toggled on.
+func (m *Model) pick(d int) tea.Cmd {
+	it := m.item()
+	if it.selects() == 1 {
+		clear(m.chosen)
+		m.chosen[d] = true
+		return m.answer()
+	}
+	if !m.chosen[d] && m.count() >= it.selects() {
+		return common.Status(fmt.Sprintf("Only %d options: untoggle one first", it.selects()), false)
+	}
+	m.chosen[d] = !m.chosen[d]
+	if m.count() == it.selects() {
+		return m.answer()
+	}
+	m.relayout()
+	return nil
+}
+
+func (m *Model) count() int {
+	n := 0
+	for _, c := range m.chosen {
+		if c {
+			n++
+		}
+	}
+	return n
+}
+
+// answer marks the answer and shows the feedback.
+func (m *Model) answer() tea.Cmd {
+	it := m.item()
+	opts := it.options()
+	m.elapsed = max(m.ctx.Now().Sub(m.shown), 0)
+	m.right = true
+	for i, o := range opts {
+		if m.chosen[i] != o.right {
+			m.right = false
+		}
+	}
+	m.score = 0
+	if m.right {
+		m.score = 1
+	}
+	if it.q == nil { // a decision: its verdict's credit
+		for i, o := range opts {
+			if m.chosen[i] {
+				m.score = o.score
+			}
+		}
+	}
+	m.mode = modeFeedback
+	m.relayout()
+	m.vp.GotoTop()
+	return m.renderCmd()
+}
+
+// rate stores the review and moves to the next card.
+func (m *Model) rate(sure bool) tea.Cmd {
+	it := m.item()
+	now := m.ctx.Now()
+	opts := it.options()
+	var chosen, right []string
+	for i, o := range opts {
+		if m.chosen[i] {
+			chosen = append(chosen, o.label)
+		}
+		if o.right {
+			right = append(right, o.label)
+		}
+	}
+	domain, task := it.card.Domain, it.card.Task
+	if it.q != nil {
+		domain, task = it.q.Domain, it.q.Task
+	}
+	w := write{
+		answer: practice.Answer{ItemID: it.card.ItemID, Kind: it.card.Kind, Domain: domain, Task: task,
+			Correct: m.right, Sure: sure, Fast: m.elapsed < practice.FastAnswer, At: now},
+		attempt: store.Attempt{ItemID: it.card.ItemID, Kind: it.card.Kind, Domain: domain, Task: task, Score: m.score,
+			Choice: strings.Join(chosen, " + "), CorrectChoice: strings.Join(right, " + "), Elapsed: m.elapsed,
+			Source: store.SourceReview, At: now},
+	}
+	m.reviewed++
+	if m.right {
+		m.correct++
+	}
+	cmds := []tea.Cmd{m.retry(), m.save(w)}
+	if m.cur+1 < len(m.queue) {
+		cmds = append(cmds, m.ask(m.cur+1))
+	} else {
+		m.mode, m.queue = modeLoading, nil
+		m.reloadAfterSave = true
+	}
+	return tea.Batch(cmds...)
+}
+
+// save writes one review: the card first (a retry of it changes nothing), then the attempt.
+func (m *Model) save(w write) tea.Cmd {
+	st := m.ctx.Store
+	if st == nil {
+		return nil
+	}
+	m.saving++
+	return func() tea.Msg {
+		c, ok, err := practice.RecordReview(storeCtx(), st, w.answer)
+		if err == nil {
+			_, err = st.RecordAttempt(storeCtx(), w.attempt)
+		}
+		return savedMsg{w: w, card: c, ok: ok, err: err}
+	}
+}
+
+// retry sends the writes that failed again.
+func (m *Model) retry() tea.Cmd {
+	ws := m.pending
+	m.pending = nil
+	cmds := make([]tea.Cmd, 0, len(ws))
+	for _, w := range ws {
+		cmds = append(cmds, m.save(w))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) saved(msg savedMsg) tea.Cmd {
+	m.saving = max(m.saving-1, 0)
+	var status tea.Cmd
+	if msg.err != nil {
+		m.pending = append(m.pending, msg.w)
+		status = common.Status("Review not saved yet, it is retried with the next one: "+msg.err.Error(), true)
+	} else if msg.ok {
+		status = common.Status(fmt.Sprintf("%s: rated %s, back in %s", msg.w.answer.ItemID, msg.w.answer.Rating(),
+			practice.Until(msg.card.Due, m.ctx.Now())), false)
+	}
+	if m.saving == 0 && m.reloadAfterSave {
+		m.reloadAfterSave = false
+		return tea.Batch(status, m.load())
+	}
+	return tea.Batch(status, m.refreshForecast())
+}
+
+// mdWidth is the width markdown is rendered at.
+func mdWidth(ctx *common.Context) int { return max(min(ctx.Width-2, 100), 20) }
+
+// renderCmd renders the markdown of the card on screen that is not in the cache yet.
+func (m *Model) renderCmd() tea.Cmd {
+	it := m.item()
+	if it == nil || m.ctx.Markdown == nil {
+		return nil
+	}
+	docs := [][2]string{}
+	id, md := it.body()
+	docs = append(docs, [2]string{id, md})
+	if m.mode == modeFeedback {
+		if id, md := it.explanation(); id != "" {
+			docs = append(docs, [2]string{id, md})
+		}
+	}
+	r, w, theme := m.ctx.Markdown, mdWidth(m.ctx), m.ctx.Theme()
+	docs = slices.DeleteFunc(docs, func(d [2]string) bool { _, ok := r.Cached(d[0], w, theme); return ok })
+	if len(docs) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		for _, d := range docs {
+			if _, err := r.Render(d[0], d[1], w, theme); err != nil {
+				return renderedMsg{id: d[0], width: w, theme: theme, err: err}
+			}
+		}
+		return renderedMsg{id: docs[0][0], width: w, theme: theme}
+	}
+}
+
+func optionRange(n int) string {
+	return fmt.Sprintf("1–%d or a–%c", n, rune('a'+n-1))
+}

@@ -1,0 +1,240 @@
+package review
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"dvaprep/pack"
+	"dvaprep/practice"
+	"dvaprep/ui/common"
+)
+
+// optIndent is the width of an option's lead: mark, box and letter ("✓ (•) A. ").
+const optIndent = 9
+
+// relayout sizes the viewport and fills it with the card on screen.
+func (m *Model) relayout() {
+	m.vp.SetWidth(m.ctx.Width)
+	m.vp.SetHeight(max(m.ctx.BodyHeight()-2, 1)) // the counts above, the scroll hint below
+	if m.item() == nil {
+		m.vp.SetContent("")
+		return
+	}
+	content, rows := m.content()
+	m.rows = rows
+	m.vp.SetContent(content)
+}
+
+// keepCursorVisible scrolls so that the option under the cursor shows whole.
+func (m *Model) keepCursorVisible() {
+	if m.cursor >= len(m.rows) {
+		return
+	}
+	r := m.rows[m.cursor]
+	top, h := m.vp.YOffset(), m.vp.Height()
+	switch {
+	case r[0] < top:
+		m.vp.SetYOffset(r[0])
+	case r[1] >= top+h:
+		m.vp.SetYOffset(r[1] - h + 1)
+	}
+}
+
+// markdown returns a finished render, or the plain text wrapped until it arrives.
+func (m *Model) markdown(id, md string) string {
+	w := mdWidth(m.ctx)
+	if m.ctx.Markdown != nil {
+		if out, ok := m.ctx.Markdown.Cached(id, w, m.ctx.Theme()); ok {
+			return out
+		}
+	}
+	return "  " + strings.ReplaceAll(ansi.Wrap(strings.TrimSpace(md), w-4, ""), "\n", "\n  ")
+}
+
+// content is the card: where it comes from, what it asks, the options and, once answered, the feedback.
+func (m *Model) content() (string, [][2]int) {
+	st := m.ctx.Styles
+	it := m.item()
+	w := m.ctx.Width
+	feedback := m.mode == modeFeedback
+	var lines []string
+	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
+
+	kind, domain, task := it.where(m.ctx.Pack)
+	add(st.Subtle.Render(common.Truncate(fmt.Sprintf("%s · domain %s · %s", kind, domain, task), w)))
+	id, md := it.body()
+	add(m.markdown(id, md))
+	if n := it.selects(); n > 1 && !feedback {
+		add(st.Subtle.Render(fmt.Sprintf("  Choose %d.", n)))
+	}
+	add("")
+	if feedback {
+		add(m.verdict(it))
+		add("")
+	}
+	opts := it.options()
+	textW := max(w-optIndent-1, 10)
+	pad := strings.Repeat(" ", optIndent)
+	rows := make([][2]int, len(opts))
+	for d, o := range opts {
+		box := "( ) "
+		switch {
+		case it.selects() > 1 && m.chosen[d]:
+			box = "[x] "
+		case it.selects() > 1:
+			box = "[ ] "
+		case m.chosen[d]:
+			box = "(•) "
+		}
+		lead, style := "  ", lipgloss.NewStyle()
+		switch {
+		case feedback && o.right:
+			lead = st.Good.Render("✓ ")
+		case feedback && o.verdict == pack.OK:
+			lead = st.Warn.Render("~ ")
+		case feedback:
+			lead = st.Bad.Render("✗ ")
+		case d == m.cursor:
+			lead, style = st.Selected.Render("› "), st.Selected
+		}
+		if m.chosen[d] {
+			style = style.Bold(true)
+		}
+		rows[d][0] = len(lines)
+		for k, l := range strings.Split(ansi.Wrap(o.text, textW, ""), "\n") {
+			prefix := pad
+			if k == 0 {
+				prefix = lead + box + string(rune('A'+d)) + ". "
+			}
+			lines = append(lines, prefix+style.Render(l))
+		}
+		if feedback {
+			why := o.why
+			if o.verdict != "" {
+				why = string(o.verdict) + ": " + why
+			}
+			if m.chosen[d] {
+				why = "Your answer. " + why
+			}
+			for _, l := range strings.Split(ansi.Wrap(why, textW, ""), "\n") {
+				lines = append(lines, pad+st.Subtle.Render(l))
+			}
+		}
+		rows[d][1] = len(lines) - 1
+	}
+	if feedback {
+		if id, md := it.explanation(); id != "" {
+			add("")
+			add(st.Title.Render("Explanation"))
+			add(m.markdown(id, md))
+		}
+	}
+	return strings.Join(lines, "\n"), rows
+}
+
+// verdict says whether the answer was right, and which was.
+func (m *Model) verdict(it *item) string {
+	st := m.ctx.Styles
+	var right []string
+	for d, o := range it.options() {
+		if o.right {
+			right = append(right, string(rune('A'+d)))
+		}
+	}
+	answer := strings.Join(right, ", ")
+	switch {
+	case m.right:
+		return st.Good.Render("✓ Right") + st.Subtle.Render(fmt.Sprintf(" in %s", seconds(m.elapsed)))
+	case it.q == nil && m.score > 0:
+		return st.Warn.Render("~ Acceptable, not the best") + " · the best choice is " + answer
+	}
+	return st.Bad.Render("✗ Wrong") + " · the answer is " + answer
+}
+
+// View draws the current mode, at most Width × BodyHeight.
+func (m *Model) View() string {
+	w, h := m.ctx.Width, m.ctx.BodyHeight()
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	switch m.mode {
+	case modeLoading:
+		return common.Fit(m.ctx.Styles.Subtle.Render("Loading the cards due…"), w, h)
+	case modeEmpty:
+		return common.Fit(m.emptyView(), w, h)
+	}
+	return common.Fit(m.countsLine()+"\n"+m.vp.View()+"\n"+m.promptLine(), w, h)
+}
+
+// promptLine is the line below the card: what to press after an answer, and whether there is more.
+func (m *Model) promptLine() string {
+	st := m.ctx.Styles
+	var parts []string
+	if m.mode == modeFeedback {
+		if m.right {
+			parts = append(parts, st.Title.Render("Were you sure?")+" "+st.Selected.Render("s")+" sure · "+
+				st.Selected.Render("u")+" unsure or a guess")
+		} else {
+			parts = append(parts, st.Subtle.Render("It comes back in a minute.")+" "+st.Selected.Render("enter")+" next card")
+		}
+	}
+	if !m.vp.AtBottom() {
+		parts = append(parts, st.Subtle.Render("↓ more below (pgdn)"))
+	}
+	return strings.Join(parts, st.Subtle.Render(" · "))
+}
+
+// countsLine is the header: where in the queue, and what is due later.
+func (m *Model) countsLine() string {
+	st := m.ctx.Styles
+	left := st.Title.Render(fmt.Sprintf("Card %d of %d", m.cur+1, len(m.queue)))
+	return common.Truncate(left+st.Subtle.Render(fmt.Sprintf(" · due today %d · tomorrow %d · this week %d",
+		m.fc.Today, m.fc.Tomorrow, m.fc.Week)), m.ctx.Width)
+}
+
+// emptyView is shown when nothing is due.
+func (m *Model) emptyView() string {
+	st := m.ctx.Styles
+	var b strings.Builder
+	now := m.ctx.Now()
+	switch {
+	case m.loadErr != nil:
+		b.WriteString(st.Error.Render("Could not read the review cards.") + "\n" + m.loadErr.Error() + "\n\nr tries again.")
+		return b.String()
+	case m.fc.Cards == 0:
+		b.WriteString(st.Title.Render("Nothing to review yet.") + "\n\n" +
+			"What you get wrong in mock exams, drills and scenarios comes back here,\n" +
+			"just before you would forget it.")
+	default:
+		b.WriteString(st.Title.Render("Nothing due — next review in " + practice.Until(m.fc.Next, now)))
+	}
+	if m.fc.Cards > 0 {
+		b.WriteString("\n\n")
+		fmt.Fprintf(&b, "  %-16s %4d\n", "later today", m.fc.Today-m.fc.Now)
+		fmt.Fprintf(&b, "  %-16s %4d\n", "tomorrow", m.fc.Tomorrow)
+		fmt.Fprintf(&b, "  %-16s %4d\n", "this week", m.fc.Week-m.fc.Now)
+		fmt.Fprintf(&b, "  %-16s %4d", "cards in all", m.fc.Cards)
+	}
+	if m.reviewed > 0 {
+		fmt.Fprintf(&b, "\n\nThis visit: %d reviewed, %d right.", m.reviewed, m.correct)
+	}
+	if m.skipped > 0 {
+		what := fmt.Sprintf("%d due cards are of items no longer in the pack.", m.skipped)
+		if m.skipped == 1 {
+			what = "1 due card is of an item no longer in the pack."
+		}
+		fmt.Fprintf(&b, "\n%s", st.Subtle.Render(what))
+	}
+	if len(m.pending) > 0 {
+		fmt.Fprintf(&b, "\n%s", st.Error.Render(fmt.Sprintf("%d reviews not saved yet: r retries.", len(m.pending))))
+	}
+	return b.String()
+}
+
+func seconds(d time.Duration) string {
+	return fmt.Sprintf("%.0f s", d.Seconds())
+}
