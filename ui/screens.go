@@ -7,6 +7,7 @@ import (
 	"dvaprep/ui/exam"
 	"dvaprep/ui/home"
 	"dvaprep/ui/notes"
+	"dvaprep/ui/progress"
 	"dvaprep/ui/review"
 	"dvaprep/ui/scenario"
 )
@@ -26,6 +27,8 @@ func Build(ctx *common.Context, msg common.NavigateMsg) (common.Screen, error) {
 		return exam.New(ctx, msg.Arg)
 	case common.ReviewScreen:
 		return review.New(ctx), nil
+	case common.ProgressScreen:
+		return progress.New(ctx), nil
 	}
 	return nil, fmt.Errorf("that screen is not built yet")
 }

@@ -1,0 +1,229 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"io/fs"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"dvaprep/pack"
+	"dvaprep/store"
+)
+
+func init() { extraCommands = append(extraCommands, exportCmd) }
+
+// exportCmd writes progress out for other tools: missed questions for Anki, every attempt as CSV.
+func exportCmd(opts *options) *cobra.Command {
+	var anki, csvPath string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Export missed questions for Anki, or every answer as CSV",
+		Long: "export --anki FILE writes every question you ever missed as tab-separated text that Anki imports\n" +
+			"(File › Import): the front is the question and its options, the back the answer and the explanation.\n" +
+			"export --csv FILE writes every answer and scenario decision, with a header row.\n" +
+			"An existing FILE is never overwritten unless --force is given.",
+		Example: "  dvaprep export --anki missed.txt\n  dvaprep export --csv answers.csv --force",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if anki == "" && csvPath == "" {
+				return errors.New("say what to export: --anki FILE, --csv FILE, or both")
+			}
+			if anki != "" && anki == csvPath {
+				return errors.New("--anki and --csv need different files")
+			}
+			// Refuse before doing any work, so a typo costs nothing.
+			for _, path := range []string{anki, csvPath} {
+				if path == "" || force {
+					continue
+				}
+				if _, err := os.Stat(path); err == nil {
+					return fmt.Errorf("%s already exists; pass --force to overwrite it", path)
+				}
+			}
+			p, err := loadPack(opts)
+			if err != nil {
+				return err
+			}
+			st, err := openStore(opts)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			out := cmd.OutOrStdout()
+			ctx := cmd.Context()
+			if anki != "" {
+				var n int
+				err := writeFile(anki, force, func(w io.Writer) (err error) {
+					n, err = exportAnki(ctx, w, p, st)
+					return err
+				})
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(out, "wrote %d missed questions to %s (Anki: File › Import, tab-separated, HTML allowed)\n", n, anki)
+			}
+			if csvPath != "" {
+				var n int
+				err := writeFile(csvPath, force, func(w io.Writer) (err error) {
+					n, err = exportCSV(ctx, w, st)
+					return err
+				})
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(out, "wrote %d answers to %s\n", n, csvPath)
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&anki, "anki", "", "write missed questions as an Anki deck to `FILE` (tab-separated text)")
+	f.StringVar(&csvPath, "csv", "", "write every answer to `FILE` as CSV")
+	f.BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	return cmd
+}
+
+// writeFile creates path (refusing an existing one unless force) and fills it. A file it created and
+// could not fill is removed again.
+func writeFile(path string, force bool, fill func(io.Writer) error) error {
+	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	if force {
+		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	f, err := os.OpenFile(path, flags, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists; pass --force to overwrite it", path)
+	}
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	err = fill(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(path)
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	return nil
+}
+
+// exportAnki writes the questions ever missed, most missed first, as Anki's tab-separated text: a header
+// that tells Anki the separator and that fields hold HTML, then front, back and tags per line.
+func exportAnki(ctx context.Context, w io.Writer, p *pack.Pack, st *store.Store) (int, error) {
+	missed, err := st.MostMissed(ctx, 0)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := io.WriteString(w, "#separator:tab\n#html:true\n#tags column:3\n"); err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, m := range missed {
+		if m.Kind != store.KindQuestion {
+			continue
+		}
+		q := p.Question(m.ItemID)
+		if q == nil {
+			continue
+		}
+		front, back := ankiCard(q)
+		tags := "dvaprep domain-" + ankiTag(q.Domain) + " task-" + ankiTag(q.Task)
+		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\n", front, back, tags); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// ankiCard is a question's two sides as HTML: the stem and lettered options, then the right options and
+// the explanation.
+func ankiCard(q *pack.Question) (front, back string) {
+	var f, b strings.Builder
+	f.WriteString(ankiHTML(q.Stem))
+	if q.Select > 1 {
+		fmt.Fprintf(&f, "<br><i>(Choose %d.)</i>", q.Select)
+	}
+	f.WriteString("<br>")
+	for i, o := range q.Options {
+		fmt.Fprintf(&f, "<br>%c. %s", 'A'+i, ankiHTML(o.Text))
+		if o.Correct {
+			if b.Len() > 0 {
+				b.WriteString("<br>")
+			}
+			fmt.Fprintf(&b, "<b>%c. %s</b> — %s", 'A'+i, ankiHTML(o.Text), ankiHTML(o.Why))
+		}
+	}
+	b.WriteString("<br><br>" + ankiHTML(q.Explanation))
+	return f.String(), b.String()
+}
+
+var (
+	mdBold = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
+	mdCode = regexp.MustCompile("`([^`\n]+)`")
+	mdList = regexp.MustCompile(`^([-*+]|\d+[.)]) `)
+)
+
+// ankiHTML makes pack markdown one safe field: HTML special characters escaped, **bold** and `code`
+// kept as tags, tabs (the field separator) as spaces and line breaks as <br>. A paragraph break is
+// <br><br>; a break inside a paragraph is only wrapping and becomes a space, unless a list item follows.
+func ankiHTML(md string) string {
+	s := strings.TrimSpace(strings.ReplaceAll(md, "\r\n", "\n"))
+	s = html.EscapeString(strings.ReplaceAll(s, "\t", " "))
+	s = mdBold.ReplaceAllString(s, "<b>$1</b>")
+	s = mdCode.ReplaceAllString(s, "<code>$1</code>")
+	var b strings.Builder
+	blank := false
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			blank = true
+			continue
+		}
+		switch {
+		case b.Len() == 0:
+		case blank:
+			b.WriteString("<br><br>")
+		case mdList.MatchString(line):
+			b.WriteString("<br>")
+		default:
+			b.WriteString(" ")
+		}
+		blank = false
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// ankiTag keeps a tag one word.
+func ankiTag(s string) string { return strings.Join(strings.Fields(s), "_") }
+
+// exportCSV writes every attempt, oldest first, with a header row.
+func exportCSV(ctx context.Context, w io.Writer, st *store.Store) (int, error) {
+	as, err := st.Attempts(ctx, store.AttemptFilter{})
+	if err != nil {
+		return 0, err
+	}
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"id", "at", "item_id", "kind", "domain", "task", "score", "choice", "correct_choice",
+		"elapsed_ms", "source", "session_id"})
+	for _, a := range as {
+		_ = cw.Write([]string{strconv.FormatInt(a.ID, 10), a.At.UTC().Format(time.RFC3339Nano), a.ItemID, string(a.Kind),
+			a.Domain, a.Task, strconv.FormatFloat(a.Score, 'f', -1, 64), a.Choice, a.CorrectChoice,
+			strconv.FormatInt(a.Elapsed.Milliseconds(), 10), string(a.Source), strconv.FormatInt(a.SessionID, 10)})
+	}
+	cw.Flush()
+	return len(as), cw.Error()
+}

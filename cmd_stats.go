@@ -1,0 +1,200 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"dvaprep/pack"
+	"dvaprep/progress"
+	"dvaprep/ui/common"
+)
+
+func init() { extraCommands = append(extraCommands, statsCmd) }
+
+// statsCmd prints the progress table without the interface.
+func statsCmd(opts *options) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "stats",
+		Short: "Print your progress per exam domain and task statement",
+		Long: "stats prints, per exam domain and per task statement, how many questions and scenario decisions you\n" +
+			"answered, your accuracy and your mastery (accuracy weighted towards recent answers, times how well\n" +
+			"you still remember what you missed), the notes sections read, and the readiness estimate.",
+		Example: "  dvaprep stats\n  dvaprep stats --json | jq .readiness",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			p, err := loadPack(opts)
+			if err != nil {
+				return err
+			}
+			st, err := openStore(opts)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			now := time.Now()
+			d, err := progress.Load(cmd.Context(), st, now)
+			if err != nil {
+				return err
+			}
+			r := progress.Compute(p, d, now)
+			if asJSON {
+				return writeStatsJSON(cmd.OutOrStdout(), r)
+			}
+			return writeStats(cmd.OutOrStdout(), p, r)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of a table")
+	return cmd
+}
+
+// writeStats prints the report as plain tables.
+func writeStats(out io.Writer, p *pack.Pack, r progress.Report) error {
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "domain\t\tanswered\taccuracy\tmastery\t\texam weight")
+	for _, d := range r.Domains {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%d%%\n", d.ID, cut(d.Name, 40), d.Answered, percent(d.Accuracy, d.Tried),
+			percent(d.Mastery, d.Tried), common.Bar(d.Mastery, 10), d.Weight)
+	}
+	fmt.Fprintln(tw, "\t\t\t\t\t\t")
+	fmt.Fprintln(tw, "task\t\tanswered\taccuracy\tmastery\t\tnotes read")
+	for _, t := range r.Tasks {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%d/%d\n", t.ID, cut(t.Name, 40), t.Answered, percent(t.Accuracy, t.Tried),
+			percent(t.Mastery, t.Tried), common.Bar(t.Mastery, 10), t.Sections.Done, t.Sections.Total)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\nnotes: %d of %d sections read\n", r.Notes.Done, r.Notes.Total)
+	fmt.Fprintf(out, "review: %d cards\n", r.Cards)
+	rd := r.Readiness
+	if rd.Enough {
+		fmt.Fprintf(out, "readiness (an estimate): %d, range %d–%d, pass mark %d, from %d answers\n",
+			rd.Scaled, rd.ScaledLow, rd.ScaledHigh, rd.Passing, rd.Answers)
+	} else {
+		fmt.Fprintf(out, "readiness (an estimate): %s\n", rd.Reason())
+	}
+	if r.Questions.Answered == 0 && r.Decisions.Answered == 0 {
+		first := "1"
+		if len(p.Domains) > 0 {
+			first = p.Domains[0].ID
+		}
+		fmt.Fprintf(out, "\nNothing answered yet. Start with a drill, `dvaprep exam --domain %s --questions 10`, or run\n"+
+			"`dvaprep` and open Scenarios or Notes. Every answer and decision counts here.\n", first)
+	}
+	return nil
+}
+
+func percent(f float64, tried bool) string {
+	if !tried {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f%%", 100*f)
+}
+
+func cut(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// statsJSON is the --json form: fractions 0..1, durations in seconds.
+type statsJSON struct {
+	Domains   []masteryJSON `json:"domains"`
+	Tasks     []masteryJSON `json:"tasks"`
+	Questions tallyJSON     `json:"questions"`
+	Decisions tallyJSON     `json:"decisions"`
+	Notes     countJSON     `json:"notes"`
+	Cards     int           `json:"review_cards"`
+	Readiness readinessJSON `json:"readiness"`
+	Streak    streakJSON    `json:"streak"`
+	Weak      []weakJSON    `json:"weak_spots"`
+}
+
+type masteryJSON struct {
+	ID        string    `json:"id"`
+	Domain    string    `json:"domain"`
+	Name      string    `json:"name"`
+	Weight    int       `json:"weight"`
+	Answered  int       `json:"answered"`
+	Accuracy  float64   `json:"accuracy"`
+	Recent    float64   `json:"recent_accuracy"`
+	Retention float64   `json:"retention"`
+	Mastery   float64   `json:"mastery"`
+	Cards     int       `json:"review_cards"`
+	Notes     countJSON `json:"notes"`
+}
+
+type tallyJSON struct {
+	Answered int     `json:"answered"`
+	Accuracy float64 `json:"accuracy"`
+}
+
+type countJSON struct {
+	Read  int `json:"read"`
+	Total int `json:"total"`
+}
+
+type readinessJSON struct {
+	Enough   bool    `json:"enough_data"`
+	Reason   string  `json:"reason,omitempty"`
+	Answers  int     `json:"answers"`
+	Estimate int     `json:"estimate,omitempty"`
+	Low      int     `json:"low,omitempty"`
+	High     int     `json:"high,omitempty"`
+	Percent  float64 `json:"percent,omitempty"`
+	Passing  int     `json:"passing"`
+}
+
+type streakJSON struct {
+	Current int  `json:"current"`
+	Longest int  `json:"longest"`
+	Days    int  `json:"days_studied"`
+	Today   bool `json:"today"`
+}
+
+type weakJSON struct {
+	Task       string `json:"task"`
+	Suggestion string `json:"suggestion"`
+}
+
+func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }
+
+func writeStatsJSON(out io.Writer, r progress.Report) error {
+	m := func(ms []progress.Mastery) []masteryJSON {
+		out := make([]masteryJSON, 0, len(ms))
+		for _, x := range ms {
+			out = append(out, masteryJSON{ID: x.ID, Domain: x.Domain, Name: x.Name, Weight: x.Weight, Answered: x.Answered,
+				Accuracy: round(x.Accuracy), Recent: round(x.Recent), Retention: round(x.Retention), Mastery: round(x.Mastery),
+				Cards: x.Cards, Notes: countJSON{x.Sections.Done, x.Sections.Total}})
+		}
+		return out
+	}
+	rd := r.Readiness
+	j := statsJSON{
+		Domains:   m(r.Domains),
+		Tasks:     m(r.Tasks),
+		Questions: tallyJSON{r.Questions.Answered, round(r.Questions.Accuracy())},
+		Decisions: tallyJSON{r.Decisions.Answered, round(r.Decisions.Accuracy())},
+		Notes:     countJSON{r.Notes.Done, r.Notes.Total},
+		Cards:     r.Cards,
+		Readiness: readinessJSON{Enough: rd.Enough, Reason: rd.Reason(), Answers: rd.Answers, Estimate: rd.Scaled,
+			Low: rd.ScaledLow, High: rd.ScaledHigh, Percent: round(rd.Percent), Passing: rd.Passing},
+		Streak: streakJSON{r.Streak.Current, r.Streak.Longest, r.Streak.Days, r.Streak.Today},
+		Weak:   []weakJSON{},
+	}
+	for _, w := range r.Weak {
+		j.Weak = append(j.Weak, weakJSON{w.ID, w.Suggestion()})
+	}
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(j)
+}

@@ -1,0 +1,87 @@
+package progress_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"dvaprep/progress/progresstest"
+	"dvaprep/ui/common"
+	"dvaprep/ui/progress"
+	"dvaprep/ui/uitest"
+)
+
+// open shows the dashboard on the seeded story, at width×height.
+func open(t *testing.T, seed bool, width, height int) (*common.Context, *uitest.Screen) {
+	t.Helper()
+	ctx := uitest.Context(t, progresstest.Pack())
+	ctx.Now = func() time.Time { return progresstest.Now }
+	ctx.Width, ctx.Height = width, height
+	if seed {
+		progresstest.Seed(t, ctx.Store)
+	}
+	return ctx, uitest.New(t, ctx, progress.New(ctx))
+}
+
+func TestDashboardGolden(t *testing.T) {
+	t.Run("80x24", func(t *testing.T) {
+		ctx, d := open(t, true, 80, 24)
+		golden.RequireEqual(t, ansi.Strip(d.View(ctx)))
+	})
+	t.Run("whole", func(t *testing.T) {
+		ctx, d := open(t, true, 80, 70)
+		golden.RequireEqual(t, ansi.Strip(d.View(ctx)))
+	})
+	t.Run("empty", func(t *testing.T) {
+		ctx, d := open(t, false, 80, 24)
+		golden.RequireEqual(t, ansi.Strip(d.View(ctx)))
+	})
+}
+
+func TestDashboardFits(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 18}, {120, 40}} {
+		ctx, d := open(t, true, size[0], size[1])
+		for _, l := range strings.Split(d.S.View(), "\n") {
+			if w := ansi.StringWidth(l); w > size[0] {
+				t.Errorf("%dx%d: line of %d cells: %q", size[0], size[1], w, ansi.Strip(l))
+			}
+		}
+		if n := strings.Count(d.S.View(), "\n") + 1; n > ctx.BodyHeight() {
+			t.Errorf("%dx%d: %d lines, body is %d", size[0], size[1], n, ctx.BodyHeight())
+		}
+	}
+}
+
+func TestWeakSpotKeys(t *testing.T) {
+	_, d := open(t, true, 80, 24)
+	d.Keys("1", "2", "9")
+	if len(d.Sent) != 2 {
+		t.Fatalf("sent %#v", d.Sent)
+	}
+	if nav := d.Sent[0].(common.NavigateMsg); nav.To != common.NotesScreen || nav.Arg != "dynamodb" {
+		t.Errorf("1: %+v, want the DynamoDB note", nav)
+	}
+	nav := d.Sent[1].(common.NavigateMsg)
+	arg, ok := nav.Arg.(common.ExamArg)
+	if nav.To != common.ExamScreen || !ok || arg.Start == nil ||
+		*arg.Start != (common.ExamStart{Questions: 10, Domain: "2", Task: "2.1"}) {
+		t.Errorf("2: %+v, want a drill of 2.1", nav)
+	}
+}
+
+func TestScroll(t *testing.T) {
+	ctx, d := open(t, true, 80, 24)
+	before := ansi.Strip(d.View(ctx))
+	d.Keys("G")
+	after := ansi.Strip(d.View(ctx))
+	if before == after || !strings.Contains(after, "Answers you confuse") || strings.Contains(after, "more below") {
+		t.Errorf("G did not reach the bottom:\n%s", after)
+	}
+	d.Keys("esc")
+	if _, ok := d.Sent[len(d.Sent)-1].(common.BackMsg); !ok {
+		t.Errorf("esc sent %T", d.Sent[len(d.Sent)-1])
+	}
+}

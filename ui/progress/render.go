@@ -1,0 +1,222 @@
+package progress
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	prog "dvaprep/progress"
+	"dvaprep/ui/common"
+)
+
+// content lays the report out at the context's width.
+func (m *Model) content() string {
+	if m.err != nil {
+		return m.ctx.Styles.Error.Render("Could not read your progress.") + "\n" + m.err.Error() + "\n\nr tries again."
+	}
+	if m.report == nil {
+		return ""
+	}
+	r := render{st: m.ctx.Styles, w: min(m.ctx.Width, 100), r: m.report}
+	return strings.Join(r.all(), "\n")
+}
+
+// render lays out one report.
+type render struct {
+	st common.Styles
+	w  int
+	r  *prog.Report
+}
+
+func (r render) all() []string {
+	var out []string
+	for _, part := range [][]string{r.headline(), r.domains(), r.weak(), r.tasks(), r.exams(), r.weeks(), r.confusions()} {
+		if len(part) == 0 {
+			continue
+		}
+		if len(out) > 0 {
+			out = append(out, "")
+		}
+		out = append(out, part...)
+	}
+	return out
+}
+
+func pct(f float64) string { return fmt.Sprintf("%3.0f%%", 100*f) }
+
+// headline: readiness, streak, totals and pacing.
+func (r render) headline() []string {
+	st, rep := r.st, r.r
+	rd := rep.Readiness
+	var ready string
+	if rd.Enough {
+		verdict := st.Good.Render("✓ above")
+		if rd.Scaled < rd.Passing {
+			verdict = st.Bad.Render("✗ below")
+		}
+		ready = fmt.Sprintf("%s %s %s (range %d–%d) · %s the %d pass mark · %d answers",
+			st.Title.Render("Readiness"), st.Subtle.Render("estimate"), st.Title.Render(fmt.Sprint(rd.Scaled)),
+			rd.ScaledLow, rd.ScaledHigh, verdict, rd.Passing, rd.Answers)
+	} else {
+		ready = st.Title.Render("Readiness") + " " + st.Warn.Render(rd.Reason())
+	}
+	q := rep.Questions
+	lines := []string{ready}
+	if !rd.Enough && q.Answered == 0 && rep.Decisions.Answered == 0 {
+		lines = append(lines, st.Subtle.Render("No answers yet: start with a drill or a scenario (e or s on the home screen)."))
+	}
+	streak := fmt.Sprintf("%d-day streak", rep.Streak.Current)
+	if !rep.Streak.Today && rep.Streak.Current > 0 {
+		streak += " (study today to keep it)"
+	}
+	lines = append(lines, fmt.Sprintf("%s · %d days studied · %d questions %s · %d decisions · notes %d/%d read",
+		streak, rep.Streak.Days, q.Answered, strings.TrimSpace(pct(q.Accuracy())), rep.Decisions.Answered,
+		rep.Notes.Done, rep.Notes.Total))
+	if p := rep.Pacing; p.Exams > 0 {
+		pace := st.Good.Render("on pace")
+		if p.Average > p.Budget {
+			pace = st.Warn.Render("too slow")
+		}
+		lines = append(lines, fmt.Sprintf("Pacing %s a question over %d timed exams (last %s) · budget %s · %s",
+			secs(p.Average), p.Exams, secs(p.Last), secs(p.Budget), pace))
+	}
+	return lines
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.0f s", d.Seconds()) }
+
+// barWidth is the width of the mastery bars.
+func (r render) barWidth() int { return min(max(r.w/5, 8), 20) }
+
+// row lays out "lead name bar pct rest", cutting the name to what is left.
+func (r render) row(lead, name string, frac float64, tried bool, rest string) string {
+	bw := r.barWidth()
+	value := pct(frac)
+	if !tried {
+		value = "   —"
+	}
+	nameW := max(r.w-common.Width(lead)-bw-common.Width(value)-common.Width(rest)-3, 8)
+	name = common.Truncate(name, nameW)
+	name += strings.Repeat(" ", nameW-common.Width(name))
+	return lead + name + " " + r.bar(frac) + " " + value + rest
+}
+
+// bar draws a mastery bar, coloured by how far it is from the pass mark; the blocks read without colour.
+func (r render) bar(frac float64) string {
+	b := common.Bar(frac, r.barWidth())
+	switch {
+	case frac >= 0.72:
+		return r.st.Good.Render(b)
+	case frac >= 0.5:
+		return r.st.Warn.Render(b)
+	}
+	return r.st.Bad.Render(b)
+}
+
+func (r render) domains() []string {
+	st := r.st
+	head := st.Title.Render("Mastery by domain")
+	head += strings.Repeat(" ", max(r.w-common.Width(head)-len(" weight  answered"), 1)) + st.Subtle.Render(" weight  answered")
+	lines := []string{head}
+	for _, d := range r.r.Domains {
+		lines = append(lines, r.row(fmt.Sprintf("  %-2s ", d.ID), d.Name, d.Mastery, d.Tried,
+			fmt.Sprintf("  %5d%%  %8d", d.Weight, d.Answered)))
+	}
+	return lines
+}
+
+func (r render) tasks() []string {
+	st := r.st
+	head := st.Title.Render("Mastery by task statement")
+	head += strings.Repeat(" ", max(r.w-common.Width(head)-len(" answered"), 1)) + st.Subtle.Render(" answered")
+	lines := []string{head}
+	for _, t := range r.r.Tasks {
+		lines = append(lines, r.row(fmt.Sprintf("  %-4s ", t.ID), t.Name, t.Mastery, t.Tried, fmt.Sprintf("  %8d", t.Answered)))
+	}
+	return lines
+}
+
+func (r render) weak() []string {
+	st := r.st
+	lines := []string{st.Title.Render("Weak spots") + st.Subtle.Render(" · press the number to work on one")}
+	actions := make([]string, len(r.r.Weak))
+	actionW := 0
+	for i, w := range r.r.Weak {
+		actions[i] = "→ " + w.Suggestion()
+		if !w.Tried {
+			actions[i] += " (new)"
+		}
+		actionW = max(actionW, common.Width(actions[i]))
+	}
+	for i, w := range r.r.Weak {
+		lead := fmt.Sprintf("  %s %-4s ", st.Selected.Render(fmt.Sprint(i+1)), w.ID)
+		value := pct(w.Mastery.Mastery)
+		if !w.Tried {
+			value = "   —"
+		}
+		nameW := max(r.w-common.Width(lead)-common.Width(value)-actionW-3, 8)
+		name := common.Truncate(w.Name, nameW)
+		lines = append(lines, lead+name+strings.Repeat(" ", nameW-common.Width(name))+" "+value+"  "+st.Selected.Render(actions[i]))
+	}
+	return lines
+}
+
+// sparkBlocks draw a scaled score from the bottom of the scale to its top.
+var sparkBlocks = []rune("▁▂▃▄▅▆▇█")
+
+func (r render) exams() []string {
+	st, ex := r.st, r.r.Exams
+	if len(ex) == 0 {
+		return []string{st.Title.Render("Mock exams") + st.Subtle.Render(" · none yet: e on the home screen starts one")}
+	}
+	var spark strings.Builder
+	for _, e := range ex {
+		f := float64(e.Scaled-100) / 900
+		spark.WriteRune(sparkBlocks[int(math.Round(min(max(f, 0), 1)*float64(len(sparkBlocks)-1)))])
+	}
+	lines := []string{fmt.Sprintf("%s %s %s", st.Title.Render("Mock exams"), st.Subtle.Render("(scaled score, an estimate)"), spark.String())}
+	for _, e := range ex[max(len(ex)-6, 0):] {
+		verdict := st.Good.Render("✓ pass")
+		if !e.Pass {
+			verdict = st.Bad.Render("✗ fail")
+		}
+		lines = append(lines, fmt.Sprintf("  %s  %-6s %s %4d  %s  %s", e.At.In(r.r.Now.Location()).Format("Jan 02"), e.Kind,
+			r.bar(float64(e.Scaled-100)/900), e.Scaled, verdict, st.Subtle.Render(fmt.Sprintf("%d/%d", e.Correct, e.Total))))
+	}
+	return lines
+}
+
+func (r render) weeks() []string {
+	st := r.st
+	lines := []string{st.Title.Render("Accuracy per week")}
+	any := false
+	for _, w := range r.r.Weeks {
+		if w.Answered == 0 && !any {
+			continue // leave out the empty weeks before the first answer
+		}
+		any = true
+		value := st.Subtle.Render("   —")
+		bar := st.Subtle.Render(common.Bar(0, r.barWidth()))
+		if w.Answered > 0 {
+			value, bar = pct(w.Accuracy()), r.bar(w.Accuracy())
+		}
+		lines = append(lines, fmt.Sprintf("  %s  %s %s  %s", w.Start.Format("Jan 02"), bar, value,
+			st.Subtle.Render(fmt.Sprintf("%d answers", w.Answered))))
+	}
+	if !any {
+		return nil
+	}
+	return lines
+}
+
+func (r render) confusions() []string {
+	if len(r.r.Confusions) == 0 {
+		return nil
+	}
+	lines := []string{r.st.Title.Render("Answers you confuse")}
+	for _, c := range r.r.Confusions {
+		lines = append(lines, "  "+common.Truncate(c.String(), r.w-2))
+	}
+	return lines
+}
