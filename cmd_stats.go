@@ -54,21 +54,24 @@ func statsCmd(opts *options) *cobra.Command {
 	return cmd
 }
 
-// writeStats prints the report as plain tables.
+// writeStats prints the report as plain tables that fit 80 columns.
 func writeStats(out io.Writer, p *pack.Pack, r progress.Report) error {
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "domain\t\tanswered\taccuracy\tmastery\t\texam weight")
-	for _, d := range r.Domains {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%d%%\n", d.ID, cut(d.Name, 40), d.Answered, percent(d.Accuracy, d.Tried),
-			percent(d.Mastery, d.Tried), common.Bar(d.Mastery, 10), d.Weight)
+	table := func(title, last string, rows []progress.Mastery, lastCol func(progress.Mastery) string) error {
+		tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "\t%s\tanswered\taccuracy\tmastery\t%s\n", title, last)
+		for _, m := range rows {
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s %s\t%s\n", m.ID, cut(m.Name, 30), m.Answered, percent(m.Accuracy),
+				common.Bar(m.Mastery, 10), percent(m.Mastery), lastCol(m))
+		}
+		return tw.Flush()
 	}
-	fmt.Fprintln(tw, "\t\t\t\t\t\t")
-	fmt.Fprintln(tw, "task\t\tanswered\taccuracy\tmastery\t\tnotes read")
-	for _, t := range r.Tasks {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%d/%d\n", t.ID, cut(t.Name, 40), t.Answered, percent(t.Accuracy, t.Tried),
-			percent(t.Mastery, t.Tried), common.Bar(t.Mastery, 10), t.Sections.Done, t.Sections.Total)
+	if err := table("domain", "weight", r.Domains, func(m progress.Mastery) string { return fmt.Sprintf("%d%%", m.Weight) }); err != nil {
+		return err
 	}
-	if err := tw.Flush(); err != nil {
+	fmt.Fprintln(out)
+	if err := table("task statement", "notes read", r.Tasks, func(m progress.Mastery) string {
+		return fmt.Sprintf("%d/%d", m.Sections.Done, m.Sections.Total)
+	}); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "\nnotes: %d of %d sections read\n", r.Notes.Done, r.Notes.Total)
@@ -85,18 +88,13 @@ func writeStats(out io.Writer, p *pack.Pack, r progress.Report) error {
 		if len(p.Domains) > 0 {
 			first = p.Domains[0].ID
 		}
-		fmt.Fprintf(out, "\nNothing answered yet. Start with a drill, `dvaprep exam --domain %s --questions 10`, or run\n"+
-			"`dvaprep` and open Scenarios or Notes. Every answer and decision counts here.\n", first)
+		fmt.Fprintf(out, "\nNothing answered yet. Start with a drill, `dvaprep exam --domain %s --questions 10`,\n"+
+			"or run `dvaprep` and open Scenarios or Notes. Every answer and decision counts here.\n", first)
 	}
 	return nil
 }
 
-func percent(f float64, tried bool) string {
-	if !tried {
-		return "-"
-	}
-	return fmt.Sprintf("%.0f%%", 100*f)
-}
+func percent(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
 
 func cut(s string, n int) string {
 	r := []rune(s)

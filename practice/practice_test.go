@@ -70,7 +70,7 @@ func TestCardUpdates(t *testing.T) {
 	existing := &store.Card{ItemID: "q2", Kind: store.KindQuestion, State: int(review.Review), Stability: 10,
 		Difficulty: 5, LastReview: t0.Add(-10 * 24 * time.Hour), Due: t0, Reps: 3}
 	as := []store.Attempt{
-		{ItemID: "q1", Kind: store.KindQuestion, Score: 1, At: t0},    // right, no card: nothing
+		{ItemID: "q1", Kind: store.KindQuestion, Score: 1, At: t0},     // right, no card: nothing
 		{ItemID: "s/n1", Kind: store.KindDecision, Score: 0.5, At: t0}, // acceptable: a miss
 		{ItemID: "q2", Kind: store.KindQuestion, Score: 1, Elapsed: time.Minute, At: t0},
 		{ItemID: "s/n1", Kind: store.KindDecision, Score: 1, Elapsed: time.Minute, At: t0.Add(3 * time.Minute)},

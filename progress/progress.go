@@ -167,12 +167,10 @@ func Compute(p *pack.Pack, d Data, now time.Time) Report {
 
 // itemStats gathers one domain's or task's attempts and items.
 type itemStats struct {
-	answered      int
-	score         float64
-	wScore, wSum  float64
-	items         map[string]bool
-	rSum          float64
-	rCount, cards int
+	answered     int
+	score        float64
+	wScore, wSum float64
+	items        map[string]bool
 }
 
 func mastery(p *pack.Pack, d Data, now time.Time) (domains, tasks []Mastery) {

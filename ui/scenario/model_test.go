@@ -2,8 +2,10 @@ package scenario
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -264,4 +266,36 @@ func TestViewFits(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestChoicesAreShuffled checks that the best choice is not always shown first (authors write it first),
+// that the order holds while a decision is on screen, and that a number key picks the choice shown there.
+func TestChoicesAreShuffled(t *testing.T) {
+	choiceOrder = shuffled
+	defer func() { choiceOrder = inFileOrder }()
+	firsts := map[int]bool{}
+	base := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	for i := range 40 {
+		order := shuffled(3, "fanout/design", base.Add(time.Duration(i)*time.Second))
+		if len(order) != 3 {
+			t.Fatalf("order %v", order)
+		}
+		firsts[order[0]] = true
+	}
+	if len(firsts) != 3 {
+		t.Errorf("over 40 visits the first choice shown was only ever %v", firsts)
+	}
+	if a, b := shuffled(4, "x/y", base), shuffled(4, "x/y", base); !slices.Equal(a, b) {
+		t.Errorf("the order changed while on screen: %v then %v", a, b)
+	}
+
+	ctx := newContext(t)
+	h := newHarness(t, ctx, "fanout")
+	order := h.m.play.order
+	n := h.m.play.node
+	h.press("2")
+	if got := h.m.play.step; got == nil || got.Choice != order[1] {
+		t.Fatalf("pressing 2 chose %+v, want the node's choice %d (%q)", got, order[1], n.Choices[order[1]].Text)
+	}
+	wantIn(t, view(h), "› 2. "+n.Choices[order[1]].Text[:10])
 }

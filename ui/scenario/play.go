@@ -3,6 +3,8 @@ package scenario
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
 	"strings"
 	"time"
 
@@ -23,7 +25,8 @@ type play struct {
 	n      int // this play's number
 	run    *scenarios.Run
 	node   *pack.Node      // the decision or the ending on screen
-	sel    int             // the selected choice while deciding
+	sel    int             // the selected choice while deciding, as shown (an index into order)
+	order  []int           // the choices in the order shown: order[shown] = index in the node
 	step   *scenarios.Step // the decision just taken; nil while deciding
 	others bool            // the other choices are shown
 	link   int             // the selected note link in the picker
@@ -89,6 +92,7 @@ func (m *Model) show() {
 	p.node = p.run.Current()
 	p.sel, p.step, p.others, p.link = 0, nil, false, 0
 	p.shown = m.ctx.Now()
+	p.order = choiceOrder(len(p.node.Choices), m.scenario().ID+"/"+p.node.ID, p.shown)
 	m.state = stateDecide
 	if p.run.Finished() {
 		m.state = stateEnding
@@ -203,13 +207,14 @@ func (m *Model) decisionLines() []string {
 	lines := append(m.mdLines(promptID(s.ID, n.ID)), "")
 	m.marks = anchors{}
 	if p.step == nil {
-		for i, c := range n.Choices {
+		for d, i := range p.order {
+			c := n.Choices[i]
 			first := len(lines)
 			mark, style := "  ", st.Title.UnsetBold()
-			if i == p.sel {
+			if d == p.sel {
 				mark, style = st.Selected.Render("› "), st.Selected
 			}
-			lines = append(lines, hanging(mark, fmt.Sprintf("%d. ", i+1), c.Text, style, w)...)
+			lines = append(lines, hanging(mark, fmt.Sprintf("%d. ", d+1), c.Text, style, w)...)
 			m.marks.choices = append(m.marks.choices, [2]int{first, len(lines) - 1})
 		}
 		return lines
@@ -217,7 +222,7 @@ func (m *Model) decisionLines() []string {
 	c := m.choice(p.step.Choice)
 	m.marks.chosen = len(lines)
 	lines = append(lines, st.Subtle.Render("You chose"))
-	lines = append(lines, hanging(st.Selected.Render("› "), fmt.Sprintf("%d. ", p.step.Choice+1), c.Text, st.Selected, w)...)
+	lines = append(lines, hanging(st.Selected.Render("› "), fmt.Sprintf("%d. ", p.sel+1), c.Text, st.Selected, w)...)
 	lines = append(lines, "", "  "+verdictLabel(st, c.Verdict)+st.Subtle.Render(" · "+points(c.Verdict.Score())+" of 1 point"))
 	lines = append(lines, m.mdLines(explainID(s.ID, n.ID, p.step.Choice))...)
 	if len(c.Notes) > 0 {
@@ -241,12 +246,13 @@ func (m *Model) decisionLines() []string {
 		lines = append(lines, st.Subtle.Render(fmt.Sprintf("o · show the other %d choices and why", len(n.Choices)-1)))
 	} else {
 		lines = append(lines, st.Header.Render("The other choices"))
-		for i, o := range n.Choices {
+		for d, i := range p.order {
+			o := n.Choices[i]
 			if i == p.step.Choice {
 				continue
 			}
 			lines = append(lines, "")
-			lines = append(lines, hanging("  ", fmt.Sprintf("%d. ", i+1), o.Text, st.Title, w)...)
+			lines = append(lines, hanging("  ", fmt.Sprintf("%d. ", d+1), o.Text, st.Title, w)...)
 			lines = append(lines, "     "+verdictLabel(st, o.Verdict))
 			lines = append(lines, m.mdLines(explainID(s.ID, n.ID, i))...)
 		}
@@ -326,11 +332,11 @@ func (m *Model) updateDecide(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		p.sel = min(p.sel+1, len(p.node.Choices)-1)
 	case key.Matches(msg, k.Number):
-		i := int(msg.String()[0] - '1')
-		if i >= len(p.node.Choices) {
+		d := int(msg.String()[0] - '1')
+		if d >= len(p.order) {
 			return nil
 		}
-		return m.choose(i)
+		return m.choose(d)
 	case key.Matches(msg, k.Choose):
 		return m.choose(p.sel)
 	case key.Matches(msg, k.Back):
@@ -356,15 +362,16 @@ func (m *Model) keepVisible(first, last int) {
 	m.vp.SetYOffset(y)
 }
 
-// choose takes choice i, shows its verdict and records the decision.
-func (m *Model) choose(i int) tea.Cmd {
+// choose takes the choice shown at position d, shows its verdict and records the decision.
+func (m *Model) choose(d int) tea.Cmd {
 	p := &m.play
 	n, now := p.node, m.ctx.Now()
+	i := p.order[d]
 	st, err := p.run.Choose(i)
 	if err != nil {
 		return common.Status(err.Error(), true)
 	}
-	p.step, p.sel = &st, i
+	p.step, p.sel = &st, d
 	m.state = stateVerdict
 	m.layout()
 	m.vp.SetYOffset(m.marks.chosen)
@@ -382,6 +389,19 @@ func (m *Model) choose(i int) tea.Cmd {
 		At:            now,
 	}
 	return m.rec.attempt(m.ctx, p.n, a)
+}
+
+// choiceOrder orders a decision's choices on screen; tests replace it with the file's order.
+var choiceOrder = shuffled
+
+// shuffled is the order to show n choices in. Authors tend to write the best choice first; showing the
+// file's order would give the answer away. The order is fixed for one visit to a decision (seeded by the
+// node and the time it appeared), so it does not move while the learner reads.
+func shuffled(n int, node string, at time.Time) []int {
+	h := fnv.New64a()
+	h.Write([]byte(node))
+	seed := h.Sum64() ^ uint64(at.UnixNano())
+	return rand.New(rand.NewPCG(seed, seed>>1|1)).Perm(n)
 }
 
 // bestText is the text of the first best choice: the correct choice an attempt records.
