@@ -51,14 +51,14 @@ func Horizon(now time.Time) time.Time { return now.AddDate(200, 0, 0) }
 func Until(t, now time.Time) string {
 	d := t.Sub(now)
 	switch {
-	case d < time.Minute:
+	case d < 30*time.Second:
 		return "less than a minute"
 	case d < time.Hour:
-		return plural(int(d.Round(time.Minute)/time.Minute), "minute")
-	case d < 36*time.Hour:
+		return plural(max(int(d.Round(time.Minute)/time.Minute), 1), "minute")
+	case d < 20*time.Hour:
 		return plural(int(d.Round(time.Hour)/time.Hour), "hour")
 	}
-	return plural(int((d+12*time.Hour)/(24*time.Hour)), "day")
+	return plural(max(int((d+12*time.Hour)/(24*time.Hour)), 1), "day")
 }
 
 func plural(n int, unit string) string {

@@ -138,8 +138,8 @@ func TestForecast(t *testing.T) {
 		d    time.Duration
 		want string
 	}{
-		{30 * time.Second, "less than a minute"}, {5 * time.Minute, "5 minutes"}, {90 * time.Minute, "2 hours"},
-		{30 * time.Hour, "30 hours"}, {47 * time.Hour, "2 days"}, {24 * 24 * time.Hour, "24 days"},
+		{20 * time.Second, "less than a minute"}, {5 * time.Minute, "5 minutes"}, {90 * time.Minute, "2 hours"},
+		{59 * time.Second, "1 minute"}, {19 * time.Hour, "19 hours"}, {21 * time.Hour, "1 day"}, {30 * time.Hour, "1 day"}, {47 * time.Hour, "2 days"}, {24 * 24 * time.Hour, "24 days"},
 	} {
 		if got := Until(t0.Add(tt.d), t0); got != tt.want {
 			t.Errorf("Until(%v) = %q, want %q", tt.d, got, tt.want)

@@ -267,7 +267,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			len(m.saves.queue), m.saves.reason()), true))
 	}
 	if m.active() && m.sess.Expired(m.ctx.Now()) {
-		return tea.Batch(retry, m.submit(true))
+		return tea.Batch(retry, m.submit(byClock))
 	}
 	var cmd tea.Cmd
 	switch m.mode {
@@ -298,7 +298,7 @@ func (m *Model) checkClock() tea.Cmd {
 	}
 	now := m.ctx.Now()
 	if m.sess.Expired(now) {
-		return m.submit(true)
+		return m.submit(byClock)
 	}
 	if w := m.sess.Warning(now); w > m.warned {
 		m.warned = w

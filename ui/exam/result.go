@@ -15,9 +15,16 @@ import (
 	"dvaprep/ui/common"
 )
 
+// Why an exam was submitted without the user asking.
+const (
+	byUser    = ""
+	byClock   = "Time is up: the exam was submitted with the answers you gave."
+	whileAway = "Time ran out while the exam was closed: it was submitted with the answers saved."
+)
+
 // submit ends the session, scores it and queues the finish: the result and one attempt per answered, scored
-// question, written in one transaction. auto is set when the clock ran out.
-func (m *Model) submit(auto bool) tea.Cmd {
+// question, written in one transaction. why is byUser, or the notice to show when the clock ran out.
+func (m *Model) submit(why string) tea.Cmd {
 	if !m.active() {
 		return nil
 	}
@@ -36,13 +43,11 @@ func (m *Model) submit(auto bool) tea.Cmd {
 		cmds = append(cmds, common.Status("The result could not be encoded, so only the answers are kept: "+err.Error(), true))
 	}
 	cmds = append(cmds, m.enqueue(op{kind: opFinish, result: data, attempts: m.attempts(r, at)}))
-	m.auto = auto
+	m.auto = why != byUser
 	m.mode = modeResult
 	m.relayout()
 	m.vp.GotoTop()
-	if auto {
-		cmds = append(cmds, common.Status("Time is up: the exam was submitted with the answers you gave.", false))
-	}
+	cmds = append(cmds, statusIf(why))
 	return tea.Batch(cmds...)
 }
 

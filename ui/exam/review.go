@@ -73,7 +73,7 @@ func (m *Model) updateReview(msg tea.KeyPressMsg) tea.Cmd {
 			return m.open(p)
 		}
 	case key.Matches(msg, k.Yes):
-		return m.submit(false)
+		return m.submit(byUser)
 	case key.Matches(msg, k.No, k.Back):
 		return m.open(m.cur)
 	}

@@ -229,7 +229,7 @@ func (m *Model) menuView(w int) string {
 	f := mn.format
 	items := []struct{ title, desc string }{
 		{"Full mock exam", fmt.Sprintf("%d questions · %d minutes · %d unscored, like the real exam", f.Questions, f.Minutes, f.Unscored)},
-		{"Domain or task drill", "questions from one domain or task statement · untimed · the answer right after each question"},
+		{"Domain or task drill", "one domain or task statement · untimed · answers shown as you go"},
 		{"Missed-questions drill", m.missedDesc()},
 		{"Custom exam", "any length and time limit, drawn by the blueprint"},
 	}
@@ -430,7 +430,7 @@ func (m *Model) resumed(msg resumedMsg) tea.Cmd {
 		return warn
 	}
 	if m.sess.Expired(m.ctx.Now()) {
-		return tea.Batch(warn, m.submit(true))
+		return tea.Batch(warn, m.submit(whileAway))
 	}
 	first := 0
 	for i := range m.sess.Items {

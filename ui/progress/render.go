@@ -67,21 +67,29 @@ func (r render) headline() []string {
 		lines = append(lines, st.Subtle.Render("No answers yet: start with a drill or a scenario (e or s on the home screen)."))
 	}
 	streak := fmt.Sprintf("%d-day streak", rep.Streak.Current)
+	days := plural(rep.Streak.Days, "day", "days")
 	if !rep.Streak.Today && rep.Streak.Current > 0 {
 		streak += " (study today to keep it)"
 	}
-	lines = append(lines, fmt.Sprintf("%s · %d days studied · %d questions %s · %d decisions · notes %d/%d read",
-		streak, rep.Streak.Days, q.Answered, strings.TrimSpace(pct(q.Accuracy())), rep.Decisions.Answered,
+	lines = append(lines, fmt.Sprintf("%s · %s studied · %d questions %s · %s · notes %d/%d read",
+		streak, days, q.Answered, strings.TrimSpace(pct(q.Accuracy())), plural(rep.Decisions.Answered, "decision", "decisions"),
 		rep.Notes.Done, rep.Notes.Total))
 	if p := rep.Pacing; p.Exams > 0 {
 		pace := st.Good.Render("on pace")
 		if p.Average > p.Budget {
 			pace = st.Warn.Render("too slow")
 		}
-		lines = append(lines, fmt.Sprintf("Pacing %s a question over %d timed exams (last %s) · budget %s · %s",
-			secs(p.Average), p.Exams, secs(p.Last), secs(p.Budget), pace))
+		lines = append(lines, fmt.Sprintf("Pacing %s a question over %s (last %s) · budget %s · %s",
+			secs(p.Average), plural(p.Exams, "timed exam", "timed exams"), secs(p.Last), secs(p.Budget), pace))
 	}
 	return lines
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func secs(d time.Duration) string { return fmt.Sprintf("%.0f s", d.Seconds()) }
