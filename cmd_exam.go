@@ -32,10 +32,10 @@ func examCmd(opts *options) *cobra.Command {
 				start.Minutes = 0
 			}
 			if start.Questions < 1 {
-				return fmt.Errorf("--questions must be at least 1, not %d", start.Questions)
+				return fmt.Errorf("the number of questions must be at least 1, not %d", start.Questions)
 			}
 			if start.Minutes < 0 {
-				return fmt.Errorf("--minutes must be 0 (untimed) or more, not %d", start.Minutes)
+				return fmt.Errorf("the time limit must be 0 (untimed) or more minutes, not %d", start.Minutes)
 			}
 			if drill {
 				p, err := loadPack(opts)
@@ -43,10 +43,10 @@ func examCmd(opts *options) *cobra.Command {
 					return err
 				}
 				if start.Domain != "" && p.Domain(start.Domain) == nil {
-					return fmt.Errorf("--domain %s: no such domain; the pack has %s", start.Domain, domainIDs(p.Domains))
+					return fmt.Errorf("domain %q is not in the pack: use one of %s", start.Domain, domainIDs(p.Domains))
 				}
 				if start.Task != "" && p.Task(start.Task) == nil {
-					return fmt.Errorf("--task %s: no such task statement (they look like 1.2)", start.Task)
+					return fmt.Errorf("task statement %q is not in the pack: use an ID such as 1.2", start.Task)
 				}
 			}
 			s := start

@@ -58,6 +58,7 @@ type Model struct {
 	leaving bool // "leave the exam?" is open
 	auto    bool // the clock ran out and submitted the exam
 
+	first     bool   // opened by `dvaprep exam`, with no screen below to go back to
 	closing   bool   // close the screen once the writes have landed
 	closeNote string // and say this
 
@@ -103,6 +104,7 @@ func New(ctx *common.Context, arg any) (*Model, error) {
 		if err != nil {
 			return nil, err
 		}
+		m.first = true
 		m.mode = modeLoading
 		m.boot = m.startCmd(cfg)
 	}
@@ -375,6 +377,14 @@ func (m *Model) loadingView() string {
 		return st.Error.Render("✗ "+m.fatal.Error()) + "\n" + st.Subtle.Render("esc goes back.")
 	}
 	return st.Subtle.Render("Preparing the exam…")
+}
+
+// back closes the screen: to the one below, or home when `dvaprep exam` opened it first.
+func (m *Model) back() tea.Cmd {
+	if m.first {
+		return common.Navigate(common.HomeScreen, nil)
+	}
+	return common.Back()
 }
 
 // clock formats a duration as H:MM:SS.

@@ -612,3 +612,18 @@ func TestNoPanicWithoutStore(t *testing.T) {
 		t.Fatal("unreachable")
 	}
 }
+
+func TestLeaveGoesHomeWhenStartedFromCLI(t *testing.T) {
+	e := newEnv(t)
+	m := e.open(common.ExamArg{Start: &common.ExamStart{Questions: 3, Minutes: 20}})
+	if m.sess == nil || len(m.sess.Items) != 3 || m.mode != modeQuestion {
+		t.Fatalf("not started: %v", e.statuses)
+	}
+	e.press("a", "esc", "y")
+	if e.backs != 0 || len(e.navs) != 1 || e.navs[0].To != common.HomeScreen {
+		t.Fatalf("backs %d navs %+v", e.backs, e.navs)
+	}
+	if n := len(e.answers()); n != 1 {
+		t.Fatalf("%d saved rows", n)
+	}
+}

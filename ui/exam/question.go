@@ -158,7 +158,7 @@ func (m *Model) updateQuestion(msg tea.KeyPressMsg) tea.Cmd {
 			m.leaving = true
 			return nil
 		}
-		return common.Back()
+		return m.back()
 	case key.Matches(msg, k.Next), revealed && key.Matches(msg, k.Enter):
 		if m.cur >= last {
 			return common.Status("That was the last question: s to review and submit", false)

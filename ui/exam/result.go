@@ -93,7 +93,7 @@ func optionLabels(q *pack.Question, originals []int) string {
 // close leaves the screen, once every write has landed: closing with writes waiting would drop them.
 func (m *Model) close(note string) tea.Cmd {
 	if len(m.saves.queue) == 0 {
-		return tea.Batch(common.Back(), statusIf(note))
+		return tea.Batch(m.back(), statusIf(note))
 	}
 	m.closing, m.closeNote = true, note
 	return common.Status("Saving… the screen closes once it is saved"+m.saves.reason(), m.saves.err != nil)

@@ -173,7 +173,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	if m.closing && len(m.saves.queue) == 0 {
 		m.closing = false
-		return tea.Batch(note, common.Back(), statusIf(m.closeNote))
+		return tea.Batch(note, m.back(), statusIf(m.closeNote))
 	}
 	return tea.Batch(note, m.flush())
 }

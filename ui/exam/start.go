@@ -193,7 +193,7 @@ func (m *Model) updateMenu(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			mn.form, mn.field = true, 0
 		case key.Matches(msg, k.Back):
-			return common.Back()
+			return m.back()
 		}
 		return nil
 	}

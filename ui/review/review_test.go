@@ -112,7 +112,7 @@ func TestReviewSession(t *testing.T) {
 		t.Fatalf("decision card:\n%s", v)
 	}
 	d.Keys("b")
-	if v := view(ctx, d); !strings.Contains(v, "✗ Wrong · the answer is A") || !strings.Contains(v, "poor: Few values") {
+	if v := view(ctx, d); !strings.Contains(v, "✗ Wrong · the answer is A") || !strings.Contains(v, "Poor: Few values") {
 		t.Fatalf("decision feedback:\n%s", v)
 	}
 	d.Keys("enter")

@@ -105,7 +105,7 @@ func (m *Model) content() (string, [][2]int) {
 			style = style.Bold(true)
 		}
 		rows[d][0] = len(lines)
-		for k, l := range strings.Split(ansi.Wrap(o.text, textW, ""), "\n") {
+		for k, l := range strings.Split(ansi.Wrap(reflow(o.text), textW, ""), "\n") {
 			prefix := pad
 			if k == 0 {
 				prefix = lead + box + string(rune('A'+d)) + ". "
@@ -115,12 +115,12 @@ func (m *Model) content() (string, [][2]int) {
 		if feedback {
 			why := o.why
 			if o.verdict != "" {
-				why = string(o.verdict) + ": " + why
+				why = verdictWord[o.verdict] + ": " + why
 			}
 			if m.chosen[d] {
 				why = "Your answer. " + why
 			}
-			for _, l := range strings.Split(ansi.Wrap(why, textW, ""), "\n") {
+			for _, l := range strings.Split(ansi.Wrap(reflow(why), textW, ""), "\n") {
 				lines = append(lines, pad+st.Subtle.Render(l))
 			}
 		}
@@ -134,6 +134,18 @@ func (m *Model) content() (string, [][2]int) {
 		}
 	}
 	return strings.Join(lines, "\n"), rows
+}
+
+var verdictWord = map[pack.Verdict]string{pack.Best: "Best", pack.OK: "OK", pack.Poor: "Poor"}
+
+// reflow joins the lines of each paragraph, so that text wrapped in the pack file wraps again at the
+// screen's width.
+func reflow(s string) string {
+	paras := strings.Split(strings.TrimSpace(s), "\n\n")
+	for i, p := range paras {
+		paras[i] = strings.Join(strings.Fields(p), " ")
+	}
+	return strings.Join(paras, "\n\n")
 }
 
 // verdict says whether the answer was right, and which was.
