@@ -48,7 +48,7 @@ func exportCmd(opts *options) *cobra.Command {
 					continue
 				}
 				if _, err := os.Stat(path); err == nil {
-					return fmt.Errorf("%s already exists; pass --force to overwrite it", path)
+					return fmt.Errorf("will not overwrite %s, which already exists: pass --force to replace it", path)
 				}
 			}
 			p, err := loadPack(opts)
@@ -103,7 +103,7 @@ func writeFile(path string, force bool, fill func(io.Writer) error) error {
 	}
 	f, err := os.OpenFile(path, flags, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s already exists; pass --force to overwrite it", path)
+		return fmt.Errorf("will not overwrite %s, which already exists: pass --force to replace it", path)
 	}
 	if err != nil {
 		return fmt.Errorf("export: %w", err)

@@ -146,7 +146,7 @@ func TestDependenciesPointOneWay(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("no go command")
 	}
-	domain := []string{"pack", "notes", "scenarios", "exam", "review", "store", "progress", "content"}
+	domain := []string{"pack", "notes", "scenarios", "exam", "review", "store", "progress", "practice", "content"}
 	for _, pkg := range domain {
 		if _, err := os.Stat(pkg); err != nil {
 			continue

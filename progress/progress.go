@@ -40,7 +40,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"time"
 
 	"dvaprep/exam"
@@ -441,13 +440,10 @@ func (c Confusion) String() string {
 	return fmt.Sprintf("%s when the answer was %s: %d %s", c.Chosen, c.Correct, c.Count, times)
 }
 
-// confusions keeps the single answers: the exam screen joins several with " + " rather than ChoiceSep.
+// confusions converts the store's pairs (single answers only: the store leaves out choices of several).
 func confusions(pairs []store.ConfusionPair, limit int) []Confusion {
 	var out []Confusion
 	for _, p := range pairs {
-		if strings.Contains(p.Chosen, " + ") || strings.Contains(p.Correct, " + ") {
-			continue
-		}
 		out = append(out, Confusion{Chosen: p.Chosen, Correct: p.Correct, Count: p.Count, Items: p.Items})
 		if len(out) == limit {
 			break

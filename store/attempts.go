@@ -42,8 +42,8 @@ func (s Source) valid() bool {
 
 // ChoiceSep separates option labels when a choice holds more than one (a
 // multiple-response answer). ConfusionPairs relies on it to tell single
-// answers apart.
-const ChoiceSep = ","
+// answers apart. Option labels may hold commas, so the separator is " + ".
+const ChoiceSep = " + "
 
 // Attempt is one answer to a question or one decision in a scenario.
 type Attempt struct {

@@ -73,7 +73,7 @@ func TestExamSessionLifecycle(t *testing.T) {
 	result := json.RawMessage(`{"scaled":760,"pass":true}`)
 	attempts := []Attempt{
 		{ItemID: "q1", Kind: KindQuestion, Score: 1, Choice: "C", CorrectChoice: "C", Source: SourceExam, SessionID: id},
-		{ItemID: "q2", Kind: KindQuestion, Score: 0, Choice: "A,D", CorrectChoice: "A,B", Source: SourceExam, SessionID: id},
+		{ItemID: "q2", Kind: KindQuestion, Score: 0, Choice: "A + D", CorrectChoice: "A + B", Source: SourceExam, SessionID: id},
 	}
 	if err := s.FinishExamSession(ctx, id, StatusSubmitted, result, attempts); err != nil {
 		t.Fatal(err)

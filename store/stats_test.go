@@ -151,7 +151,7 @@ func TestMostMissed(t *testing.T) {
 		{ItemID: "q5", Kind: KindQuestion, Domain: "d3", Task: "3.1", Misses: 1, Attempts: 1, LastChoice: "C", CorrectChoice: "A", LastScore: 0, LastAt: t0.Add(50 * time.Hour)},
 		{ItemID: "q4", Kind: KindQuestion, Domain: "d2", Task: "2.2", Misses: 1, Attempts: 1, LastChoice: "B", CorrectChoice: "A", LastScore: 0, LastAt: t0.Add(49 * time.Hour)},
 		{ItemID: "fanout/n1", Kind: KindDecision, Domain: "d1", Task: "1.1", Misses: 1, Attempts: 1, LastChoice: "sns", CorrectChoice: "eventbridge", LastScore: 0.5, LastAt: t0.Add(26 * time.Hour)},
-		{ItemID: "q3", Kind: KindQuestion, Domain: "d2", Task: "2.1", Misses: 1, Attempts: 2, LastChoice: "A,B", CorrectChoice: "A,B", LastScore: 1, LastAt: t0.Add(25 * time.Hour)},
+		{ItemID: "q3", Kind: KindQuestion, Domain: "d2", Task: "2.1", Misses: 1, Attempts: 2, LastChoice: "A + B", CorrectChoice: "A + B", LastScore: 1, LastAt: t0.Add(25 * time.Hour)},
 		{ItemID: "q2", Kind: KindQuestion, Domain: "d1", Task: "1.2", Misses: 1, Attempts: 1, LastChoice: "C", CorrectChoice: "A", LastScore: 0, LastAt: t0.Add(2 * time.Hour)},
 	}
 	for _, tt := range []struct {

@@ -45,8 +45,8 @@ func DefaultKeyMap() KeyMap {
 		Flag:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flag")),
 		Next:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n/p", "next/prev")),
 		Prev:     key.NewBinding(key.WithKeys("p")),
-		Grid:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "all questions")),
-		Submit:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "review & submit")),
+		Grid:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "grid")),
+		Submit:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "submit")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
 		NextLink: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next note link")),
@@ -80,9 +80,9 @@ func (k KeyMap) ShortHelp() []key.Binding {
 			if c.links {
 				b = append(b, k.NextLink, k.OpenLink)
 			}
-			return append(b, k.Grid, withHelp(k.Submit, "s", "finish"))
+			return append(b, withHelp(k.Submit, "s", "finish"))
 		}
-		choose := withHelp(k.Choose, "1–6/a–e/enter", "choose")
+		choose := withHelp(k.Choose, "1–6/a–e", "choose")
 		if c.multi {
 			choose = withHelp(k.Choose, "1–6/a–e/space", "toggle")
 		}

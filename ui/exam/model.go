@@ -214,7 +214,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			cmds = append(cmds, m.startTick())
 		}
 		m.relayout()
-		return m, tea.Batch(cmds...)
+		return m, tea.Batch(append(cmds, m.renderCmd())...) // a resize while covered rendered nothing
 	case tickMsg:
 		if msg.owner != m.owner || msg.gen != m.tickGen {
 			return m, nil
@@ -265,8 +265,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	retry := m.retry()
 	if msg.String() == "q" && len(m.saves.queue) > 0 {
 		// The root let q through because answers are waiting: say so instead of quitting.
-		return tea.Batch(retry, common.Status(fmt.Sprintf("%d change(s) not saved yet%s: wait a moment, or ctrl+c to quit anyway",
-			len(m.saves.queue), m.saves.reason()), true))
+		return tea.Batch(retry, common.Status(fmt.Sprintf("%s not saved yet%s: wait a moment, or ctrl+c to quit anyway",
+			plural(len(m.saves.queue), "change", "changes"), m.saves.reason()), true))
 	}
 	if m.active() && m.sess.Expired(m.ctx.Now()) {
 		return tea.Batch(retry, m.submit(byClock))
@@ -308,7 +308,7 @@ func (m *Model) checkClock() tea.Cmd {
 		if w == engine.FiveMinutes {
 			left = "5 minutes left"
 		}
-		return common.Status(fmt.Sprintf("⚠ %s: the exam submits itself at 0:00:00. Press s to review and submit.", left), false)
+		return common.Status(fmt.Sprintf("⚠ %s: the exam submits itself at 0:00. s reviews and submits.", left), false)
 	}
 	return nil
 }

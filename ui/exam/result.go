@@ -87,7 +87,7 @@ func optionLabels(q *pack.Question, originals []int) string {
 		}
 		parts = append(parts, l)
 	}
-	return strings.Join(parts, " + ")
+	return strings.Join(parts, store.ChoiceSep)
 }
 
 // close leaves the screen, once every write has landed: closing with writes waiting would drop them.
