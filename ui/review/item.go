@@ -1,6 +1,8 @@
 package review
 
 import (
+	"hash/fnv"
+	"math/rand/v2"
 	"strings"
 
 	"dvaprep/pack"
@@ -13,6 +15,19 @@ type item struct {
 	q    *pack.Question
 	sc   *pack.Scenario
 	node *pack.Node
+}
+
+// optionOrder orders an item's options on screen; tests replace it with the pack's order.
+var optionOrder = shuffled
+
+// shuffled orders n options for a card. Authors tend to write a scenario's best choice first, so the pack's
+// order would give answers away. The order depends on the card and its due time only, so it holds while the
+// card is on screen.
+func shuffled(n int, c store.Card) []int {
+	h := fnv.New64a()
+	h.Write([]byte(c.ItemID))
+	seed := h.Sum64() ^ uint64(c.Due.UnixNano())
+	return rand.New(rand.NewPCG(seed, seed>>1|1)).Perm(n)
 }
 
 // option is one answer the item offers, whatever its kind.
@@ -47,7 +62,18 @@ func resolve(p *pack.Pack, c store.Card) (item, bool) {
 	return it, false
 }
 
+// options are the item's answers in the order shown.
 func (it item) options() []option {
+	opts := it.packOptions()
+	order := optionOrder(len(opts), it.card)
+	out := make([]option, len(opts))
+	for d, i := range order {
+		out[d] = opts[i]
+	}
+	return out
+}
+
+func (it item) packOptions() []option {
 	var out []option
 	if it.q != nil {
 		for _, o := range it.q.Options {
