@@ -75,7 +75,11 @@ func writeStats(out io.Writer, p *pack.Pack, r progress.Report) error {
 		return err
 	}
 	fmt.Fprintf(out, "\nnotes: %d of %d sections read\n", r.Notes.Done, r.Notes.Total)
-	fmt.Fprintf(out, "review: %d cards\n", r.Cards)
+	if r.Cards == 1 {
+		fmt.Fprintln(out, "review: 1 card")
+	} else {
+		fmt.Fprintf(out, "review: %d cards\n", r.Cards)
+	}
 	rd := r.Readiness
 	if rd.Enough {
 		fmt.Fprintf(out, "readiness (an estimate): %d, range %d–%d, pass mark %d, from %d answers\n",
