@@ -1,6 +1,10 @@
 package exam
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"dvaprep/ui/common"
+)
 
 // KeyMap is every key of the exam screen. Which ones the help shows depends on the mode.
 type KeyMap struct {
@@ -65,42 +69,42 @@ func DefaultKeyMap() KeyMap {
 func (k KeyMap) ShortHelp() []key.Binding {
 	c := k.ctx
 	if c.confirm {
-		return []key.Binding{withHelp(k.Yes, "y", "yes"), withHelp(k.No, "n/esc", "no")}
+		return []key.Binding{common.WithHelp(k.Yes, "y", "yes"), common.WithHelp(k.No, "n/esc", "no")}
 	}
 	switch c.mode {
 	case modeMenu:
 		if c.form {
-			return []key.Binding{withHelp(k.Up, "↑/↓", "field"), withHelp(k.Left, "←/→", "change"),
-				withHelp(k.Enter, "enter", "start"), k.Back}
+			return []key.Binding{common.WithHelp(k.Up, "↑/↓", "field"), common.WithHelp(k.Left, "←/→", "change"),
+				common.WithHelp(k.Enter, "enter", "start"), k.Back}
 		}
-		return []key.Binding{withHelp(k.Up, "↑/↓", "select"), withHelp(k.Enter, "enter", "open"), k.Back}
+		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "select"), common.WithHelp(k.Enter, "enter", "open"), k.Back}
 	case modeQuestion:
 		if c.revealed {
-			b := []key.Binding{k.Next, withHelp(k.Down, "↑/↓", "scroll")}
+			b := []key.Binding{k.Next, common.WithHelp(k.Down, "↑/↓", "scroll")}
 			if c.links {
 				b = append(b, k.NextLink, k.OpenLink)
 			}
-			return append(b, withHelp(k.Submit, "s", "finish"))
+			return append(b, common.WithHelp(k.Submit, "s", "finish"))
 		}
-		choose := withHelp(k.Choose, "1–6/a–e", "choose")
+		choose := common.WithHelp(k.Choose, "1–6/a–e", "choose")
 		if c.multi {
-			choose = withHelp(k.Choose, "1–6/a–e/space", "toggle")
+			choose = common.WithHelp(k.Choose, "1–6/a–e/space", "toggle")
 		}
 		return []key.Binding{choose, k.Flag, k.Next, k.Grid, k.Submit}
 	case modeNavigator:
-		return []key.Binding{withHelp(k.Up, "←↑↓→", "move"), withHelp(k.Enter, "enter", "jump"),
-			withHelp(k.Back, "esc/g", "close")}
+		return []key.Binding{common.WithHelp(k.Up, "←↑↓→", "move"), common.WithHelp(k.Enter, "enter", "jump"),
+			common.WithHelp(k.Back, "esc/g", "close")}
 	case modeReview:
-		return []key.Binding{withHelp(k.Up, "←↑↓→", "move"), withHelp(k.Enter, "enter", "jump"),
-			withHelp(k.Yes, "y", "submit"), withHelp(k.No, "n/esc", "keep going")}
+		return []key.Binding{common.WithHelp(k.Up, "←↑↓→", "move"), common.WithHelp(k.Enter, "enter", "jump"),
+			common.WithHelp(k.Yes, "y", "submit"), common.WithHelp(k.No, "n/esc", "keep going")}
 	case modeResult:
-		return []key.Binding{withHelp(k.Down, "↑/↓", "scroll"), k.Answers, k.Back}
+		return []key.Binding{common.WithHelp(k.Down, "↑/↓", "scroll"), k.Answers, k.Back}
 	case modeAnswers:
-		b := []key.Binding{k.Next, k.Wrong, withHelp(k.Down, "↑/↓", "scroll")}
+		b := []key.Binding{k.Next, k.Wrong, common.WithHelp(k.Down, "↑/↓", "scroll")}
 		if c.links {
 			b = append(b, k.NextLink, k.OpenLink)
 		}
-		return append(b, withHelp(k.Back, "esc", "result"))
+		return append(b, common.WithHelp(k.Back, "esc", "result"))
 	}
 	return []key.Binding{k.Back}
 }
@@ -113,21 +117,16 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 			break
 		}
 		return [][]key.Binding{
-			{withHelp(k.Choose, "1–6/a–e", "choose"), withHelp(k.Up, "↑/↓", "move"), withHelp(k.Enter, "enter", "choose"),
-				withHelp(k.Toggle, "space", "toggle (multiple)")},
+			{common.WithHelp(k.Choose, "1–6/a–e", "choose"), common.WithHelp(k.Up, "↑/↓", "move"), common.WithHelp(k.Enter, "enter", "choose"),
+				common.WithHelp(k.Toggle, "space", "toggle (multiple)")},
 			{k.Flag, k.Next, k.Grid, k.Submit},
-			{k.PageUp, k.PageDown, k.NextLink, k.OpenLink, withHelp(k.Back, "esc", "leave (saved)")},
+			{k.PageUp, k.PageDown, k.NextLink, k.OpenLink, common.WithHelp(k.Back, "esc", "leave (saved)")},
 		}
 	case modeAnswers:
 		return [][]key.Binding{
 			{k.Next, k.Wrong, k.Up, k.Down},
-			{k.PageUp, k.PageDown, k.NextLink, k.OpenLink, withHelp(k.Back, "esc", "result")},
+			{k.PageUp, k.PageDown, k.NextLink, k.OpenLink, common.WithHelp(k.Back, "esc", "result")},
 		}
 	}
 	return [][]key.Binding{k.ShortHelp()}
-}
-
-func withHelp(b key.Binding, keys, desc string) key.Binding {
-	b.SetHelp(keys, desc)
-	return b
 }

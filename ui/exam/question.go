@@ -121,19 +121,8 @@ func (m *Model) flag() tea.Cmd {
 	return m.saveRow(m.cur, opFlag)
 }
 
-// optionKey turns 1–6 or a–e into a display position.
-func optionKey(s string) int {
-	if len(s) != 1 {
-		return -1
-	}
-	switch c := s[0]; {
-	case c >= '1' && c <= '6':
-		return int(c - '1')
-	case c >= 'a' && c <= 'e':
-		return int(c - 'a')
-	}
-	return -1
-}
+// optionKey turns 1–6 or a–e into a display position ("f" flags).
+func optionKey(s string) int { return common.OptionKey(s, 5) }
 
 func (m *Model) updateQuestion(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys

@@ -1,6 +1,10 @@
 package notes
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"dvaprep/ui/common"
+)
 
 // KeyMap is every key of the notes screen. Which ones show in help depends on the mode.
 type KeyMap struct {
@@ -43,9 +47,9 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	case modePager:
 		return []key.Binding{k.Down, k.PageDown, k.Find, k.Next, k.Bookmark, k.Search, k.Back}
 	case modeSearch:
-		return []key.Binding{withHelp(k.Up, "↑/↓", "select"), k.Open, withHelp(k.Back, "esc", "close")}
+		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "select"), k.Open, common.WithHelp(k.Back, "esc", "close")}
 	case modeFind:
-		return []key.Binding{withHelp(k.Open, "enter", "find"), withHelp(k.Back, "esc", "cancel")}
+		return []key.Binding{common.WithHelp(k.Open, "enter", "find"), common.WithHelp(k.Back, "esc", "cancel")}
 	case modeBookmarks:
 		return []key.Binding{k.Up, k.Down, k.Open, k.Remove, k.Back}
 	}
@@ -65,9 +69,4 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{k.Up, k.Down, k.Top, k.Open}, {k.Search, k.Bookmarks, k.Back}}
 	}
 	return [][]key.Binding{k.ShortHelp()}
-}
-
-func withHelp(b key.Binding, keys, desc string) key.Binding {
-	b.SetHelp(keys, desc)
-	return b
 }

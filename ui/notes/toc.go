@@ -41,20 +41,7 @@ func newTOC(p *pack.Pack) toc {
 
 // move steps the cursor over note rows only.
 func (t *toc) move(delta int) {
-	step := 1
-	if delta < 0 {
-		step = -1
-	}
-	for n := abs(delta); n > 0; n-- {
-		i := t.cursor + step
-		for i >= 0 && i < len(t.rows) && t.rows[i].note == nil {
-			i += step
-		}
-		if i < 0 || i >= len(t.rows) {
-			return
-		}
-		t.cursor = i
-	}
+	t.cursor = common.Step(t.cursor, delta, len(t.rows), func(i int) bool { return t.rows[i].note != nil })
 }
 
 func (t *toc) selectNote(id string) {
@@ -70,13 +57,6 @@ func (t *toc) selected() *pack.Note {
 		return nil
 	}
 	return t.rows[t.cursor].note
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
 
 func (m *Model) updateTOC(msg tea.KeyPressMsg) tea.Cmd {

@@ -1,6 +1,10 @@
 package progress
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"dvaprep/ui/common"
+)
 
 // KeyMap is every key of the dashboard.
 type KeyMap struct {
@@ -29,7 +33,7 @@ func DefaultKeyMap() KeyMap {
 
 // ShortHelp shows the main keys.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Act, withHelp(k.Down, "↑/↓", "scroll"), k.PageDown, k.Back}
+	return []key.Binding{k.Act, common.WithHelp(k.Down, "↑/↓", "scroll"), k.PageDown, k.Back}
 }
 
 // FullHelp shows every key.
@@ -37,7 +41,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Act, k.Reload, k.Back}, {k.Up, k.Down, k.PageUp, k.PageDown, k.Top}}
 }
 
-func withHelp(b key.Binding, keys, desc string) key.Binding {
-	b.SetHelp(keys, desc)
-	return b
+func (k KeyMap) scroll() common.ScrollKeys {
+	return common.ScrollKeys{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom}
 }

@@ -101,18 +101,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		return common.Back()
-	case key.Matches(msg, k.Up):
-		m.vp.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		m.vp.ScrollDown(1)
-	case key.Matches(msg, k.PageUp):
-		m.vp.PageUp()
-	case key.Matches(msg, k.PageDown):
-		m.vp.PageDown()
-	case key.Matches(msg, k.Top):
-		m.vp.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		m.vp.GotoBottom()
+	case k.scroll().Scroll(&m.vp, msg):
 	case key.Matches(msg, k.Reload):
 		return m.load()
 	case key.Matches(msg, k.Act):

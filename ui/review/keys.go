@@ -1,6 +1,10 @@
 package review
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"dvaprep/ui/common"
+)
 
 // KeyMap is every key of the review screen. Which ones the help shows depends on the mode.
 type KeyMap struct {
@@ -40,14 +44,14 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	switch k.mode {
 	case modeAsk:
 		if k.multi {
-			return []key.Binding{withHelp(k.Choose, "1–6/a–f/space", "toggle"), withHelp(k.Up, "↑/↓", "move"), k.PageDown, k.Back}
+			return []key.Binding{common.WithHelp(k.Choose, "1–6/a–f/space", "toggle"), common.WithHelp(k.Up, "↑/↓", "move"), k.PageDown, k.Back}
 		}
-		return []key.Binding{withHelp(k.Choose, "1–6/a–f/enter", "answer"), withHelp(k.Up, "↑/↓", "move"), k.PageDown, k.Back}
+		return []key.Binding{common.WithHelp(k.Choose, "1–6/a–f/enter", "answer"), common.WithHelp(k.Up, "↑/↓", "move"), k.PageDown, k.Back}
 	case modeFeedback:
 		if k.right {
-			return []key.Binding{k.Sure, k.Unsure, withHelp(k.Down, "↑/↓", "scroll"), k.Back}
+			return []key.Binding{k.Sure, k.Unsure, common.WithHelp(k.Down, "↑/↓", "scroll"), k.Back}
 		}
-		return []key.Binding{withHelp(k.Enter, "enter/s/u", "next"), withHelp(k.Down, "↑/↓", "scroll"), k.Back}
+		return []key.Binding{common.WithHelp(k.Enter, "enter/s/u", "next"), common.WithHelp(k.Down, "↑/↓", "scroll"), k.Back}
 	case modeEmpty:
 		return []key.Binding{k.Reload, k.Back}
 	}
@@ -59,33 +63,17 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	switch k.mode {
 	case modeAsk:
 		return [][]key.Binding{
-			{withHelp(k.Choose, "1–6/a–f", "choose"), k.Toggle, withHelp(k.Enter, "enter", "answer")},
+			{common.WithHelp(k.Choose, "1–6/a–f", "choose"), k.Toggle, common.WithHelp(k.Enter, "enter", "answer")},
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Back},
 		}
 	case modeFeedback:
 		return [][]key.Binding{
-			{k.Sure, k.Unsure, withHelp(k.Enter, "enter", "next (after a miss)")},
+			{k.Sure, k.Unsure, common.WithHelp(k.Enter, "enter", "next (after a miss)")},
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Back},
 		}
 	}
 	return [][]key.Binding{k.ShortHelp()}
 }
 
-func withHelp(b key.Binding, keys, desc string) key.Binding {
-	b.SetHelp(keys, desc)
-	return b
-}
-
 // optionKey turns 1–6 or a–f into a position.
-func optionKey(s string) int {
-	if len(s) != 1 {
-		return -1
-	}
-	switch c := s[0]; {
-	case c >= '1' && c <= '6':
-		return int(c - '1')
-	case c >= 'a' && c <= 'f':
-		return int(c - 'a')
-	}
-	return -1
-}
+func optionKey(s string) int { return common.OptionKey(s, 6) }

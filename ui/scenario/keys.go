@@ -1,6 +1,10 @@
 package scenario
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"dvaprep/ui/common"
+)
 
 // KeyMap is every key of the scenario screen. Which ones show in help depends on the state.
 type KeyMap struct {
@@ -41,15 +45,15 @@ func DefaultKeyMap() KeyMap {
 func (k KeyMap) ShortHelp() []key.Binding {
 	switch k.state {
 	case stateFilter:
-		return []key.Binding{withHelp(k.Up, "↑/↓", "select"), k.Play, k.Clear}
+		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "select"), k.Play, k.Clear}
 	case stateDecide:
-		return []key.Binding{withHelp(k.Up, "↑/↓", "select"), k.Number, k.Choose, withHelp(k.Back, "esc", "leave")}
+		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "select"), k.Number, k.Choose, common.WithHelp(k.Back, "esc", "leave")}
 	case stateVerdict:
-		return []key.Binding{k.Continue, withHelp(k.Others, "o", "others"), withHelp(k.Links, "l", "notes"), withHelp(k.Up, "↑/↓", "scroll"), withHelp(k.Back, "esc", "leave")}
+		return []key.Binding{k.Continue, common.WithHelp(k.Others, "o", "others"), common.WithHelp(k.Links, "l", "notes"), common.WithHelp(k.Up, "↑/↓", "scroll"), common.WithHelp(k.Back, "esc", "leave")}
 	case stateLinks:
-		return []key.Binding{withHelp(k.Up, "↑/↓", "select"), withHelp(k.Number, "1-9", "open"), k.Open, withHelp(k.Back, "esc", "cancel")}
+		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "select"), common.WithHelp(k.Number, "1-9", "open"), k.Open, common.WithHelp(k.Back, "esc", "cancel")}
 	case stateEnding:
-		return []key.Binding{k.Replay, k.Done, withHelp(k.Up, "↑/↓", "scroll"), k.PageDown}
+		return []key.Binding{k.Replay, k.Done, common.WithHelp(k.Up, "↑/↓", "scroll"), k.PageDown}
 	}
 	if k.filtered {
 		return []key.Binding{k.Up, k.Down, k.Play, k.Filter, k.Clear}
@@ -59,19 +63,18 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp shows every key of the current state in columns.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	scroll := []key.Binding{withHelp(k.Up, "↑/k", "scroll up"), withHelp(k.Down, "↓/j", "scroll down"), k.PageUp, k.PageDown, k.Top}
+	scroll := []key.Binding{common.WithHelp(k.Up, "↑/k", "scroll up"), common.WithHelp(k.Down, "↓/j", "scroll down"), k.PageUp, k.PageDown, k.Top}
 	switch k.state {
 	case stateDecide:
-		return [][]key.Binding{{k.Up, k.Down, k.Number, k.Choose}, {k.PageUp, k.PageDown, k.Top}, {withHelp(k.Back, "esc", "leave the scenario")}}
+		return [][]key.Binding{{k.Up, k.Down, k.Number, k.Choose}, {k.PageUp, k.PageDown, k.Top}, {common.WithHelp(k.Back, "esc", "leave the scenario")}}
 	case stateVerdict:
-		return [][]key.Binding{{withHelp(k.Continue, "enter/space", "continue"), k.Others, k.Links}, scroll, {withHelp(k.Back, "esc", "leave the scenario")}}
+		return [][]key.Binding{{common.WithHelp(k.Continue, "enter/space", "continue"), k.Others, k.Links}, scroll, {common.WithHelp(k.Back, "esc", "leave the scenario")}}
 	case stateEnding:
-		return [][]key.Binding{{k.Replay, withHelp(k.Done, "enter/esc", "back to scenarios")}, scroll}
+		return [][]key.Binding{{k.Replay, common.WithHelp(k.Done, "enter/esc", "back to scenarios")}, scroll}
 	}
 	return [][]key.Binding{k.ShortHelp()}
 }
 
-func withHelp(b key.Binding, keys, desc string) key.Binding {
-	b.SetHelp(keys, desc)
-	return b
+func (k KeyMap) scroll() common.ScrollKeys {
+	return common.ScrollKeys{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom}
 }

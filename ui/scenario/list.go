@@ -91,20 +91,7 @@ func matches(s *pack.Scenario, q string) bool {
 
 // move steps the cursor over scenario rows only.
 func (l *list) move(delta int) {
-	step := 1
-	if delta < 0 {
-		step, delta = -1, -delta
-	}
-	for ; delta > 0; delta-- {
-		i := l.cursor + step
-		for i >= 0 && i < len(l.rows) && l.rows[i].scn == nil {
-			i += step
-		}
-		if i < 0 || i >= len(l.rows) {
-			return
-		}
-		l.cursor = i
-	}
+	l.cursor = common.Step(l.cursor, delta, len(l.rows), func(i int) bool { return l.rows[i].scn != nil })
 }
 
 func (l *list) selectScenario(id string) {

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
@@ -154,26 +153,7 @@ func (m *Model) resize() {
 }
 
 // scrollKeys scrolls the viewport; it reports whether msg was a scroll key.
-func (m *Model) scrollKeys(msg tea.KeyPressMsg) bool {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		m.vp.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		m.vp.ScrollDown(1)
-	case key.Matches(msg, k.PageUp):
-		m.vp.PageUp()
-	case key.Matches(msg, k.PageDown):
-		m.vp.PageDown()
-	case key.Matches(msg, k.Top):
-		m.vp.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		m.vp.GotoBottom()
-	default:
-		return false
-	}
-	return true
-}
+func (m *Model) scrollKeys(msg tea.KeyPressMsg) bool { return m.keys.scroll().Scroll(&m.vp, msg) }
 
 // View draws the list, or the scenario being played: a title line, the scrolling content and a line that
 // says whether there is more below.
