@@ -162,3 +162,77 @@ func TestSourceNotesAreFindable(t *testing.T) {
 		}
 	}
 }
+
+// TestNoLengthTell keeps the right answer from being simply the longest option, a cue that lets a learner
+// guess without knowing. With 4 options chance alone makes the right one the longest about a quarter of
+// the time; the limits leave a little room above that.
+func TestNoLengthTell(t *testing.T) {
+	p := load(t)
+	strictlyLongest := func(lens []int, i int) bool {
+		for j, l := range lens {
+			if j != i && l >= lens[i] {
+				return false
+			}
+		}
+		return true
+	}
+	var single, singleTell, multi, multiTell int
+	for _, q := range p.Questions {
+		lens := make([]int, len(q.Options))
+		for i, o := range q.Options {
+			lens[i] = len(o.Text)
+		}
+		if q.Type == pack.Single {
+			single++
+			for i, o := range q.Options {
+				if o.Correct && strictlyLongest(lens, i) {
+					singleTell++
+				}
+			}
+			continue
+		}
+		multi++
+		// The tell: the `select` longest options are exactly the right ones.
+		longer := 0
+		for i, o := range q.Options {
+			if !o.Correct {
+				continue
+			}
+			for _, w := range q.Options {
+				if !w.Correct && len(w.Text) >= lens[i] {
+					longer++
+				}
+			}
+		}
+		if longer == 0 {
+			multiTell++
+		}
+	}
+	var decisions, decisionTell int
+	for _, s := range p.Scenarios {
+		for _, n := range s.Nodes {
+			if n.IsEnding() {
+				continue
+			}
+			decisions++
+			lens := make([]int, len(n.Choices))
+			for i, c := range n.Choices {
+				lens[i] = len(c.Text)
+			}
+			for i, c := range n.Choices {
+				if c.Verdict == pack.Best && strictlyLongest(lens, i) {
+					decisionTell++
+					break
+				}
+			}
+		}
+	}
+	check := func(what string, tell, total int, limit float64) {
+		if total > 0 && float64(tell)/float64(total) > limit {
+			t.Errorf("%s: the right answer is the longest in %d of %d (limit %.0f%%)", what, tell, total, limit*100)
+		}
+	}
+	check("single-response questions", singleTell, single, 0.35)
+	check("multiple-response questions", multiTell, multi, 0.25)
+	check("scenario decisions", decisionTell, decisions, 0.40)
+}
