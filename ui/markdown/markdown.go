@@ -1,10 +1,12 @@
-// Package markdown renders pack markdown for the terminal with glamour. It keeps one renderer per
-// (width, theme), because a glamour renderer is not safe for concurrent use, and caches every output by
-// (document, width, theme), so a resize renders only what is on screen and a repeat render is free.
+// Package markdown renders pack markdown for the terminal with glamour. It keeps a small pool of glamour
+// renderers per (width, theme), because a renderer is not safe for concurrent use, and caches every output
+// by (document, width, theme), so a resize renders only what is on screen and a repeat render is free.
+// A long document is rendered one group of sections per core and joined.
 package markdown
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -15,7 +17,8 @@ import (
 // Theme picks the glamour style. It is always chosen explicitly, never "auto", inside a running program.
 type Theme int
 
-// The themes: Dark and Light adapt to the terminal background; Plain has no colour, for NO_COLOR.
+// The themes: Dark and Light adapt to the terminal background; Plain has no colour, for text that is
+// piped or read under NO_COLOR.
 const (
 	Dark Theme = iota
 	Light
@@ -45,39 +48,56 @@ type docKey struct {
 
 // Renderer renders and caches markdown. The zero value is not usable; call New.
 type Renderer struct {
-	mu        sync.Mutex
-	renderers map[rendererKey]*glamour.TermRenderer
-	cache     map[docKey]string
+	mu    sync.Mutex
+	idle  map[rendererKey][]*glamour.TermRenderer // renderers not in use
+	cache map[docKey]string
 }
 
 // New returns an empty renderer cache.
 func New() *Renderer {
-	return &Renderer{renderers: map[rendererKey]*glamour.TermRenderer{}, cache: map[docKey]string{}}
+	return &Renderer{idle: map[rendererKey][]*glamour.TermRenderer{}, cache: map[docKey]string{}}
 }
+
+// parallelFrom is the size from which a document is split and its parts rendered at the same time.
+const parallelFrom = 4096
 
 // Render renders md at width for theme. id names the document for the cache ("note:sqs",
 // "q:d1-sqs-01:stem"); an empty id skips the cache. Safe for concurrent use.
 func (r *Renderer) Render(id, md string, width int, theme Theme) (string, error) {
 	width = max(width, 20)
 	k := docKey{id, width, theme}
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	if id != "" {
-		if out, ok := r.cache[k]; ok {
+		if out, ok := r.Cached(id, width, theme); ok {
 			return out, nil
 		}
 	}
-	tr, err := r.renderer(width, theme)
-	if err != nil {
-		return "", err
+	md = unwrap(md)
+	parts := []string{md}
+	if len(md) >= parallelFrom {
+		parts = split(md, runtime.GOMAXPROCS(0))
 	}
-	out, err := tr.Render(unwrap(md))
-	if err != nil {
-		return "", fmt.Errorf("render markdown: %w", err)
+	outs := make([]string, len(parts))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for i, p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			outs[i], errs[i] = r.renderOne(p, width, theme)
+		}()
 	}
-	out = strings.Trim(out, "\n")
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return "", err
+		}
+	}
+	// Rendered alone, each part loses the blank line that separated it from the one before.
+	out := strings.Join(outs, "\n\n")
 	if id != "" {
+		r.mu.Lock()
 		r.cache[k] = out
+		r.mu.Unlock()
 	}
 	return out, nil
 }
@@ -91,15 +111,79 @@ func (r *Renderer) Cached(id string, width int, theme Theme) (string, bool) {
 	return out, ok
 }
 
-func (r *Renderer) renderer(width int, theme Theme) (*glamour.TermRenderer, error) {
-	k := rendererKey{width, theme}
-	if tr, ok := r.renderers[k]; ok {
+func (r *Renderer) renderOne(md string, width int, theme Theme) (string, error) {
+	tr, err := r.acquire(rendererKey{width, theme})
+	if err != nil {
+		return "", err
+	}
+	defer r.release(rendererKey{width, theme}, tr)
+	out, err := tr.Render(md)
+	if err != nil {
+		return "", fmt.Errorf("render markdown: %w", err)
+	}
+	return strings.Trim(out, "\n"), nil
+}
+
+func (r *Renderer) acquire(k rendererKey) (*glamour.TermRenderer, error) {
+	r.mu.Lock()
+	if idle := r.idle[k]; len(idle) > 0 {
+		tr := idle[len(idle)-1]
+		r.idle[k] = idle[:len(idle)-1]
+		r.mu.Unlock()
 		return tr, nil
 	}
-	tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle(theme.style()), glamour.WithWordWrap(width))
+	r.mu.Unlock()
+	tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle(k.theme.style()), glamour.WithWordWrap(k.width))
 	if err != nil {
 		return nil, fmt.Errorf("make markdown renderer: %w", err)
 	}
-	r.renderers[k] = tr
 	return tr, nil
+}
+
+func (r *Renderer) release(k rendererKey, tr *glamour.TermRenderer) {
+	r.mu.Lock()
+	r.idle[k] = append(r.idle[k], tr)
+	r.mu.Unlock()
+}
+
+// split cuts md before top-level "## " headings (outside code fences) into at most n parts of similar size.
+func split(md string, n int) []string {
+	if n < 2 {
+		return []string{md}
+	}
+	lines := strings.Split(md, "\n")
+	var cuts []int // line numbers where a section starts
+	fence := false
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = !fence
+		}
+		if !fence && i > 0 && strings.HasPrefix(l, "## ") {
+			cuts = append(cuts, i)
+		}
+	}
+	if len(cuts) == 0 {
+		return []string{md}
+	}
+	target := len(md) / n
+	var parts []string
+	start, size := 0, 0
+	for i, l := range lines {
+		if len(parts) < n-1 && size >= target && isCut(cuts, i) {
+			parts = append(parts, strings.Join(lines[start:i], "\n"))
+			start, size = i, 0
+		}
+		size += len(l) + 1
+	}
+	return append(parts, strings.Join(lines[start:], "\n"))
+}
+
+func isCut(cuts []int, i int) bool {
+	for _, c := range cuts {
+		if c == i {
+			return true
+		}
+	}
+	return false
 }

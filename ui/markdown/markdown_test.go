@@ -103,3 +103,40 @@ func BenchmarkRenderNoteWarm(b *testing.B) {
 		}
 	}
 }
+
+// TestSplitRenderMatchesWhole checks that rendering a long note in parts shows the same text as rendering
+// it whole.
+func TestSplitRenderMatchesWhole(t *testing.T) {
+	p, probs, err := pack.Load(content.FS())
+	if err != nil || len(probs) > 0 {
+		t.Fatal(err, probs)
+	}
+	for _, id := range []string{"lambda", "dynamodb", "sqs"} {
+		n := p.Note(id)
+		whole, err := markdown.RenderWhole(n.Body, 100, markdown.Dark)
+		if err != nil {
+			t.Fatal(err)
+		}
+		split, err := markdown.New().Render("", n.Body, 100, markdown.Dark)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, s := visible(whole), visible(split)
+		if len(w) != len(s) {
+			t.Fatalf("%s: %d lines whole, %d split", id, len(w), len(s))
+		}
+		for i := range w {
+			if w[i] != s[i] {
+				t.Errorf("%s line %d:\n whole %q\n split %q", id, i, w[i], s[i])
+			}
+		}
+	}
+}
+
+func visible(s string) []string {
+	lines := strings.Split(ansi.Strip(s), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return lines
+}

@@ -1,0 +1,6 @@
+package markdown
+
+// RenderWhole renders md in one piece, for comparison with the split render.
+func RenderWhole(md string, width int, theme Theme) (string, error) {
+	return New().renderOne(unwrap(md), width, theme)
+}
