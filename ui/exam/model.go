@@ -235,6 +235,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case missedMsg:
 		if msg.owner == m.owner {
 			m.menu.setMissed(msg.ids, msg.err)
+			m.menu.active, m.menu.answered = msg.active, msg.answered
 		}
 		return m, nil
 	case renderedMsg:

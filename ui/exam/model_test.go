@@ -1,6 +1,7 @@
 package exam
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
 	"slices"
@@ -625,5 +626,38 @@ func TestLeaveGoesHomeWhenStartedFromCLI(t *testing.T) {
 	}
 	if n := len(e.answers()); n != 1 {
 		t.Fatalf("%d saved rows", n)
+	}
+}
+
+// TestOneExamInProgress checks the menu offers the exam left in progress, and that starting another one
+// abandons it while keeping its answers.
+func TestOneExamInProgress(t *testing.T) {
+	e := newEnv(t)
+	first := e.start(engine.CustomMock(5, 10*time.Minute))
+	e.press("1")
+	oldID := first.id
+	if oldID == 0 {
+		t.Fatal("the first exam was not saved")
+	}
+	m := e.open(nil)
+	v := e.view()
+	contains(t, v, "An exam is in progress (1 answered")
+	contains(t, v, "x resumes it")
+	e.press("x")
+	if m.sess == nil || m.id != oldID || !m.sess.Answered(0) {
+		t.Fatalf("x did not resume session %d: id %d", oldID, m.id)
+	}
+
+	e.start(engine.CustomMock(5, 10*time.Minute))
+	old, err := e.ctx.Store.ExamSession(context.Background(), oldID)
+	if err != nil || old.Status != store.StatusAbandoned {
+		t.Fatalf("old session = %+v, %v; want abandoned", old, err)
+	}
+	if as, _ := e.ctx.Store.ExamAnswers(context.Background(), oldID); len(as) != 1 {
+		t.Errorf("the abandoned exam's answers were not kept: %+v", as)
+	}
+	active, err := e.ctx.Store.ActiveExamSession(context.Background())
+	if err != nil || active == nil || active.ID == oldID {
+		t.Errorf("active session = %+v, %v", active, err)
 	}
 }

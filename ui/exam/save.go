@@ -112,7 +112,10 @@ func (m *Model) flush() tea.Cmd {
 		var newID int64
 		switch o.kind {
 		case opCreate:
-			newID, err = st.CreateExamSession(ctx, o.session)
+			// One exam at a time: a new one closes any left in progress (their answers stay stored).
+			if _, err = st.AbandonActiveExamSessions(ctx); err == nil {
+				newID, err = st.CreateExamSession(ctx, o.session)
+			}
 		case opAnswer:
 			err = st.SaveAnswer(ctx, id, store.Answer{Position: o.pos, QuestionID: o.qid,
 				Choice: engine.EncodeChoice(o.row.Choice), Flagged: o.row.Flagged,

@@ -56,7 +56,13 @@ type menu struct {
 	missed       []string // most-missed question IDs still in the pack, most missed first
 	missedLoaded bool
 	missedErr    error
+
+	active   *store.ExamSession // an exam still in progress, which a new one would abandon
+	answered int                // how many of its questions have an answer
 }
+
+// resumeKey resumes the exam in progress from the menu, as on the home screen.
+var resumeKey = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "resume the exam in progress"))
 
 func newMenu(p *pack.Pack) menu {
 	mn := menu{format: p.Exam, drillN: 1, customN: 3, customM: 5}
@@ -75,9 +81,11 @@ func newMenu(p *pack.Pack) menu {
 }
 
 type missedMsg struct {
-	owner uint64
-	ids   []string
-	err   error
+	owner    uint64
+	ids      []string
+	err      error
+	active   *store.ExamSession
+	answered int
 }
 
 // loadMissed reads the questions answered wrong before, for the missed-questions drill.
@@ -94,7 +102,18 @@ func (m *Model) loadMissed() tea.Cmd {
 				ids = append(ids, x.ItemID)
 			}
 		}
-		return missedMsg{owner: owner, ids: ids, err: err}
+		msg := missedMsg{owner: owner, ids: ids, err: err}
+		if active, aerr := st.ActiveExamSession(storeCtx()); aerr == nil && active != nil {
+			msg.active = active
+			if as, aerr := st.ExamAnswers(storeCtx(), active.ID); aerr == nil {
+				for _, a := range as {
+					if a.Choice != "" {
+						msg.answered++
+					}
+				}
+			}
+		}
+		return msg
 	}
 }
 
@@ -192,6 +211,10 @@ func (m *Model) updateMenu(msg tea.KeyPressMsg) tea.Cmd {
 				return m.begin()
 			}
 			mn.form, mn.field = true, 0
+		case key.Matches(msg, resumeKey) && mn.active != nil:
+			m.mode = modeLoading
+			m.id = mn.active.ID
+			return m.resumeCmd(mn.active.ID)
 		case key.Matches(msg, k.Back):
 			return m.back()
 		}
@@ -234,7 +257,17 @@ func (m *Model) menuView(w int) string {
 		{"Custom exam", "any length and time limit, drawn by the blueprint"},
 	}
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Practise for the exam") + "\n\n")
+	b.WriteString(st.Title.Render("Practise for the exam") + "\n")
+	if a := mn.active; a != nil {
+		left := "untimed"
+		if !a.Deadline.IsZero() {
+			left = clock(max(a.Deadline.Sub(m.ctx.Now()), 0)) + " left"
+		}
+		b.WriteString(common.Truncate(st.Warn.Render(fmt.Sprintf("⚠ An exam is in progress (%s answered · %s): x resumes it.",
+			fmt.Sprint(mn.answered), left)), w) + "\n")
+		b.WriteString(common.Truncate(st.Subtle.Render("  Starting another exam abandons it; its answers are kept."), w) + "\n")
+	}
+	b.WriteString("\n")
 	for i, it := range items {
 		marker, title := "  ", st.Title.Render(it.title)
 		if i == mn.cursor {
