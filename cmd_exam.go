@@ -54,10 +54,10 @@ func examCmd(opts *options) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.IntVar(&start.Questions, "questions", 65, "how many questions (`N`); a drill defaults to 10")
-	f.IntVar(&start.Minutes, "minutes", 130, "time limit in minutes (`M`), 0 for untimed; a drill defaults to untimed")
-	f.StringVar(&start.Domain, "domain", "", "drill one exam domain (`D`, such as 2)")
-	f.StringVar(&start.Task, "task", "", "drill one task statement (`T`, such as 1.2)")
+	f.IntVar(&start.Questions, "questions", 65, "how many questions (N); a drill defaults to 10")
+	f.IntVar(&start.Minutes, "minutes", 130, "time limit in minutes (M), 0 for untimed; a drill defaults to untimed")
+	f.StringVar(&start.Domain, "domain", "", "drill one exam domain (D, such as 2)")
+	f.StringVar(&start.Task, "task", "", "drill one task statement (T, such as 1.2)")
 	return cmd
 }
 

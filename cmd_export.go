@@ -88,8 +88,8 @@ func exportCmd(opts *options) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&anki, "anki", "", "write missed questions as an Anki deck to `FILE` (tab-separated text)")
-	f.StringVar(&csvPath, "csv", "", "write every answer to `FILE` as CSV")
+	f.StringVar(&anki, "anki", "", "write missed questions as an Anki deck to FILE (tab-separated text)")
+	f.StringVar(&csvPath, "csv", "", "write every answer to FILE as CSV")
 	f.BoolVar(&force, "force", false, "overwrite FILE if it exists")
 	return cmd
 }

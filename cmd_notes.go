@@ -62,7 +62,7 @@ func searchCmd(opts *options) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().IntVar(&limit, "limit", 10, "print at most `N` sections")
+	cmd.Flags().IntVar(&limit, "limit", 10, "print at most N sections")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of lines")
 	return cmd
 }
@@ -113,7 +113,7 @@ func notesCmd(opts *options) *cobra.Command {
 			return nil
 		},
 	}
-	show.Flags().IntVar(&width, "width", 0, "wrap at `N` columns (default: the terminal's width, at most 100)")
+	show.Flags().IntVar(&width, "width", 0, "wrap at N columns (default: the terminal's width, at most 100)")
 	cmd.AddCommand(show)
 	return cmd
 }

@@ -61,8 +61,8 @@ func rootCmd() *cobra.Command {
 			return runTUI(cmd.Context(), opts, common.NavigateMsg{To: common.HomeScreen})
 		},
 	}
-	root.PersistentFlags().StringVar(&opts.packDir, "pack", "", "run on the content pack in `DIR` instead of the embedded one")
-	root.PersistentFlags().StringVar(&opts.dbPath, "db", "", "progress database `PATH` (default $DVAPREP_DB, else "+store.DefaultPath()+")")
+	root.PersistentFlags().StringVar(&opts.packDir, "pack", "", "run on the content pack in DIR instead of the embedded one")
+	root.PersistentFlags().StringVar(&opts.dbPath, "db", "", "progress database PATH (default $DVAPREP_DB, else "+store.DefaultPath()+")")
 	root.AddCommand(searchCmd(opts), notesCmd(opts), validateCmd(), packCmd())
 	addCommands(root, opts)
 	return root
