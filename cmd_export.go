@@ -51,11 +51,7 @@ func exportCmd(opts *options) *cobra.Command {
 					return fmt.Errorf("will not overwrite %s, which already exists: pass --force to replace it", path)
 				}
 			}
-			p, err := loadPack(opts)
-			if err != nil {
-				return err
-			}
-			st, err := openStore(opts)
+			p, st, err := openAll(opts)
 			if err != nil {
 				return err
 			}

@@ -29,11 +29,7 @@ func statsCmd(opts *options) *cobra.Command {
 		Example: "  dvaprep stats\n  dvaprep stats --json | jq .readiness",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, err := loadPack(opts)
-			if err != nil {
-				return err
-			}
-			st, err := openStore(opts)
+			p, st, err := openAll(opts)
 			if err != nil {
 				return err
 			}

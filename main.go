@@ -114,6 +114,20 @@ func openStore(opts *options) (*store.Store, error) {
 	return store.Open(opts.database())
 }
 
+// openAll loads the pack and opens the store, which every command that shows progress needs. The caller
+// closes the store.
+func openAll(opts *options) (*pack.Pack, *store.Store, error) {
+	p, err := loadPack(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := openStore(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, st, nil
+}
+
 // errNoTTY is returned when the TUI is asked for without a terminal.
 var errNoTTY = errors.New("dvaprep needs a terminal for its interface; for scripts use `dvaprep search QUERY`, `dvaprep notes show ID`, `dvaprep stats` or `dvaprep validate`")
 
@@ -126,11 +140,7 @@ func runTUI(ctx context.Context, opts *options, start common.NavigateMsg) error 
 	if !isTerminal() {
 		return errNoTTY
 	}
-	p, err := loadPack(opts)
-	if err != nil {
-		return err
-	}
-	st, err := openStore(opts)
+	p, st, err := openAll(opts)
 	if err != nil {
 		return err
 	}
