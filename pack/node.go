@@ -9,19 +9,18 @@ import (
 )
 
 // field reads one YAML mapping with line numbers, reporting wrong types and unknown keys as problems.
-// It keeps the loaders declarative without losing the line of any field.
+// It keeps the loaders declarative without losing the line of any field. Mappings in a pack are small, so
+// keys are found by a linear scan rather than a map: loading allocates less.
 type field struct {
 	file   string
 	node   *yaml.Node
 	offset int // added to node lines (front matter starts after line 1)
 	probs  *Problems
-	keys   map[string]*yaml.Node
-	lines  map[string]int
-	order  []string
+	pairs  []*yaml.Node // key, value, key, value...
 }
 
 func newField(file string, n *yaml.Node, offset int, probs *Problems, what string) *field {
-	f := &field{file: file, node: n, offset: offset, probs: probs, keys: map[string]*yaml.Node{}, lines: map[string]int{}}
+	f := &field{file: file, node: n, offset: offset, probs: probs}
 	if n == nil {
 		return f
 	}
@@ -29,16 +28,26 @@ func newField(file string, n *yaml.Node, offset int, probs *Problems, what strin
 		probs.add(file, n.Line+offset, "%s must be a mapping of keys to values", what)
 		return f
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if _, dup := f.keys[k.Value]; dup {
-			probs.add(file, k.Line+offset, "key %q appears twice", k.Value)
+	f.pairs = n.Content
+	for i := 0; i+1 < len(f.pairs); i += 2 {
+		for j := 0; j < i; j += 2 {
+			if f.pairs[j].Value == f.pairs[i].Value {
+				probs.add(file, f.pairs[i].Line+offset, "key %q appears twice", f.pairs[i].Value)
+				break
+			}
 		}
-		f.keys[k.Value] = v
-		f.lines[k.Value] = k.Line + offset
-		f.order = append(f.order, k.Value)
 	}
 	return f
+}
+
+// get returns the value under key and the key's line.
+func (f *field) get(key string) (*yaml.Node, int, bool) {
+	for i := len(f.pairs) - 2; i >= 0; i -= 2 { // the last of duplicate keys wins, as in YAML decoders
+		if f.pairs[i].Value == key {
+			return f.pairs[i+1], f.pairs[i].Line + f.offset, true
+		}
+	}
+	return nil, 0, false
 }
 
 // line is the line of the mapping itself.
@@ -51,7 +60,7 @@ func (f *field) line() int {
 
 // lineOf is the line of a key, or of the mapping when the key is absent.
 func (f *field) lineOf(key string) int {
-	if l, ok := f.lines[key]; ok {
+	if _, l, ok := f.get(key); ok {
 		return l
 	}
 	return f.line()
@@ -59,21 +68,21 @@ func (f *field) lineOf(key string) int {
 
 // allow reports every key not in the allowed list.
 func (f *field) allow(allowed ...string) {
-	set := map[string]bool{}
-	for _, a := range allowed {
-		set[a] = true
-	}
-	for _, k := range f.order {
-		if !set[k] {
-			f.probs.add(f.file, f.lines[k], "unknown key %q (expected one of: %s)", k, strings.Join(allowed, ", "))
+next:
+	for i := 0; i+1 < len(f.pairs); i += 2 {
+		for _, a := range allowed {
+			if f.pairs[i].Value == a {
+				continue next
+			}
 		}
+		f.probs.add(f.file, f.pairs[i].Line+f.offset, "unknown key %q (expected one of: %s)", f.pairs[i].Value, strings.Join(allowed, ", "))
 	}
 }
 
-func (f *field) has(key string) bool { _, ok := f.keys[key]; return ok }
+func (f *field) has(key string) bool { _, _, ok := f.get(key); return ok }
 
 func (f *field) scalar(key string) (*yaml.Node, bool) {
-	v, ok := f.keys[key]
+	v, line, ok := f.get(key)
 	if !ok || v.Kind == 0 {
 		return nil, false
 	}
@@ -81,7 +90,7 @@ func (f *field) scalar(key string) (*yaml.Node, bool) {
 		v = v.Alias
 	}
 	if v.Kind != yaml.ScalarNode {
-		f.probs.add(f.file, f.lines[key], "%s must be a single value, not a list or mapping", key)
+		f.probs.add(f.file, line, "%s must be a single value, not a list or mapping", key)
 		return nil, false
 	}
 	if v.Tag == "!!null" {
@@ -110,7 +119,7 @@ func (f *field) integer(key string, def int) int {
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(v.Value))
 	if err != nil {
-		f.probs.add(f.file, f.lines[key], "%s must be a whole number, not %q", key, v.Value)
+		f.probs.add(f.file, f.lineOf(key), "%s must be a whole number, not %q", key, v.Value)
 		return def
 	}
 	return n
@@ -128,13 +137,13 @@ func (f *field) boolean(key string) bool {
 	case "false", "no":
 		return false
 	}
-	f.probs.add(f.file, f.lines[key], "%s must be true or false, not %q", key, v.Value)
+	f.probs.add(f.file, f.lineOf(key), "%s must be true or false, not %q", key, v.Value)
 	return false
 }
 
 // list returns the items of a sequence; a single scalar is accepted as a list of one.
 func (f *field) list(key string) []*yaml.Node {
-	v, ok := f.keys[key]
+	v, line, ok := f.get(key)
 	if !ok || v.Tag == "!!null" {
 		return nil
 	}
@@ -144,7 +153,7 @@ func (f *field) list(key string) []*yaml.Node {
 	case yaml.ScalarNode:
 		return []*yaml.Node{v}
 	}
-	f.probs.add(f.file, f.lines[key], "%s must be a list", key)
+	f.probs.add(f.file, line, "%s must be a list", key)
 	return nil
 }
 
@@ -163,12 +172,12 @@ func (f *field) strs(key string) []string {
 
 // mapping returns the mapping under key, or nil.
 func (f *field) mapping(key string) *yaml.Node {
-	v, ok := f.keys[key]
+	v, line, ok := f.get(key)
 	if !ok {
 		return nil
 	}
 	if v.Kind != yaml.MappingNode {
-		f.probs.add(f.file, f.lines[key], "%s must be a mapping", key)
+		f.probs.add(f.file, line, "%s must be a mapping", key)
 		return nil
 	}
 	return v
