@@ -28,6 +28,7 @@ type Entry struct {
 	headFold  string
 	titleFold string
 	mask      uint64 // which letters and digits fold holds, to skip hopeless fuzzy candidates
+	section   int    // index of the entry's section, for counting hits per section
 }
 
 // Index holds every entry of a pack's notes.
@@ -95,6 +96,11 @@ func (ix *Index) addNote(n *pack.Note) {
 
 func (ix *Index) add(e Entry) {
 	e.mask = runeMask(e.fold)
+	if e.IsHeading {
+		e.section = len(ix.headings)
+	} else {
+		e.section = max(len(ix.headings)-1, 0)
+	}
 	if e.IsHeading {
 		ix.headings = append(ix.headings, len(ix.entries))
 	} else {

@@ -41,8 +41,9 @@ const (
 	tierLineFuzzy       = 500
 )
 
-// fuzzyFill is how few exact hits make the search add fuzzy ones.
-const fuzzyFill = 20
+// fuzzyFill is how few exact hits make the search add fuzzy ones: a typo finds nothing exact, while a
+// query that already matches several lines was typed as meant.
+const fuzzyFill = 8
 
 // how a hit's highlight positions are found, computed only for the hits that are returned.
 type matchKind uint8
@@ -70,7 +71,7 @@ func (ix *Index) Search(query string, limit int) []Result {
 	tokens := words(qf)
 	compact := strings.ReplaceAll(qf, " ", "")
 	var hits []hit
-	perSection := map[string]int{} // lines of a section that match, for tie-breaks
+	perSection := make([]int, len(ix.headings)) // lines of each section that match, for tie-breaks
 	need := runeMask(compact)
 	tokenMasks := make([]uint64, len(tokens))
 	for k, t := range tokens {
@@ -97,13 +98,12 @@ func (ix *Index) Search(query string, limit int) []Result {
 			continue
 		}
 		h.score -= min(len(e.Text)/20, 100)
-		perSection[e.NoteID+"#"+e.Slug]++
+		perSection[e.section]++
 		hits = append(hits, h)
 	}
 	// A section that mentions the query many times is more likely the one meant than a passing mention.
 	for k := range hits {
-		e := &ix.entries[hits[k].entry]
-		hits[k].score += 15 * min(perSection[e.NoteID+"#"+e.Slug]-1, 6)
+		hits[k].score += 15 * min(perSection[ix.entries[hits[k].entry].section]-1, 6)
 	}
 
 	for _, i := range ix.headings {
@@ -129,7 +129,7 @@ func (ix *Index) Search(query string, limit int) []Result {
 		default:
 			continue
 		}
-		h.score += min(perSection[e.NoteID+"#"+e.Slug], 5)*20 - min(utf8.RuneCountInString(e.Text), 60)
+		h.score += min(perSection[e.section], 5)*20 - min(utf8.RuneCountInString(e.Text), 60)
 		hits = append(hits, h)
 	}
 
