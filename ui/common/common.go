@@ -129,3 +129,7 @@ type ExamStart struct {
 	Domain    string
 	Task      string
 }
+
+// MarkdownWidth is the width notes, questions and scenarios are rendered at: the terminal less a margin,
+// at most 100 columns, which reads better than a full wide line.
+func (c *Context) MarkdownWidth() int { return min(max(c.Width-2, 20), 100) }

@@ -239,7 +239,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	case renderedMsg:
-		if msg.owner != m.owner || msg.width != mdWidth(m.ctx) || msg.theme != m.ctx.Theme() {
+		if msg.owner != m.owner || msg.width != m.ctx.MarkdownWidth() || msg.theme != m.ctx.Theme() {
 			return m, nil
 		}
 		m.relayout()

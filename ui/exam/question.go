@@ -445,12 +445,9 @@ func (m *Model) linksLine(links []string, sel, w int) string {
 func stemID(id string) string        { return "q:" + id + ":stem" }
 func explanationID(id string) string { return "q:" + id + ":explanation" }
 
-// mdWidth is the width markdown is rendered at.
-func mdWidth(ctx *common.Context) int { return max(min(ctx.Width, 100), 20) }
-
 // markdown returns a finished render from the cache, or the plain text wrapped until the render arrives.
 func (m *Model) markdown(id, md string) string {
-	w := mdWidth(m.ctx)
+	w := m.ctx.MarkdownWidth()
 	if m.ctx.Markdown != nil {
 		if out, ok := m.ctx.Markdown.Cached(id, w, m.ctx.Theme()); ok {
 			return trimLines(out)
@@ -480,16 +477,14 @@ type renderedMsg struct {
 	err   error
 }
 
-type doc struct{ id, md string }
-
 // docs lists the markdown the current mode shows, and the next question's stem so that n is instant.
-func (m *Model) docs() []doc {
-	var out []doc
+func (m *Model) docs() []markdown.Doc {
+	var out []markdown.Doc
 	addQ := func(i int, explanation bool) {
 		if q := m.question(i); q != nil {
-			out = append(out, doc{stemID(q.ID), q.Stem})
+			out = append(out, markdown.Doc{ID: stemID(q.ID), MD: q.Stem})
 			if explanation {
-				out = append(out, doc{explanationID(q.ID), q.Explanation})
+				out = append(out, markdown.Doc{ID: explanationID(q.ID), MD: q.Explanation})
 			}
 		}
 	}
@@ -512,24 +507,13 @@ func (m *Model) renderCmd() tea.Cmd {
 	if r == nil || m.ctx.Width == 0 {
 		return nil
 	}
-	w, theme, owner := mdWidth(m.ctx), m.ctx.Theme(), m.owner
-	var missing []doc
-	for _, d := range m.docs() {
-		if _, ok := r.Cached(d.id, w, theme); !ok {
-			missing = append(missing, d)
-		}
-	}
+	w, theme, owner := m.ctx.MarkdownWidth(), m.ctx.Theme(), m.owner
+	missing := r.Missing(m.docs(), w, theme)
 	if len(missing) == 0 {
 		return nil
 	}
 	return func() tea.Msg {
-		var first error
-		for _, d := range missing {
-			if _, err := r.Render(d.id, d.md, w, theme); err != nil && first == nil {
-				first = err
-			}
-		}
-		return renderedMsg{owner: owner, width: w, theme: theme, err: first}
+		return renderedMsg{owner: owner, width: w, theme: theme, err: r.RenderAll(missing, w, theme)}
 	}
 }
 

@@ -187,3 +187,29 @@ func isCut(cuts []int, i int) bool {
 	}
 	return false
 }
+
+// Doc is one markdown document to render, named for the cache.
+type Doc struct{ ID, MD string }
+
+// Missing returns the documents that are not cached yet at width and theme.
+func (r *Renderer) Missing(docs []Doc, width int, theme Theme) []Doc {
+	var out []Doc
+	for _, d := range docs {
+		if _, ok := r.Cached(d.ID, width, theme); !ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// RenderAll renders every document into the cache and returns the first error. Screens call it in a
+// command, then show the renders from the cache.
+func (r *Renderer) RenderAll(docs []Doc, width int, theme Theme) error {
+	var first error
+	for _, d := range docs {
+		if _, err := r.Render(d.ID, d.MD, width, theme); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}

@@ -58,8 +58,6 @@ func newPager() pager {
 	return pager{vp: vp, find: newFinder(), anchor: -1}
 }
 
-func contentWidth(ctx *common.Context) int { return min(max(ctx.Width-2, 20), 100) }
-
 func (p *pager) open(n *pack.Note, t target) {
 	p.note = n
 	p.loaded = false
@@ -72,7 +70,7 @@ func (p *pager) open(n *pack.Note, t target) {
 func (p *pager) resize(ctx *common.Context) tea.Cmd {
 	p.vp.SetWidth(ctx.Width)
 	p.vp.SetHeight(max(ctx.BodyHeight()-2, 1))
-	if p.note != nil && (contentWidth(ctx) != p.width || ctx.Theme() != p.theme) {
+	if p.note != nil && (ctx.MarkdownWidth() != p.width || ctx.Theme() != p.theme) {
 		// Keep the reader's place across the re-render.
 		if key := p.currentSlug(); key != "" && p.pending == nil {
 			p.pending = &target{slug: key}
@@ -87,7 +85,7 @@ func (p *pager) renderCmd(ctx *common.Context) tea.Cmd {
 	if p.note == nil || ctx.Width == 0 {
 		return nil
 	}
-	n, w, theme, r := p.note, contentWidth(ctx), ctx.Theme(), ctx.Markdown
+	n, w, theme, r := p.note, ctx.MarkdownWidth(), ctx.Theme(), ctx.Markdown
 	return func() tea.Msg {
 		out, err := r.Render("note:"+n.ID, n.Body, w, theme)
 		return renderedMsg{noteID: n.ID, width: w, theme: theme, out: out, err: err}
@@ -95,7 +93,7 @@ func (p *pager) renderCmd(ctx *common.Context) tea.Cmd {
 }
 
 func (p *pager) rendered(ctx *common.Context, msg renderedMsg) {
-	if p.note == nil || msg.noteID != p.note.ID || msg.width != contentWidth(ctx) || msg.theme != ctx.Theme() {
+	if p.note == nil || msg.noteID != p.note.ID || msg.width != ctx.MarkdownWidth() || msg.theme != ctx.Theme() {
 		return // a late render for something no longer on screen
 	}
 	out := msg.out

@@ -98,8 +98,8 @@ type forecastMsg struct {
 	err   error
 }
 
+// renderedMsg says the card's markdown is in the cache for width and theme.
 type renderedMsg struct {
-	id    string
 	width int
 	theme markdown.Theme
 	err   error
@@ -175,7 +175,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, common.Status(msg.err.Error(), true)
 		}
-		if msg.width == mdWidth(m.ctx) && msg.theme == m.ctx.Theme() {
+		if msg.width == m.ctx.MarkdownWidth() && msg.theme == m.ctx.Theme() {
 			m.relayout()
 		}
 		return m, nil
@@ -461,35 +461,26 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	return tea.Batch(status, m.refreshForecast())
 }
 
-// mdWidth is the width markdown is rendered at.
-func mdWidth(ctx *common.Context) int { return max(min(ctx.Width-2, 100), 20) }
-
 // renderCmd renders the markdown of the card on screen that is not in the cache yet.
 func (m *Model) renderCmd() tea.Cmd {
 	it := m.item()
 	if it == nil || m.ctx.Markdown == nil {
 		return nil
 	}
-	docs := [][2]string{}
 	id, md := it.body()
-	docs = append(docs, [2]string{id, md})
+	docs := []markdown.Doc{{ID: id, MD: md}}
 	if m.mode == modeFeedback {
 		if id, md := it.explanation(); id != "" {
-			docs = append(docs, [2]string{id, md})
+			docs = append(docs, markdown.Doc{ID: id, MD: md})
 		}
 	}
-	r, w, theme := m.ctx.Markdown, mdWidth(m.ctx), m.ctx.Theme()
-	docs = slices.DeleteFunc(docs, func(d [2]string) bool { _, ok := r.Cached(d[0], w, theme); return ok })
+	r, w, theme := m.ctx.Markdown, m.ctx.MarkdownWidth(), m.ctx.Theme()
+	docs = r.Missing(docs, w, theme)
 	if len(docs) == 0 {
 		return nil
 	}
 	return func() tea.Msg {
-		for _, d := range docs {
-			if _, err := r.Render(d[0], d[1], w, theme); err != nil {
-				return renderedMsg{id: d[0], width: w, theme: theme, err: err}
-			}
-		}
-		return renderedMsg{id: docs[0][0], width: w, theme: theme}
+		return renderedMsg{width: w, theme: theme, err: r.RenderAll(docs, w, theme)}
 	}
 }
 

@@ -46,7 +46,7 @@ func (m *Model) keepCursorVisible() {
 
 // markdown returns a finished render, or the plain text wrapped until it arrives.
 func (m *Model) markdown(id, md string) string {
-	w := mdWidth(m.ctx)
+	w := m.ctx.MarkdownWidth()
 	if m.ctx.Markdown != nil {
 		if out, ok := m.ctx.Markdown.Cached(id, w, m.ctx.Theme()); ok {
 			return out

@@ -66,7 +66,6 @@ type anchors struct {
 func promptID(s, n string) string             { return "scn:" + s + ":" + n + ":prompt" }
 func explainID(s, n string, i int) string     { return fmt.Sprintf("scn:%s:%s:%d:explain", s, n, i) }
 func outcomeID(s, n string) string            { return "scn:" + s + ":" + n + ":outcome" }
-func mdWidth(ctx *common.Context) int         { return min(max(ctx.Width-2, 20), 100) }
 func (m *Model) scenario() *pack.Scenario     { return m.play.run.Scenario() }
 func (m *Model) choice(i int) *pack.Choice    { return &m.play.node.Choices[i] }
 func (m *Model) doc(id string) (string, bool) { s, ok := m.docs.out[id]; return s, ok }
@@ -115,7 +114,7 @@ func sources(s *pack.Scenario, n *pack.Node) map[string]string {
 }
 
 func (m *Model) docKey() docKey {
-	return docKey{m.scenario().ID, m.play.node.ID, mdWidth(m.ctx), m.ctx.Theme()}
+	return docKey{m.scenario().ID, m.play.node.ID, m.ctx.MarkdownWidth(), m.ctx.Theme()}
 }
 
 // useCached shows the node at once when every render it needs is already cached.
