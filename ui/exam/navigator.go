@@ -112,7 +112,7 @@ func window(lines []string, cursorRow, h int) []string {
 }
 
 func (m *Model) legend() string {
-	c := m.sess.Counts()
+	c := m.sess.Counts(m.ctx.Pack)
 	return fmt.Sprintf("● answered %d · ○ unanswered %d · ⚑ flagged %d", c.Answered, c.Unanswered, c.Flagged)
 }
 

@@ -251,7 +251,7 @@ func (m *Model) questionView() string {
 // statusLine is the exam header: "Q 17/65 · 12 answered · 2 flagged · 1:42:10 left".
 func (m *Model) statusLine() string {
 	st := m.ctx.Styles
-	c := m.sess.Counts()
+	c := m.sess.Counts(m.ctx.Pack)
 	parts := []string{
 		st.Title.Render(fmt.Sprintf("Q %d/%d", m.cur+1, len(m.sess.Items))),
 		fmt.Sprintf("%d answered", c.Answered),

@@ -25,7 +25,7 @@ func (m *Model) openReview() {
 
 func (m *Model) reviewView(h int) string {
 	st := m.ctx.Styles
-	c := m.sess.Counts()
+	c := m.sess.Counts(m.ctx.Pack)
 	n := len(m.sess.Items)
 	head := []string{
 		m.statusLine(),
