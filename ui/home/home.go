@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	prog "dvaprep/progress"
 	"dvaprep/store"
 	"dvaprep/ui/common"
 )
@@ -204,6 +205,6 @@ func (m *Model) summaryLine() string {
 	for _, n := range m.ctx.Pack.Notes {
 		total += max(len(n.Sections), 1)
 	}
-	return fmt.Sprintf("%d questions answered · %.0f%% correct · %d decisions · %d/%d sections read",
-		s.Questions.Answered, s.Questions.Accuracy()*100, s.Decisions.Answered, s.SectionsRead, total)
+	return fmt.Sprintf("Questions right: %s\n%d decisions · %d/%d sections read",
+		prog.Figure(s.Questions.Accuracy(), s.Questions.Answered), s.Decisions.Answered, s.SectionsRead, total)
 }
