@@ -7,9 +7,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -26,9 +26,6 @@ import (
 	"dvaprep/ui/markdown"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
-
 // options are the global flags.
 type options struct {
 	packDir string
@@ -36,12 +33,8 @@ type options struct {
 }
 
 func main() {
-	quiet := func(w io.Writer, styles fang.Styles, err error) {
-		if !errors.Is(err, errProblems) {
-			fang.DefaultErrorHandler(w, styles, err)
-		}
-	}
-	if err := fang.Execute(context.Background(), rootCmd(), fang.WithVersion(version), fang.WithErrorHandler(quiet)); err != nil {
+	info, ok := debug.ReadBuildInfo()
+	if err := fang.Execute(context.Background(), rootCmd(), fang.WithVersion(buildVersion(info, ok)), fang.WithErrorHandler(printError)); err != nil {
 		os.Exit(1)
 	}
 }
