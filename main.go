@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"time"
 
@@ -104,7 +105,38 @@ func (o *options) database() string {
 }
 
 func openStore(opts *options) (*store.Store, error) {
-	return store.Open(opts.database())
+	path := opts.database()
+	if err := checkChosenDB(opts, path); err != nil {
+		return nil, err
+	}
+	return store.Open(path)
+}
+
+// checkChosenDB refuses a database path the user chose (--db or $DVAPREP_DB) whose directory does not exist,
+// so that a typo is an error instead of a new, empty database that looks like lost progress. The default
+// XDG directory is created without asking.
+func checkChosenDB(opts *options, path string) error {
+	flag := "--db"
+	if opts.dbPath == "" {
+		if os.Getenv("DVAPREP_DB") == "" {
+			return nil
+		}
+		flag = "DVAPREP_DB"
+	}
+	if path == store.MemoryPath {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s %s: no such directory %s; create it or check the path", flag, path, dir)
+	case err != nil:
+		return fmt.Errorf("%s %s: %w", flag, path, err)
+	case !st.IsDir():
+		return fmt.Errorf("%s %s: %s is not a directory", flag, path, dir)
+	}
+	return nil
 }
 
 // openAll loads the pack and opens the store, which every command that shows progress needs. The caller
