@@ -416,3 +416,30 @@ func questionIndex(p *pack.Pack) map[string]*pack.Question {
 	}
 	return m
 }
+
+// Share is one domain's part of a mock of a given length: the questions drawn from it and how many of them
+// are scored, when the pack has enough questions.
+type Share struct {
+	Domain string
+	Drawn  int
+	Scored int
+}
+
+// Shares is the split a mock of n questions with u unscored aims for, domain by domain in pack order: what the
+// draw apportions by weight, before any shortfall. A briefing shows it; Draw follows it.
+func Shares(p *pack.Pack, n, u int) []Share {
+	if p == nil || n <= 0 {
+		return nil
+	}
+	u = min(max(u, 0), n-1)
+	weights := make([]int, len(p.Domains))
+	for i, d := range p.Domains {
+		weights[i] = min(max(d.Weight, 0), 1_000_000)
+	}
+	drawn, scored := apportion(weights, nil, n), apportion(weights, nil, n-u)
+	out := make([]Share, len(p.Domains))
+	for i, d := range p.Domains {
+		out[i] = Share{Domain: d.ID, Drawn: drawn[i], Scored: scored[i]}
+	}
+	return out
+}

@@ -457,6 +457,11 @@ func TestDrawScoredFollowBlueprint(t *testing.T) {
 			}
 		}
 	}
+	// Shares announces the same split, for the briefing.
+	want := []Share{{"1", 21, 16}, {"2", 17, 13}, {"3", 16, 12}, {"4", 11, 9}}
+	if got := Shares(p, 65, 15); !slices.Equal(got, want) {
+		t.Errorf("Shares(65, 15) = %v, want %v", got, want)
+	}
 	// Every mock length, with the real exam's share of unscored items: each domain's scored count is within one
 	// question of its exact share by weight, and the unscored count is what was asked for.
 	for n := 2; n <= 130; n++ {

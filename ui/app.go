@@ -102,6 +102,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.ForceQ):
 			return m, tea.Quit
 		case top != nil && top.Capturing():
+		case key.Matches(msg, m.keys.Quit) && guarded(top):
 		case key.Matches(msg, m.keys.Quit):
 			return m, tea.Quit
 		case key.Matches(msg, m.keys.Help):
@@ -110,6 +111,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, m.forward(msg)
+}
+
+// guarded reports whether the screen asks before q quits (see common.QuitGuard).
+func guarded(s common.Screen) bool {
+	g, ok := s.(common.QuitGuard)
+	return ok && g.GuardQuit()
 }
 
 func sized(ctx *common.Context, s common.Screen) tea.Cmd {

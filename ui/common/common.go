@@ -67,6 +67,13 @@ type Screen interface {
 	Capturing() bool
 }
 
+// QuitGuard is a screen that asks before q quits, such as an exam in progress. While GuardQuit is true the root
+// sends q to the screen, which asks and quits itself once its writes have landed; ctrl+c always quits. ? still
+// toggles the help.
+type QuitGuard interface {
+	GuardQuit() bool
+}
+
 // ScreenID names a screen for navigation.
 type ScreenID int
 

@@ -24,9 +24,20 @@ func (f filter) String() string {
 	case filterWrong:
 		return "wrong"
 	case filterFlagged:
-		return "flagged"
+		return "marked"
 	}
 	return "all"
+}
+
+// key is the key that picks the filter, as the header shows it.
+func (f filter) key() string {
+	switch f {
+	case filterWrong:
+		return "w"
+	case filterFlagged:
+		return "m"
+	}
+	return "*"
 }
 
 // answers is the review of every answer after the exam: a filtered list of positions and the one on screen.
@@ -139,7 +150,7 @@ func (m *Model) answerView() string {
 	a := &m.review
 	filters := []string{}
 	for _, f := range []filter{filterWrong, filterFlagged, filterAll} {
-		name := string(f.String()[0]) + " " + f.String()
+		name := f.key() + " " + f.String()
 		if f == a.filter {
 			name = st.Selected.Render("[" + name + "]")
 		} else {
@@ -150,7 +161,7 @@ func (m *Model) answerView() string {
 	head := st.Title.Render("Review answers") + " · " + strings.Join(filters, " ")
 	p := a.pos()
 	if p < 0 {
-		return common.Truncate(head, w) + "\n\n" + fmt.Sprintf("No %s answers. Press a to see all of them.", a.filter)
+		return common.Truncate(head, w) + "\n\n" + fmt.Sprintf("No %s answers. Press * to see all of them.", a.filter)
 	}
 	it := m.result.Items[p]
 	parts := []string{st.Title.Render(fmt.Sprintf("Q%d", p+1)), fmt.Sprintf("%d of %d %s", a.idx+1, len(a.list), a.filter)}
@@ -161,6 +172,8 @@ func (m *Model) answerView() string {
 		parts = append(parts, st.Good.Render("✓ correct"))
 	case !it.Answered:
 		parts = append(parts, st.Warn.Render("○ not answered"))
+	case it.Incomplete:
+		parts = append(parts, st.Bad.Render("◐ incomplete: scored 0"))
 	default:
 		parts = append(parts, st.Bad.Render("✗ wrong"))
 	}
@@ -171,7 +184,7 @@ func (m *Model) answerView() string {
 		parts = append(parts, st.Subtle.Render("unscored"))
 	}
 	if it.Flagged {
-		parts = append(parts, st.Warn.Render("⚑ flagged"))
+		parts = append(parts, st.Warn.Render("⚑ marked"))
 	}
 	return common.Truncate(head, w) + "\n" + common.Truncate(strings.Join(parts, " · "), w) + "\n" + m.scrolled()
 }

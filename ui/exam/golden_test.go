@@ -26,7 +26,7 @@ func TestGolden(t *testing.T) {
 	m := e.start(engine.FullMock(e.ctx.Pack)) // 5 questions, 20 minutes, 1 unscored
 	t.Run("single", func(t *testing.T) {
 		e.run(m.open(e.find(pack.Single)))
-		e.press("b", "f")
+		e.press("b", "m")
 		requireView(t, e)
 	})
 	t.Run("multiple", func(t *testing.T) {

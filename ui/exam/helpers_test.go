@@ -152,6 +152,7 @@ type env struct {
 	statuses []common.StatusMsg
 	navs     []common.NavigateMsg
 	backs    int
+	quits    int // tea.Quit commands run
 }
 
 // newEnv makes a context at 80×24 without colour, on a store in a temporary file.
@@ -217,6 +218,8 @@ func (e *env) run(cmd tea.Cmd) {
 			e.navs = append(e.navs, msg)
 		case common.BackMsg:
 			e.backs++
+		case tea.QuitMsg:
+			e.quits++
 		default:
 			_, next := e.m.Update(msg)
 			queue = append(queue, next)

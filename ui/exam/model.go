@@ -16,6 +16,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	engine "dvaprep/exam"
 	"dvaprep/store"
@@ -56,18 +57,21 @@ type Model struct {
 	warned  engine.Warning
 	link    int  // the selected note link of a revealed question
 	leaving bool // "leave the exam?" is open
+	quit    bool // and it was opened by q: yes quits dvaprep rather than going back
 	auto    bool // the clock ran out and submitted the exam
 
 	first     bool   // opened by `dvaprep exam`, with no screen below to go back to
 	closing   bool   // close the screen once the writes have landed
+	quitting  bool   // and quit dvaprep then
 	closeNote string // and say this
 
 	vp   viewport.Model // the question, the result or a reviewed answer
 	rows [][2]int       // the first and last line of each option in vp
 
-	grid   grid // the navigator and the review lists
-	result *engine.Result
-	review answers
+	grid       grid // the navigator and the review lists
+	result     *engine.Result
+	resultLink int // the selected note of a practice report
+	review     answers
 
 	saves   saver
 	tick    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -120,6 +124,9 @@ func (m *Model) Title() string {
 	case modeMenu, modeLoading:
 		return "Mock exam"
 	case modeResult:
+		if m.practice() {
+			return kindTitle(m.sess) + " › Practice report"
+		}
 		return kindTitle(m.sess) + " › Result"
 	case modeAnswers:
 		return kindTitle(m.sess) + " › Review answers"
@@ -145,11 +152,14 @@ func kindTitle(s *engine.Session) string {
 // KeyMap returns the keys of the current mode for the help footer.
 func (m *Model) KeyMap() help.KeyMap {
 	k := m.keys
-	k.ctx = helpContext{mode: m.mode, form: m.menu.form, confirm: m.leaving}
+	k.ctx = helpContext{mode: m.mode, form: m.menu.form, confirm: m.leaving, brief: m.menu.brief}
 	if q := m.question(m.cur); q != nil && m.mode == modeQuestion {
 		k.ctx.multi = q.Select > 1
 		k.ctx.revealed = m.revealed(m.cur)
 		k.ctx.links = len(q.Notes) > 0
+	}
+	if m.mode == modeResult {
+		k.ctx.links = len(m.practiceNotes()) > 0
 	}
 	if m.mode == modeAnswers {
 		if q := m.question(m.review.pos()); q != nil {
@@ -159,8 +169,12 @@ func (m *Model) KeyMap() help.KeyMap {
 	return k
 }
 
-// Capturing is true while answers wait to be saved, so that q asks before quitting instead of losing them.
-func (m *Model) Capturing() bool { return len(m.saves.queue) > 0 }
+// Capturing is always false: the exam has no text field. q is guarded instead (see GuardQuit).
+func (m *Model) Capturing() bool { return false }
+
+// GuardQuit is true while an exam is in progress or answers wait to be saved: then q asks before quitting, as esc
+// asks before leaving, and quits only once the answers are stored.
+func (m *Model) GuardQuit() bool { return m.active() || len(m.saves.queue) > 0 }
 
 // active reports whether a session is running: answers can still change.
 func (m *Model) active() bool { return m.sess != nil && !m.sess.Done() }
@@ -264,13 +278,20 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // key handles a key press in the current mode. Every key also retries a failed save.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	retry := m.retry()
-	if msg.String() == "q" && len(m.saves.queue) > 0 {
-		// The root let q through because answers are waiting: say so instead of quitting.
-		return tea.Batch(retry, common.Status(fmt.Sprintf("%s not saved yet%s: wait a moment, or ctrl+c to quit anyway",
-			plural(len(m.saves.queue), "change", "changes"), m.saves.reason()), true))
-	}
 	if m.active() && m.sess.Expired(m.ctx.Now()) {
 		return tea.Batch(retry, m.submit(byClock))
+	}
+	if m.leaving {
+		return tea.Batch(retry, m.updateLeaving(msg))
+	}
+	if key.Matches(msg, m.keys.Quit) {
+		// The root let q through (GuardQuit): ask first, as esc does.
+		if m.active() {
+			m.leaving, m.quit = true, true
+			return retry
+		}
+		return tea.Batch(retry, common.Status(fmt.Sprintf("%s not saved yet%s: wait a moment, or ctrl+c to quit anyway",
+			plural(len(m.saves.queue), "change", "changes"), m.saves.reason()), true))
 	}
 	var cmd tea.Cmd
 	switch m.mode {
@@ -353,6 +374,10 @@ func (m *Model) View() string {
 		return ""
 	}
 	var s string
+	switch {
+	case m.leaving && m.sess != nil:
+		return common.Fit(m.leavingView(), w, h)
+	}
 	switch m.mode {
 	case modeLoading:
 		s = m.loadingView()
@@ -377,11 +402,49 @@ func (m *Model) loadingView() string {
 	if m.fatal != nil {
 		return st.Error.Render("✗ "+m.fatal.Error()) + "\n" + st.Subtle.Render("esc goes back.")
 	}
+	if m.closing {
+		return st.Subtle.Render("Saving your answers…") + "\n" + st.Subtle.Render(m.saves.reason())
+	}
 	return st.Subtle.Render("Preparing the exam…")
 }
 
-// back closes the screen: to the one below, or home when `dvaprep exam` opened it first.
+// updateLeaving answers "leave the exam?" (esc) or "quit dvaprep?" (q). Yes saves the time on the question and
+// closes once every write has landed.
+func (m *Model) updateLeaving(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Yes):
+		m.leaving = false
+		cmd := m.leave()
+		m.mode = modeLoading // nothing more to do here while the writes land
+		note := "The exam is saved and its clock keeps running: resume it from Home"
+		if m.quit {
+			m.quitting = true
+		}
+		return tea.Batch(cmd, m.close(note))
+	case key.Matches(msg, m.keys.No, m.keys.Back):
+		m.leaving, m.quit = false, false
+	}
+	return nil
+}
+
+// leavingView asks before leaving or quitting an exam in progress.
+func (m *Model) leavingView() string {
+	st := m.ctx.Styles
+	w := m.ctx.Width
+	ask, what := "Leave the exam?", "It stays saved and its clock keeps running. Resume it from Home with x."
+	if m.quit {
+		ask, what = "Quit dvaprep?", "The exam stays saved and its clock keeps running. Resume it from Home with x next time."
+	}
+	return common.Truncate(m.statusLine(), w) + "\n\n" + st.Warn.Render(ask) + "\n" + ansi.Wrap(what, w, "") + "\n\n" +
+		st.Title.Render("y") + " yes · " + st.Title.Render("n") + " stay"
+}
+
+// back closes the screen: to the one below, or home when `dvaprep exam` opened it first; or quits dvaprep when
+// the learner asked to with q.
 func (m *Model) back() tea.Cmd {
+	if m.quitting {
+		return tea.Quit
+	}
 	if m.first {
 		return common.Navigate(common.HomeScreen, nil)
 	}

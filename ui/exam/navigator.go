@@ -6,14 +6,16 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	engine "dvaprep/exam"
 )
 
 // grid is a cursor over a list of question positions drawn as numbered cells. The navigator lists every question;
-// the review lists the unanswered and the flagged ones.
+// the review lists the unanswered, the incomplete and the marked ones, in groups.
 type grid struct {
 	items  []int // positions, in the order shown
 	cursor int   // index into items
-	split  int   // the review's first flagged entry: items before it are unanswered
+	groups []int // the review's group sizes, in order: items is their concatenation
 }
 
 func allPositions(n int) []int {
@@ -60,13 +62,20 @@ func (g *grid) selected() int {
 // cellWidth is the width of one cell for n questions: the number, the answered mark and the flag, in brackets.
 func cellWidth(n int) int { return len(fmt.Sprint(n)) + 4 }
 
-// cell draws question p: "17●⚑" answered and flagged, " 3○ " unanswered; the cursor's cell is in brackets.
+// fill is how far the answer to question p goes.
+func (m *Model) fill(p int) engine.Fill { return m.sess.Fill(p, m.question(p)) }
+
+// cell draws question p: "17●⚑" answered and marked, " 3○ " unanswered, " 5◐ " incomplete; the cursor's cell is
+// in brackets.
 func (m *Model) cell(p int, selected bool) string {
 	st := m.ctx.Styles
 	digits := len(fmt.Sprint(len(m.sess.Items)))
 	mark := "○"
-	if m.sess.Answered(p) {
+	switch m.fill(p) {
+	case engine.Complete:
 		mark = "●"
+	case engine.Incomplete:
+		mark = "◐"
 	}
 	flag := " "
 	if m.sess.Flagged(p) {
@@ -76,7 +85,7 @@ func (m *Model) cell(p int, selected bool) string {
 	if selected {
 		return st.Selected.Render("[" + c + "]")
 	}
-	if m.sess.Flagged(p) {
+	if m.sess.Flagged(p) || m.fill(p) == engine.Incomplete {
 		return " " + st.Warn.Render(c) + " "
 	}
 	if !m.sess.Answered(p) {
@@ -113,7 +122,8 @@ func window(lines []string, cursorRow, h int) []string {
 
 func (m *Model) legend() string {
 	c := m.sess.Counts(m.ctx.Pack)
-	return fmt.Sprintf("● answered %d · ○ unanswered %d · ⚑ flagged %d", c.Answered, c.Unanswered, c.Flagged)
+	return fmt.Sprintf("● answered %d · ◐ incomplete %d · ○ unanswered %d · ⚑ marked %d", c.Answered, c.Incomplete,
+		c.Unanswered, c.Flagged)
 }
 
 func (m *Model) navigatorView(h int) string {

@@ -121,23 +121,8 @@ func (m *Model) flag() tea.Cmd {
 	return m.saveRow(m.cur, opFlag)
 }
 
-// optionKey turns 1–6 or a–e into a display position ("f" flags).
-func optionKey(s string) int { return common.OptionKey(s, 5) }
-
 func (m *Model) updateQuestion(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
-	if m.leaving {
-		switch {
-		case key.Matches(msg, k.Yes):
-			m.leaving = false
-			m.book()
-			return tea.Batch(m.saveRow(m.cur, opAnswer), m.close(
-				"The exam is saved and its clock keeps running: resume it from Home"))
-		case key.Matches(msg, k.No, k.Back):
-			m.leaving = false
-		}
-		return nil
-	}
 	q := m.question(m.cur)
 	revealed := m.revealed(m.cur)
 	last := len(m.sess.Items) - 1
@@ -238,25 +223,22 @@ func (m *Model) layoutQuestion() {
 }
 
 func (m *Model) questionView() string {
-	st := m.ctx.Styles
 	w := m.ctx.Width
-	if m.leaving {
-		return m.statusLine() + "\n\n" + st.Warn.Render("Leave the exam?") + "\n" +
-			ansi.Wrap("It stays saved and its clock keeps running. Resume it from Home with x.", w, "") + "\n\n" +
-			st.Title.Render("y") + " leave · " + st.Title.Render("n") + " stay"
-	}
 	return common.Truncate(m.statusLine(), w) + "\n" + common.Truncate(m.kindLine(), w) + "\n" + m.scrolled()
 }
 
-// statusLine is the exam header: "Q 17/65 · 12 answered · 2 flagged · 1:42:10 left".
+// statusLine is the exam header: "Q 17/65 · 12 answered · 1 incomplete · 2 marked · 1:42:10 left".
 func (m *Model) statusLine() string {
 	st := m.ctx.Styles
 	c := m.sess.Counts(m.ctx.Pack)
 	parts := []string{
 		st.Title.Render(fmt.Sprintf("Q %d/%d", m.cur+1, len(m.sess.Items))),
 		fmt.Sprintf("%d answered", c.Answered),
-		fmt.Sprintf("%d flagged", c.Flagged),
 	}
+	if c.Incomplete > 0 {
+		parts = append(parts, st.Warn.Render(fmt.Sprintf("◐ %d incomplete", c.Incomplete)))
+	}
+	parts = append(parts, fmt.Sprintf("%d marked", c.Flagged))
 	if t := m.timeLeft(); t != "" {
 		parts = append(parts, t)
 	}
@@ -293,20 +275,21 @@ func (m *Model) kindLine() string {
 	}
 	var parts []string
 	if q.Select > 1 {
-		s := fmt.Sprintf("Multiple response · Choose %d", q.Select)
-		if n := len(m.sess.Choice(m.cur)); n > 0 {
-			chosen := fmt.Sprintf("%d chosen", n)
-			if n > q.Select {
-				chosen = st.Warn.Render(fmt.Sprintf("%d chosen, too many", n))
-			}
-			s += " · " + chosen
+		s := st.Title.Render(fmt.Sprintf("Multiple response · Choose %d", q.Select))
+		switch n := len(m.sess.Choice(m.cur)); {
+		case n > q.Select:
+			s += " · " + st.Warn.Render(fmt.Sprintf("%d chosen, too many: it scores 0", n))
+		case n > 0 && n < q.Select:
+			s += " · " + st.Warn.Render(fmt.Sprintf("◐ incomplete: %d of %d chosen, scores 0 as it is", n, q.Select))
+		case n > 0:
+			s += " · " + fmt.Sprintf("%d chosen", n)
 		}
-		parts = append(parts, st.Title.Render(s))
+		parts = append(parts, s)
 	} else {
 		parts = append(parts, st.Title.Render("Single response · Choose 1"))
 	}
 	if m.sess.Flagged(m.cur) {
-		parts = append(parts, st.Warn.Render("⚑ flagged for review"))
+		parts = append(parts, st.Warn.Render("⚑ marked for review"))
 	}
 	if m.sess.Config.ShowAnswers {
 		parts = append(parts, st.Subtle.Render("Task "+q.Task))

@@ -11,6 +11,7 @@ import (
 
 	engine "dvaprep/exam"
 	"dvaprep/pack"
+	prog "dvaprep/progress"
 	"dvaprep/store"
 	"dvaprep/ui/common"
 )
@@ -119,6 +120,15 @@ func (m *Model) updateResult(msg tea.KeyPressMsg) tea.Cmd {
 		m.vp.PageDown()
 	case key.Matches(msg, k.Answers, k.Enter):
 		return m.openAnswers(filterAll)
+	case key.Matches(msg, k.NextLink):
+		if n := len(m.practiceNotes()); n > 0 {
+			m.resultLink = (m.resultLink + 1) % n
+			m.relayout()
+		}
+	case key.Matches(msg, k.OpenLink):
+		if ns := m.practiceNotes(); len(ns) > 0 {
+			return m.openNote(ns[min(m.resultLink, len(ns)-1)])
+		}
 	case key.Matches(msg, k.Back):
 		return m.close("")
 	}
@@ -130,12 +140,24 @@ func (m *Model) layoutResult() {
 		return
 	}
 	y := m.vp.YOffset()
-	m.vp.SetContent(m.resultText())
+	if m.practice() {
+		m.vp.SetContent(m.practiceText())
+	} else {
+		m.vp.SetContent(m.resultText())
+	}
 	m.vp.SetYOffset(y)
 }
 
-// resultText is the score report: the estimate, the domains against the cut, the tasks, the unscored items and
-// the pacing.
+// practiceNotes are the notes a practice report suggests, none for a full mock.
+func (m *Model) practiceNotes() []string {
+	if !m.practice() {
+		return nil
+	}
+	return m.practiceReport().Notes
+}
+
+// resultText is a full mock's score report: the estimate, the domains against the cut, the tasks, the unscored
+// items and the pacing.
 func (m *Model) resultText() string {
 	st, r, w := m.ctx.Styles, m.result, m.ctx.Width
 	f := m.ctx.Pack.Exam
@@ -157,13 +179,10 @@ func (m *Model) resultText() string {
 	if m.auto {
 		add(st.Warn.Render("⏱ Submitted automatically when the time ran out."))
 	}
-	switch {
-	case m.saves.saved:
-		add(st.Subtle.Render("✓ Saved to your progress."))
-	case m.saves.err != nil:
-		add(st.Error.Render("✗ Not saved yet, retrying: " + m.saves.err.Error()))
-	case m.ctx.Store != nil:
-		add(st.Subtle.Render("Saving…"))
+	add(m.savedLine()...)
+	if c := m.sess.Counts(m.ctx.Pack); c.Incomplete > 0 {
+		add(st.Warn.Render(fmt.Sprintf("◐ %s incomplete (fewer options chosen than asked): scored 0.",
+			plural(c.Incomplete, "answer was", "answers were"))))
 	}
 
 	barW := 20
@@ -190,10 +209,18 @@ func (m *Model) resultText() string {
 
 	if len(r.Tasks) > 0 {
 		add("", st.Title.Render("By task statement"))
-		nameW := max(w-16, 10)
+		nameW := max(w-17, 10)
+		thin := false
 		for _, t := range r.Tasks {
 			name := common.Truncate(strings.TrimSpace(t.ID+" "+t.Name), nameW)
-			add(fmt.Sprintf("  %-*s %3d/%-3d %4.0f%%", nameW, name, t.Correct, t.Total, t.Percent()))
+			mark := ""
+			if !prog.Enough(t.Total) {
+				mark, thin = "*", true
+			}
+			add(fmt.Sprintf("  %-*s %3d/%-3d %4.0f%%%s", nameW, name, t.Correct, t.Total, t.Percent(), mark))
+		}
+		if thin {
+			add(st.Subtle.Render(fmt.Sprintf("  * fewer than %d scored questions: too little data to read much into", prog.MinFigure)))
 		}
 	}
 
@@ -214,20 +241,18 @@ func (m *Model) resultText() string {
 	}
 
 	add("", st.Title.Render("Pacing"))
-	used := m.sess.Submitted.Sub(m.sess.Started)
-	if m.sess.Timed() {
-		used = min(max(used, 0), m.sess.Config.Duration)
-		add(fmt.Sprintf("  Time used %s of %s", clock(used), clock(m.sess.Config.Duration)))
-	} else {
-		add(fmt.Sprintf("  Time used %s (untimed)", clock(max(used, 0))))
-	}
+	add(m.timeUsed())
 	budget := r.Pace
 	if budget <= 0 && f.Questions > 0 {
 		budget = time.Duration(f.Minutes) * time.Minute / time.Duration(f.Questions)
 	}
 	if n := len(r.Items); n > 0 {
 		avg := r.Time / time.Duration(n)
-		add(fmt.Sprintf("  Average %.0f s a question on screen (budget ~%.0f s)", avg.Seconds(), budget.Seconds()))
+		line := fmt.Sprintf("  Average %.0f s a question on screen (budget ~%.0f s)", avg.Seconds(), budget.Seconds())
+		if p := engine.PaceOf(avg, budget); p != engine.OnPace {
+			line += " · " + st.Warn.Render("⚠ "+p.String())
+		}
+		add(line)
 	}
 	if len(r.Slowest) > 0 {
 		parts := make([]string, len(r.Slowest))

@@ -24,12 +24,18 @@ const (
 	itemCount
 )
 
-// Choices offered by the forms; ←/→ step through them.
+// Choices offered by the forms; ←/→ step through them and stop at either end.
 var (
-	drillCounts   = []int{5, 10, 15, 20, 30, 40}
-	missedCounts  = []int{10, 20, 30, 0} // 0: all of them
-	customCounts  = []int{5, 10, 15, 20, 30, 40, 50, 65}
-	customMinutes = []int{0, 10, 15, 20, 30, 40, 60, 90, 130}
+	drillCounts  = []int{5, 10, 15, 20, 30, 40}
+	missedCounts = []int{10, 20, 30, 0} // 0: all of them
+	customCounts = []int{5, 10, 15, 20, 30, 40, 50, 65}
+)
+
+// The custom exam's time limit: it follows the question count at the real exam's pace (2 minutes a question)
+// until the learner changes it, in steps of minuteStep from 0 (untimed) to maxMinutes.
+const (
+	minuteStep = 5
+	maxMinutes = 300
 )
 
 // scope is one line of the drill picker: a whole domain, or one task statement.
@@ -46,12 +52,15 @@ type menu struct {
 	form   bool
 	field  int
 
+	brief bool // the full mock's briefing is open: enter starts the clock
+
 	scopes  []scope
 	scope   int
 	drillN  int // indexes into the choices above
 	missedN int
 	customN int
-	customM int
+	customM int  // the custom exam's minutes, 0 for untimed
+	timeSet bool // the learner changed the minutes: they no longer follow the count
 
 	missed       []string // most-missed question IDs still in the pack, most missed first
 	missedLoaded bool
@@ -61,11 +70,9 @@ type menu struct {
 	answered int                // how many of its questions have an answer
 }
 
-// resumeKey resumes the exam in progress from the menu, as on the home screen.
-var resumeKey = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "resume the exam in progress"))
-
 func newMenu(p *pack.Pack) menu {
-	mn := menu{format: p.Exam, drillN: 1, customN: 3, customM: 5}
+	mn := menu{format: p.Exam, drillN: 1, customN: 3}
+	mn.customM = mn.paceMinutes(customCounts[mn.customN])
 	count := map[string]int{}
 	for _, q := range p.Questions {
 		count[q.Domain]++
@@ -132,20 +139,39 @@ func (mn *menu) fields() int {
 	return 0
 }
 
-// step moves the value of the focused field.
+// paceMinutes is the time for n questions at the pack's pace: 2 minutes a question for DVA-C02 (130 / 65).
+func (mn *menu) paceMinutes(n int) int {
+	f := mn.format
+	if f.Questions <= 0 || f.Minutes <= 0 {
+		return 2 * n
+	}
+	return (n*f.Minutes + f.Questions - 1) / f.Questions // rounded up: never less time than the pace gives
+}
+
+// step moves the value of the focused field by d, stopping at either end rather than wrapping.
 func (mn *menu) step(d int) {
-	wrap := func(v, n int) int { return ((v+d)%n + n) % n }
+	clamp := func(v, n int) int { return min(max(v+d, 0), n-1) }
 	switch {
 	case mn.cursor == itemDrill && mn.field == 0:
-		mn.scope = wrap(mn.scope, len(mn.scopes))
+		mn.scope = clamp(mn.scope, len(mn.scopes))
 	case mn.cursor == itemDrill:
-		mn.drillN = wrap(mn.drillN, len(drillCounts))
+		mn.drillN = clamp(mn.drillN, len(drillCounts))
 	case mn.cursor == itemMissed:
-		mn.missedN = wrap(mn.missedN, len(missedCounts))
+		mn.missedN = clamp(mn.missedN, len(missedCounts))
 	case mn.cursor == itemCustom && mn.field == 0:
-		mn.customN = wrap(mn.customN, len(customCounts))
+		mn.customN = clamp(mn.customN, len(customCounts))
+		if !mn.timeSet {
+			mn.customM = mn.paceMinutes(customCounts[mn.customN])
+		}
 	case mn.cursor == itemCustom:
-		mn.customM = wrap(mn.customM, len(customMinutes))
+		v := mn.customM + d*minuteStep
+		if d > 0 {
+			v -= v % minuteStep // from an odd value, step to the next multiple
+		} else if r := mn.customM % minuteStep; r != 0 {
+			v = mn.customM - r
+		}
+		mn.customM = min(max(v, 0), maxMinutes)
+		mn.timeSet = true
 	}
 }
 
@@ -174,7 +200,7 @@ func (mn *menu) config() (engine.Config, error) {
 		}
 		return engine.MissedDrill(ids), nil
 	}
-	return engine.CustomMock(customCounts[mn.customN], time.Duration(customMinutes[mn.customM])*time.Minute), nil
+	return engine.CustomMock(customCounts[mn.customN], time.Duration(mn.customM)*time.Minute), nil
 }
 
 // configFor turns `dvaprep exam` options into a configuration: a drill when a domain or task is named, the full
@@ -200,6 +226,16 @@ func configFor(p *pack.Pack, s common.ExamStart) (engine.Config, error) {
 
 func (m *Model) updateMenu(msg tea.KeyPressMsg) tea.Cmd {
 	mn, k := &m.menu, m.keys
+	if mn.brief {
+		switch {
+		case key.Matches(msg, k.Enter):
+			mn.brief = false
+			return m.begin()
+		case key.Matches(msg, k.Back):
+			mn.brief = false
+		}
+		return nil
+	}
 	if !mn.form {
 		switch {
 		case key.Matches(msg, k.Up):
@@ -207,11 +243,12 @@ func (m *Model) updateMenu(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Down):
 			mn.cursor = (mn.cursor + 1) % itemCount
 		case key.Matches(msg, k.Enter, k.Right):
-			if mn.fields() == 0 {
-				return m.begin()
+			if mn.cursor == itemMock {
+				mn.brief = true // one screen on what the full mock is like before its clock starts
+				return nil
 			}
 			mn.form, mn.field = true, 0
-		case key.Matches(msg, resumeKey) && mn.active != nil:
+		case key.Matches(msg, k.Resume) && mn.active != nil:
 			m.mode = modeLoading
 			m.id = mn.active.ID
 			return m.resumeCmd(mn.active.ID)
@@ -250,11 +287,14 @@ func (m *Model) begin() tea.Cmd {
 func (m *Model) menuView(w int) string {
 	st, mn := m.ctx.Styles, &m.menu
 	f := mn.format
+	if mn.brief {
+		return m.briefView(w)
+	}
 	items := []struct{ title, desc string }{
 		{"Full mock exam", fmt.Sprintf("%d questions · %d minutes · %d unscored, like the real exam", f.Questions, f.Minutes, f.Unscored)},
-		{"Domain or task drill", "one domain or task statement · untimed · answers shown as you go"},
+		{"Domain or task drill", "one domain or task statement · untimed · answers shown as you go · a practice report"},
 		{"Missed-questions drill", m.missedDesc()},
-		{"Custom exam", "any length and time limit, drawn by the blueprint"},
+		{"Custom exam", "any length, 2 minutes a question unless you change it · a practice report, no score"},
 	}
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Practise for the exam") + "\n")
@@ -313,8 +353,11 @@ func (m *Model) formView(w int) string {
 		labels, values = []string{"Questions"}, []string{v}
 	case itemCustom:
 		mins := "untimed"
-		if t := customMinutes[mn.customM]; t > 0 {
+		if t := mn.customM; t > 0 {
 			mins = fmt.Sprintf("%d minutes", t)
+		}
+		if !mn.timeSet {
+			mins += st.Subtle.Render(" · follows the count")
 		}
 		labels = []string{"Questions", "Time"}
 		values = []string{fmt.Sprint(customCounts[mn.customN]), mins}

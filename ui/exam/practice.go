@@ -1,0 +1,134 @@
+package exam
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	engine "dvaprep/exam"
+	prog "dvaprep/progress"
+	"dvaprep/ui/common"
+)
+
+// practice reports whether the session ends in a practice report (a drill, a missed-questions drill or a custom
+// exam) rather than a full mock's score estimate.
+func (m *Model) practice() bool { return m.sess != nil && m.sess.Config.Kind != engine.Mock }
+
+// practiceReport is the practice report of the finished session.
+func (m *Model) practiceReport() engine.Practice {
+	if m.result == nil {
+		return engine.Practice{}
+	}
+	return engine.PracticeReport(m.ctx.Pack, *m.result)
+}
+
+// practiceText is the report of a drill or a custom exam: accuracy per task statement, answered, skipped and
+// right, time per question and the notes to read next. It has no scaled score and no pass or fail: those belong
+// to a full mock. A skipped question is reported as skipped, not wrong.
+func (m *Model) practiceText() string {
+	st, w := m.ctx.Styles, m.ctx.Width
+	rep := m.practiceReport()
+	var lines []string
+	add := func(s ...string) { lines = append(lines, s...) }
+
+	total := rep.Answered + rep.Skipped
+	add(st.Title.Render("Practice report")+st.Subtle.Render(" · no score estimate or pass mark: those belong to a full mock"),
+		wrapIndent(fmt.Sprintf("Answered %d of %d · right %d · skipped %d", rep.Answered, total, rep.Right, rep.Skipped), w))
+	if rep.Answered > 0 {
+		add("  Accuracy " + prog.Figure(rep.Accuracy(), rep.Answered) + st.Subtle.Render(" (of the questions answered)"))
+	}
+	if rep.Skipped > 0 {
+		add(st.Subtle.Render(wrapIndent(fmt.Sprintf("%s skipped: not counted as wrong, and not recorded in your progress.",
+			plural(rep.Skipped, "question", "questions")), w)))
+	}
+	if rep.Incomplete > 0 {
+		add(st.Warn.Render(wrapIndent(fmt.Sprintf("◐ %s incomplete (fewer options chosen than asked): scored as wrong.",
+			plural(rep.Incomplete, "answer", "answers")), w)))
+	}
+	if m.auto {
+		add(st.Warn.Render("⏱ Submitted automatically when the time ran out."))
+	}
+	add(m.savedLine()...)
+
+	if len(rep.Tasks) > 0 {
+		add("", st.Title.Render("By task statement")+st.Subtle.Render("   answered · skipped · right · accuracy · time a question"))
+		nameW := max(w-44, 10)
+		thin := false
+		for _, t := range rep.Tasks {
+			name := common.Truncate(strings.TrimSpace(t.ID+" "+t.Name), nameW)
+			acc := "    —"
+			if t.Answered > 0 {
+				acc = fmt.Sprintf("%4.0f%%", 100*t.Accuracy())
+				if !prog.Enough(t.Answered) {
+					acc += "*"
+					thin = true
+				}
+			}
+			per := "   –"
+			if n := t.Answered + t.Skipped; n > 0 {
+				per = minSec(t.Time / time.Duration(n))
+			}
+			add(fmt.Sprintf("  %-*s %4d %4d %4d  %-6s %5s", nameW, name, t.Answered, t.Skipped, t.Right, acc, per))
+		}
+		if thin {
+			add(st.Subtle.Render(fmt.Sprintf("  * fewer than %d answers: too little data to read much into", prog.MinFigure)))
+		}
+	}
+
+	add("", st.Title.Render("Time"))
+	add(m.timeUsed())
+	if rep.Answered > 0 {
+		line := fmt.Sprintf("  %s a question answered", minSec(rep.PerItem))
+		if budget := m.result.Pace; budget > 0 {
+			line += fmt.Sprintf(" · budget %s", minSec(budget))
+			if p := engine.PaceOf(rep.PerItem, budget); p != engine.OnPace {
+				line += " · " + st.Warn.Render("⚠ "+p.String())
+			}
+		}
+		add(line)
+	}
+
+	if len(rep.Notes) > 0 {
+		add("", st.Title.Render("Notes to read next")+st.Subtle.Render(" (from the questions missed or skipped · tab selects, o opens)"))
+		for k, l := range rep.Notes {
+			label := l
+			if n, sec, ok := m.ctx.Pack.Section(l); ok {
+				label = n.Title
+				if sec.Heading != "" && sec.Heading != n.Title {
+					label += " › " + sec.Heading
+				}
+			}
+			line := "  " + label + st.Subtle.Render("  "+l)
+			if k == m.resultLink {
+				line = st.Selected.Render("› " + label)
+			}
+			add(common.Truncate(line, w))
+		}
+	}
+	add("", st.Subtle.Render("r reviews every answer with its explanation · esc goes back"))
+	return strings.Join(lines, "\n")
+}
+
+// savedLine says whether the result is stored yet.
+func (m *Model) savedLine() []string {
+	st := m.ctx.Styles
+	switch {
+	case m.saves.saved:
+		return []string{st.Subtle.Render("✓ Saved to your progress.")}
+	case m.saves.err != nil:
+		return []string{st.Error.Render("✗ Not saved yet, retrying: " + m.saves.err.Error())}
+	case m.ctx.Store != nil:
+		return []string{st.Subtle.Render("Saving…")}
+	}
+	return nil
+}
+
+// timeUsed is the time the session took, against its limit when it had one.
+func (m *Model) timeUsed() string {
+	used := m.sess.Submitted.Sub(m.sess.Started)
+	if m.sess.Timed() {
+		used = min(max(used, 0), m.sess.Config.Duration)
+		return fmt.Sprintf("  Time used %s of %s", clock(used), clock(m.sess.Config.Duration))
+	}
+	return fmt.Sprintf("  Time used %s (untimed)", clock(max(used, 0)))
+}
