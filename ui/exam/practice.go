@@ -38,7 +38,7 @@ func (m *Model) practiceText() string {
 		add("  Accuracy " + prog.Figure(rep.Accuracy(), rep.Answered) + st.Subtle.Render(" (of the questions answered)"))
 	}
 	if rep.Skipped > 0 {
-		add(st.Subtle.Render(wrapIndent(fmt.Sprintf("%s skipped: not counted as wrong, and not recorded in your progress.",
+		add(st.Subtle.Render(wrapIndent(fmt.Sprintf("%s skipped: not counted as wrong.",
 			plural(rep.Skipped, "question", "questions")), w)))
 	}
 	if rep.Incomplete > 0 {
@@ -51,24 +51,25 @@ func (m *Model) practiceText() string {
 	add(m.savedLine()...)
 
 	if len(rep.Tasks) > 0 {
-		add("", st.Title.Render("By task statement")+st.Subtle.Render("   answered · skipped · right · accuracy · time a question"))
-		nameW := max(w-44, 10)
+		nameW := max(w-41, 10)
+		add("", st.Title.Render("By task statement"),
+			st.Subtle.Render(fmt.Sprintf("  %-*s %8s %7s %5s %8s %6s", nameW, "", "answered", "skipped", "right", "accuracy", "time/q")))
 		thin := false
 		for _, t := range rep.Tasks {
 			name := common.Truncate(strings.TrimSpace(t.ID+" "+t.Name), nameW)
-			acc := "    —"
+			acc := "— "
 			if t.Answered > 0 {
-				acc = fmt.Sprintf("%4.0f%%", 100*t.Accuracy())
+				acc = fmt.Sprintf("%.0f%% ", 100*t.Accuracy())
 				if !prog.Enough(t.Answered) {
-					acc += "*"
+					acc = acc[:len(acc)-1] + "*"
 					thin = true
 				}
 			}
-			per := "   –"
-			if n := t.Answered + t.Skipped; n > 0 {
+			per := "–"
+			if n := t.Answered + t.Skipped; n > 0 && t.Time > 0 {
 				per = minSec(t.Time / time.Duration(n))
 			}
-			add(fmt.Sprintf("  %-*s %4d %4d %4d  %-6s %5s", nameW, name, t.Answered, t.Skipped, t.Right, acc, per))
+			add(fmt.Sprintf("  %-*s %8d %7d %5d %8s %6s", nameW, name, t.Answered, t.Skipped, t.Right, acc, per))
 		}
 		if thin {
 			add(st.Subtle.Render(fmt.Sprintf("  * fewer than %d answers: too little data to read much into", prog.MinFigure)))

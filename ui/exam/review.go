@@ -35,8 +35,9 @@ func (m *Model) openReview() {
 	}
 }
 
-// submitWarnings say what submitting now costs: "2 questions incomplete: they score 0".
-func submitWarnings(c engine.Counts) []string {
+// submitWarnings say what submitting now costs: "2 questions incomplete: they score 0". In practice (a drill or a
+// custom exam) an unanswered question is reported as skipped, not wrong.
+func submitWarnings(c engine.Counts, practice bool) []string {
 	var out []string
 	they := func(n int, one, many string) string {
 		if n == 1 {
@@ -44,7 +45,10 @@ func submitWarnings(c engine.Counts) []string {
 		}
 		return many
 	}
-	if c.Unanswered > 0 {
+	if c.Unanswered > 0 && practice {
+		out = append(out, fmt.Sprintf("%s unanswered: the report shows %s as skipped.", plural(c.Unanswered, "question", "questions"),
+			they(c.Unanswered, "it", "them")))
+	} else if c.Unanswered > 0 {
 		out = append(out, fmt.Sprintf("%s unanswered: %s as wrong.", plural(c.Unanswered, "question", "questions"),
 			they(c.Unanswered, "it counts", "they count")))
 	}
@@ -90,7 +94,7 @@ func (m *Model) reviewView(h int) string {
 		ask = "Finish the drill? y/n"
 	}
 	var foot []string
-	for _, w := range submitWarnings(c) {
+	for _, w := range submitWarnings(c, m.practice()) {
 		foot = append(foot, st.Warn.Render("⚠ "+w))
 	}
 	foot = append(foot, st.Selected.Render(ask)+st.Subtle.Render(" · enter jumps to the question in brackets"))
