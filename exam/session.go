@@ -271,3 +271,25 @@ func normChoice(opts []int, n int) ([]int, error) {
 	}
 	return c, nil
 }
+
+// StoredFill is the fill of an answer as the store keeps it: a question ID and an encoded choice (see
+// EncodeChoice). A question the pack no longer has counts any choice as Complete; an unreadable choice is Blank.
+func StoredFill(p *pack.Pack, questionID, choice string) Fill {
+	c, err := DecodeChoice(choice)
+	if err != nil {
+		return Blank
+	}
+	sel := 1
+	if p != nil {
+		q := p.Question(questionID)
+		for i := 0; q == nil && i < len(p.Questions); i++ { // a pack built in code has no index
+			if p.Questions[i] != nil && p.Questions[i].ID == questionID {
+				q = p.Questions[i]
+			}
+		}
+		if q != nil {
+			sel = max(q.Select, 1)
+		}
+	}
+	return FillOf(len(c), sel)
+}

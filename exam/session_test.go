@@ -188,4 +188,14 @@ func TestIncompleteAnswers(t *testing.T) {
 	if FillOf(0, 1) != Blank || FillOf(1, 1) != Complete || FillOf(1, 2) != Incomplete {
 		t.Error("FillOf")
 	}
+	// As the store keeps it.
+	for _, tt := range []struct {
+		id, choice string
+		want       Fill
+	}{{"m", "", Blank}, {"m", "0,3", Incomplete}, {"m", "0,1,3", Complete}, {"s", "2", Complete},
+		{"gone", "1", Complete}, {"m", "x", Blank}} {
+		if got := StoredFill(p, tt.id, tt.choice); got != tt.want {
+			t.Errorf("StoredFill(%s, %q) = %v, want %v", tt.id, tt.choice, got, tt.want)
+		}
+	}
 }

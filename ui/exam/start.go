@@ -114,7 +114,7 @@ func (m *Model) loadMissed() tea.Cmd {
 			msg.active = active
 			if as, aerr := st.ExamAnswers(storeCtx(), active.ID); aerr == nil {
 				for _, a := range as {
-					if a.Choice != "" {
+					if engine.StoredFill(p, a.QuestionID, a.Choice) == engine.Complete {
 						msg.answered++
 					}
 				}

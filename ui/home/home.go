@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"dvaprep/exam"
 	prog "dvaprep/progress"
 	"dvaprep/store"
 	"dvaprep/ui/common"
@@ -47,32 +48,34 @@ type entry struct {
 
 // Model is the home screen.
 type Model struct {
-	ctx     *common.Context
-	keys    KeyMap
-	cursor  int
-	summary *store.Summary
-	due     int
-	active  *store.ExamSession
-	answers int
-	err     error
+	ctx        *common.Context
+	keys       KeyMap
+	cursor     int
+	summary    *store.Summary
+	due        int
+	active     *store.ExamSession
+	answers    int
+	incomplete int // multiple-response answers with fewer options than asked
+	err        error
 }
 
 // New returns the home screen.
 func New(ctx *common.Context) *Model { return &Model{ctx: ctx, keys: DefaultKeyMap()} }
 
 type loadedMsg struct {
-	summary store.Summary
-	due     int
-	active  *store.ExamSession
-	answers int
-	err     error
+	summary    store.Summary
+	due        int
+	active     *store.ExamSession
+	answers    int
+	incomplete int // multiple-response answers with fewer options than asked
+	err        error
 }
 
 // Init loads the summary line from the store.
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	st, now := m.ctx.Store, m.ctx.Now
+	st, now, p := m.ctx.Store, m.ctx.Now, m.ctx.Pack
 	if st == nil {
 		return nil
 	}
@@ -90,8 +93,11 @@ func (m *Model) load() tea.Cmd {
 			var as []store.Answer
 			as, msg.err = st.ExamAnswers(ctx, msg.active.ID)
 			for _, a := range as {
-				if a.Choice != "" {
+				switch exam.StoredFill(p, a.QuestionID, a.Choice) {
+				case exam.Complete:
 					msg.answers++
+				case exam.Incomplete:
+					msg.incomplete++
 				}
 			}
 		}
@@ -138,6 +144,9 @@ func (m *Model) resumeText() string {
 			left = fmt.Sprintf("%s left", d.Truncate(time.Second))
 		}
 	}
+	if m.incomplete > 0 {
+		return fmt.Sprintf("%d answered · %d incomplete · %s", m.answers, m.incomplete, left)
+	}
 	return fmt.Sprintf("%d answered · %s", m.answers, left)
 }
 
@@ -147,7 +156,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case loadedMsg:
 		m.err = msg.err
 		if msg.err == nil {
-			m.summary, m.due, m.active, m.answers = &msg.summary, msg.due, msg.active, msg.answers
+			m.summary, m.due, m.active, m.answers, m.incomplete = &msg.summary, msg.due, msg.active, msg.answers, msg.incomplete
 		}
 		m.cursor = min(m.cursor, len(m.entries())-1)
 	case common.ResumeMsg:
