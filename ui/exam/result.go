@@ -187,6 +187,7 @@ func (m *Model) resultText() string {
 
 	barW := 20
 	add("", st.Title.Render("By domain")+st.Subtle.Render(fmt.Sprintf(" (┃ marks %.0f%%, the line for “meets competencies”)", r.Cut)))
+	thinDomain := false
 	for _, d := range r.Domains {
 		name := d.Name
 		if name == "" {
@@ -203,8 +204,15 @@ func (m *Model) resultText() string {
 		if d.Standing != engine.Meets {
 			word = st.Bad.Render("✗ needs improvement")
 		}
-		add(fmt.Sprintf("  %s %4.0f%%  %d/%d  %s", cutBar(d.Percent()/100, r.Cut/100, barW), d.Percent(),
-			d.Correct, d.Total, word))
+		mark := ""
+		if !prog.Enough(d.Total) {
+			mark, thinDomain = "*", true
+		}
+		add(fmt.Sprintf("  %s %4.0f%%  %d/%d%s  %s", cutBar(d.Percent()/100, r.Cut/100, barW), d.Percent(),
+			d.Correct, d.Total, mark, word))
+	}
+	if thinDomain {
+		add(st.Subtle.Render(fmt.Sprintf("  * fewer than %d scored questions: too little data to read much into", prog.MinFigure)))
 	}
 
 	if len(r.Tasks) > 0 {
