@@ -101,8 +101,8 @@ func TestCrashKeepsAnswers(t *testing.T) {
 	e.ctx.Store = st
 	e.clock.now = time.UnixMilli(deadline).Add(-5 * time.Minute)
 	m := e.open(common.ExamArg{Resume: id})
-	if m.mode != modeQuestion || m.cur != 2 || engine.EncodeChoice(m.sess.Choice(1)) != c1 {
-		t.Fatalf("resumed: mode %v at question %d", m.mode, m.cur+1)
+	if m.mode != modeQuestion || m.quest.cur != 2 || engine.EncodeChoice(m.sess.Choice(1)) != c1 {
+		t.Fatalf("resumed: mode %v at question %d", m.mode, m.quest.cur+1)
 	}
 	contains(t, e.view(), "0:05:00 left")
 }
@@ -163,7 +163,7 @@ func TestFullMockOnRealPack(t *testing.T) {
 	scroll := 0
 	for i := range m.sess.Items {
 		e.run(m.open(i))
-		if last := m.rows[len(m.rows)-1][1]; last >= m.vp.Height() {
+		if last := m.quest.rows[len(m.quest.rows)-1][1]; last >= m.quest.vp.Height() {
 			scroll++
 		}
 	}

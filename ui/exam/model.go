@@ -2,6 +2,11 @@
 // custom exam), the question view with its clock, the navigator grid, the review before submitting, the result
 // and the review of every answer. Every answer and flag goes to the store through a command the moment it is
 // given, so a killed process can resume where it stopped; the rules themselves live in dvaprep/exam.
+//
+// Model is a coordinator over four sub-models: menu (menu.go), questionModel (question.go), navigator
+// (navigator.go) and resultModel (report.go). Each keeps its own cursor, scroll and layout and turns keys into an
+// action (action.go); the coordinator owns the session, its clock and its writes, and applies the actions
+// (play.go).
 package exam
 
 import (
@@ -19,6 +24,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	engine "dvaprep/exam"
+	"dvaprep/pack"
 	"dvaprep/store"
 	"dvaprep/ui/common"
 )
@@ -47,31 +53,22 @@ type Model struct {
 	boot  tea.Cmd // the first command: start or resume a session
 	fatal error   // the session could not be loaded at all
 
-	menu menu
+	menu  menu
+	quest questionModel
+	nav   navigator
+	res   resultModel
 
 	sess    *engine.Session
 	id      int64     // the store's session ID; 0 until it is created
-	cur     int       // the question on screen
-	cursor  int       // the option under the cursor, in display order
 	since   time.Time // when the current question came on screen, for booking time
 	warned  engine.Warning
-	link    int  // the selected note link of a revealed question
 	leaving bool // "leave the exam?" is open
 	quit    bool // and it was opened by q: yes quits dvaprep rather than going back
-	auto    bool // the clock ran out and submitted the exam
 
 	first     bool   // opened by `dvaprep exam`, with no screen below to go back to
 	closing   bool   // close the screen once the writes have landed
 	quitting  bool   // and quit dvaprep then
 	closeNote string // and say this
-
-	vp   viewport.Model // the question, the result or a reviewed answer
-	rows [][2]int       // the first and last line of each option in vp
-
-	grid       grid // the navigator and the review lists
-	result     *engine.Result
-	resultLink int // the selected note of a practice report
-	review     answers
 
 	saves   saver
 	tick    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -85,10 +82,10 @@ func New(ctx *common.Context, arg any) (*Model, error) {
 		return nil, errors.New("no content pack is loaded")
 	}
 	m := &Model{ctx: ctx, keys: DefaultKeyMap(), owner: owners.Add(1), tick: tea.Tick, mode: modeMenu}
-	m.vp = viewport.New()
-	m.vp.KeyMap = viewport.KeyMap{} // the screen handles its own keys
-	m.vp.MouseWheelEnabled = true
-	m.menu = newMenu(ctx.Pack)
+	m.menu = newMenu(ctx, m.keys)
+	m.quest = newQuestionModel(ctx, m.keys)
+	m.nav = newNavigator(ctx, m.keys)
+	m.res = newResultModel(ctx, m.keys)
 	var a common.ExamArg
 	switch v := arg.(type) {
 	case common.ExamArg:
@@ -124,7 +121,7 @@ func (m *Model) Title() string {
 	case modeMenu, modeLoading:
 		return "Mock exam"
 	case modeResult:
-		if m.practice() {
+		if m.res.practice() {
 			return kindTitle(m.sess) + " › Practice report"
 		}
 		return kindTitle(m.sess) + " › Result"
@@ -153,16 +150,16 @@ func kindTitle(s *engine.Session) string {
 func (m *Model) KeyMap() help.KeyMap {
 	k := m.keys
 	k.ctx = helpContext{mode: m.mode, form: m.menu.form, confirm: m.leaving, brief: m.menu.brief}
-	if q := m.question(m.cur); q != nil && m.mode == modeQuestion {
+	if q := m.question(m.quest.cur); q != nil && m.mode == modeQuestion {
 		k.ctx.multi = q.Select > 1
-		k.ctx.revealed = m.revealed(m.cur)
+		k.ctx.revealed = m.sheet().revealed(m.quest.cur)
 		k.ctx.links = len(q.Notes) > 0
 	}
 	if m.mode == modeResult {
-		k.ctx.links = len(m.practiceNotes()) > 0
+		k.ctx.links = len(m.res.practiceNotes()) > 0
 	}
 	if m.mode == modeAnswers {
-		if q := m.question(m.review.pos()); q != nil {
+		if q := m.question(m.res.review.pos()); q != nil {
 			k.ctx.links = len(q.Notes) > 0
 		}
 	}
@@ -262,13 +259,14 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	case tea.MouseWheelMsg:
+		var cmd tea.Cmd
 		switch m.mode {
-		case modeQuestion, modeResult, modeAnswers:
-			var cmd tea.Cmd
-			m.vp, cmd = m.vp.Update(msg)
-			return m, cmd
+		case modeQuestion:
+			m.quest.vp, cmd = m.quest.vp.Update(msg)
+		case modeResult, modeAnswers:
+			m.res.vp, cmd = m.res.vp.Update(msg)
 		}
-		return m, nil
+		return m, cmd
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	}
@@ -293,26 +291,22 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(retry, common.Status(fmt.Sprintf("%s not saved yet%s: wait a moment, or ctrl+c to quit anyway",
 			plural(len(m.saves.queue), "change", "changes"), m.saves.reason()), true))
 	}
-	var cmd tea.Cmd
+	a := none
 	switch m.mode {
 	case modeLoading:
 		if key.Matches(msg, m.keys.Back) {
-			cmd = m.close("")
+			a = action{kind: actBack}
 		}
 	case modeMenu:
-		cmd = m.updateMenu(msg)
+		a = m.menu.update(msg)
 	case modeQuestion:
-		cmd = m.updateQuestion(msg)
-	case modeNavigator:
-		cmd = m.updateNavigator(msg)
-	case modeReview:
-		cmd = m.updateReview(msg)
-	case modeResult:
-		cmd = m.updateResult(msg)
-	case modeAnswers:
-		cmd = m.updateAnswers(msg)
+		a = m.quest.update(msg)
+	case modeNavigator, modeReview:
+		a = m.nav.update(msg)
+	case modeResult, modeAnswers:
+		a = m.res.update(msg, m.mode == modeAnswers)
 	}
-	return tea.Batch(retry, cmd)
+	return tea.Batch(retry, m.apply(a))
 }
 
 // checkClock warns once at 10 and 5 minutes left and submits the exam when its time is up.
@@ -343,28 +337,22 @@ func (m *Model) resize() tea.Cmd {
 
 // relayout rebuilds the scrollable content of the current mode.
 func (m *Model) relayout() {
-	w, h := m.ctx.Width, m.ctx.BodyHeight()
-	m.vp.SetWidth(max(w, 1))
 	switch m.mode {
 	case modeQuestion:
-		m.vp.SetHeight(max(h-3, 1))
-		m.layoutQuestion()
-	case modeResult:
-		m.vp.SetHeight(max(h-1, 1))
-		m.layoutResult()
-	case modeAnswers:
-		m.vp.SetHeight(max(h-3, 1))
-		m.layoutAnswer()
+		m.quest.layout()
+	case modeResult, modeAnswers:
+		m.res.saved = m.savedLine()
+		m.res.layout(m.mode == modeAnswers)
 	}
 }
 
-// scrolled is the viewport with a last line that says when there is more below.
-func (m *Model) scrolled() string {
+// scrolled is a viewport with a last line that says when there is more below.
+func scrolled(ctx *common.Context, vp *viewport.Model) string {
 	more := ""
-	if !m.vp.AtBottom() {
-		more = m.ctx.Styles.Subtle.Render(fmt.Sprintf("↓ more below (pgdn) · %.0f%%", m.vp.ScrollPercent()*100))
+	if !vp.AtBottom() {
+		more = ctx.Styles.Subtle.Render(fmt.Sprintf("↓ more below (pgdn) · %.0f%%", vp.ScrollPercent()*100))
 	}
-	return m.vp.View() + "\n" + more
+	return vp.View() + "\n" + more
 }
 
 // View draws the current mode, at most Width × BodyHeight.
@@ -382,17 +370,13 @@ func (m *Model) View() string {
 	case modeLoading:
 		s = m.loadingView()
 	case modeMenu:
-		s = m.menuView(w)
+		s = m.menu.view()
 	case modeQuestion:
-		s = m.questionView()
-	case modeNavigator:
-		s = m.navigatorView(h)
-	case modeReview:
-		s = m.reviewView(h)
-	case modeResult:
-		s = m.scrolled()
-	case modeAnswers:
-		s = m.answerView()
+		s = m.quest.view(m.statusLine())
+	case modeNavigator, modeReview:
+		s = m.nav.view(m.statusLine(), h)
+	case modeResult, modeAnswers:
+		s = m.res.view(m.mode == modeAnswers)
 	}
 	return common.Fit(s, w, h)
 }
@@ -450,6 +434,18 @@ func (m *Model) back() tea.Cmd {
 	}
 	return common.Back()
 }
+
+// sheet draws the session's items.
+func (m *Model) sheet() sheet { return sheet{ctx: m.ctx, sess: m.sess} }
+
+// attach hands the session to the sub-models that draw it, once it is started or resumed.
+func (m *Model) attach(s *engine.Session) {
+	m.sess = s
+	m.quest.sess, m.nav.sess, m.res.sess = s, s, s
+}
+
+// question returns the pack question of item i, or nil if the pack no longer has it as it was drawn.
+func (m *Model) question(i int) *pack.Question { return m.sheet().question(i) }
 
 // clock formats a duration as H:MM:SS.
 func clock(d time.Duration) string {

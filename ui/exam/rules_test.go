@@ -98,7 +98,7 @@ func TestIncompleteIsVisible(t *testing.T) {
 	i := e.find(pack.Multiple) // choose 2 of 5
 	e.run(m.open(i))
 	e.press("a")
-	if f := m.fill(i); f != engine.Incomplete {
+	if f := m.sheet().fill(i); f != engine.Incomplete {
 		t.Fatalf("fill %v", f)
 	}
 	v := e.view()
@@ -161,6 +161,11 @@ func TestDrillPracticeReport(t *testing.T) {
 	e.press("o")
 	if len(e.navs) != 1 || e.navs[0].Arg != "sqs#visibility-timeout" {
 		t.Fatalf("navs %+v", e.navs)
+	}
+	// In the review of answers, "wrong" leaves the skipped question out.
+	e.press("r", "w")
+	if len(m.res.review.list) != 0 || !strings.Contains(e.view(), "No wrong answers") {
+		t.Fatalf("wrong list %v:\n%s", m.res.review.list, e.view())
 	}
 }
 
