@@ -3,6 +3,7 @@ package content_test
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -95,5 +96,38 @@ func TestCheckCodeCatchesBadBlocks(t *testing.T) {
 	blocks := fencedBlocks("x\n```json\n{}\n```\n\n```yaml\na: 1\n```\n", 10)
 	if len(blocks) != 2 || blocks[0].lang != "json" || blocks[0].line != 12 || blocks[1].text != "a: 1" {
 		t.Errorf("fencedBlocks = %+v", blocks)
+	}
+}
+
+var noteLinkRE = regexp.MustCompile(`\]\(([a-z0-9-]*)#([a-z0-9-]+)\)`)
+
+// TestNoteBodyLinksResolve keeps the links written inside note text ([text](note#section) or [text](#section))
+// pointing at sections that exist, so "stated once, linked from the other" survives a heading change.
+func TestNoteBodyLinksResolve(t *testing.T) {
+	p := load(t)
+	links := 0
+	for _, n := range p.Notes {
+		for i, line := range strings.Split(n.Body, "\n") {
+			for _, m := range noteLinkRE.FindAllStringSubmatch(line, -1) {
+				links++
+				id, slug := m[1], m[2]
+				if id == "" {
+					id = n.ID
+				}
+				target := p.Note(id)
+				found := false
+				if target != nil {
+					for _, s := range target.Sections {
+						found = found || s.Slug == slug
+					}
+				}
+				if !found {
+					t.Errorf("%s:%d: link %s#%s does not resolve", n.File, n.BodyLine+i, id, slug)
+				}
+			}
+		}
+	}
+	if links == 0 {
+		t.Fatal("found no note links: the link pattern is broken")
 	}
 }
