@@ -42,7 +42,7 @@ func TestMockThroughRoot(t *testing.T) {
 	tm.Type("s")
 	waitFor("Submit? y/n")
 	tm.Type("y")
-	waitFor("Estimated score")
+	waitFor("✓ Saved to your progress") // the finish is written in a command: quit only once it has landed
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second))
