@@ -76,3 +76,20 @@ func TestPaceOf(t *testing.T) {
 		}
 	}
 }
+
+func TestPaceMinutes(t *testing.T) {
+	dva := pack.ExamFormat{Questions: 65, Minutes: 130}
+	for _, tt := range []struct {
+		f    pack.ExamFormat
+		n    int
+		want int
+	}{
+		{dva, 65, 130}, {dva, 5, 10}, {dva, 1, 2}, {dva, 0, 0},
+		{pack.ExamFormat{Questions: 5, Minutes: 12}, 3, 8}, // 7.2 rounds up
+		{pack.ExamFormat{}, 10, 20},
+	} {
+		if got := PaceMinutes(tt.f, tt.n); got != tt.want {
+			t.Errorf("PaceMinutes(%+v, %d) = %d, want %d", tt.f, tt.n, got, tt.want)
+		}
+	}
+}

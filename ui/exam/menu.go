@@ -106,13 +106,7 @@ func (mn *menu) fields() int {
 }
 
 // paceMinutes is the time for n questions at the pack's pace: 2 minutes a question for DVA-C02 (130 / 65).
-func (mn *menu) paceMinutes(n int) int {
-	f := mn.format
-	if f.Questions <= 0 || f.Minutes <= 0 {
-		return 2 * n
-	}
-	return (n*f.Minutes + f.Questions - 1) / f.Questions // rounded up: never less time than the pace gives
-}
+func (mn *menu) paceMinutes(n int) int { return engine.PaceMinutes(mn.format, n) }
 
 // step moves the value of the focused field by d, stopping at either end rather than wrapping.
 func (mn *menu) step(d int) {
