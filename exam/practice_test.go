@@ -93,3 +93,11 @@ func TestPaceMinutes(t *testing.T) {
 		}
 	}
 }
+
+// Pacing counts the questions that were on screen: one never opened does not pull the average down.
+func TestResultSeen(t *testing.T) {
+	r := Result{Items: []ItemResult{{Time: 90 * time.Second}, {}, {Time: 30 * time.Second}, {Missing: true, Time: time.Hour}}}
+	if n, spent := r.Seen(); n != 2 || spent != 2*time.Minute {
+		t.Errorf("Seen = %d, %v; want 2 items, 2m0s", n, spent)
+	}
+}

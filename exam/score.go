@@ -209,3 +209,15 @@ func slowest(items []ItemResult) []int {
 	})
 	return pos[:min(len(pos), slowestCount)]
 }
+
+// Seen counts the items that were on screen (some time was booked to them) and the time they took, for pacing:
+// questions never opened would otherwise pull the time per question down.
+func (r Result) Seen() (n int, spent time.Duration) {
+	for _, it := range r.Items {
+		if !it.Missing && it.Time > 0 {
+			n++
+			spent += it.Time
+		}
+	}
+	return n, spent
+}

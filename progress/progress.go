@@ -488,17 +488,11 @@ func exams(p *pack.Pack, sessions []store.ExamSession) ([]ExamPoint, Pacing) {
 			continue
 		}
 		if r.Pace > 0 {
-			n := 0
-			for _, it := range r.Items {
-				if !it.Missing {
-					n++
-				}
-			}
-			if n > 0 {
+			if n, t := r.Seen(); n > 0 {
 				pace.Exams++
 				pace.Questions += n
-				spent += r.Time
-				pace.Last = r.Time / time.Duration(n)
+				spent += t
+				pace.Last = t / time.Duration(n)
 			}
 		}
 		if s.Kind != store.ExamMock { // only a full mock has a scaled estimate; drills and custom exams report practice

@@ -209,9 +209,10 @@ func (rm *resultModel) resultText() string {
 	if budget <= 0 && f.Questions > 0 {
 		budget = time.Duration(f.Minutes) * time.Minute / time.Duration(f.Questions)
 	}
-	if n := len(r.Items); n > 0 {
-		avg := r.Time / time.Duration(n)
-		line := fmt.Sprintf("  Average %.0f s a question on screen (budget ~%.0f s)", avg.Seconds(), budget.Seconds())
+	if n, t := r.Seen(); n > 0 {
+		avg := t / time.Duration(n)
+		line := fmt.Sprintf("  Average %.0f s a question on screen, over the %d opened (budget ~%.0f s)", avg.Seconds(), n,
+			budget.Seconds())
 		if p := engine.PaceOf(avg, budget); p != engine.OnPace {
 			line += " · " + st.Warn.Render("⚠ "+p.String())
 		}
