@@ -18,7 +18,7 @@ type Practice struct {
 	Count                  // every item that could be scored
 	Tasks   []TaskPractice // task statements with items, in pack order
 	Time    time.Duration  // time on screen over every item
-	PerItem time.Duration  // Time over the items answered (0 if none)
+	PerItem time.Duration  // the time on the items answered over their number (0 if none)
 	Notes   []string       // note links of the questions missed, skipped or incomplete, the most linked first
 }
 
@@ -76,6 +76,7 @@ func PracticeReport(p *pack.Pack, r Result) Practice {
 			}
 		}
 	}
+	var answeredTime time.Duration
 	links := map[string]int{}
 	first := map[string]int{}
 	for _, it := range r.Items {
@@ -84,6 +85,9 @@ func PracticeReport(p *pack.Pack, r Result) Practice {
 		}
 		out.add(it)
 		out.Time += it.Time
+		if it.Answered {
+			answeredTime += it.Time
+		}
 		t := tasks[it.Task]
 		if t == nil {
 			t = &TaskPractice{ID: it.Task, Domain: it.Domain}
@@ -107,7 +111,7 @@ func PracticeReport(p *pack.Pack, r Result) Practice {
 		}
 	}
 	if out.Answered > 0 {
-		out.PerItem = out.Time / time.Duration(out.Answered)
+		out.PerItem = answeredTime / time.Duration(out.Answered)
 	}
 	for l := range links {
 		out.Notes = append(out.Notes, l)
