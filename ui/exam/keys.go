@@ -108,7 +108,9 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		if c.multi {
 			choose = common.WithHelp(k.Choose, "1–6/a–f/space", "toggle")
 		}
-		return []key.Binding{choose, k.Flag, k.Next, k.Grid, k.Submit, common.WithHelp(k.Back, "esc/q", "leave")}
+		// Short enough for 80 columns; the full help (?) spells each one out.
+		return []key.Binding{choose, common.WithHelp(k.Flag, "m", "mark"), common.WithHelp(k.Next, "n/p", "next"), k.Grid,
+			k.Submit, common.WithHelp(k.Back, "esc/q", "leave")}
 	case modeNavigator:
 		return []key.Binding{common.WithHelp(k.Up, "←↑↓→", "move"), common.WithHelp(k.Enter, "enter", "jump"),
 			common.WithHelp(k.Back, "esc/g", "close")}

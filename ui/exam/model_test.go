@@ -567,7 +567,7 @@ func TestHelpPerMode(t *testing.T) {
 		}
 		return strings.Join(parts, ", ")
 	}
-	contains(t, short(), "m mark for review")
+	contains(t, short(), "m mark")
 	e.press("g")
 	contains(t, short(), "enter jump")
 	e.press("esc", "s", "y")
