@@ -230,7 +230,8 @@ func (mn *menu) view() string {
 		{"Full mock exam", fmt.Sprintf("%d questions · %d minutes · %d unscored, like the real exam", f.Questions, f.Minutes, f.Unscored)},
 		{"Domain or task drill", "one domain or task statement · untimed · answers shown as you go · a practice report"},
 		{"Missed-questions drill", mn.missedDesc()},
-		{"Custom exam", "any length, 2 minutes a question unless you change it · a practice report, no score"},
+		{"Custom exam", fmt.Sprintf("any length, %s a question unless you change it · a practice report, no score",
+			plural(mn.paceMinutes(1), "minute", "minutes"))},
 	}
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Practise for the exam") + "\n")
