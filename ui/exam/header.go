@@ -1,9 +1,10 @@
 package exam
 
 import (
-	engine "dvaprep/exam"
 	"fmt"
 	"strings"
+
+	engine "dvaprep/exam"
 )
 
 // statusLine is the exam header: "Q 17/65 · 12 answered · 1 incomplete · 2 marked · 1:42:10 left".

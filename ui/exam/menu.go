@@ -1,10 +1,6 @@
 package exam
 
 import (
-	engine "dvaprep/exam"
-	"dvaprep/pack"
-	"dvaprep/store"
-	"dvaprep/ui/common"
 	"errors"
 	"fmt"
 	"strings"
@@ -12,6 +8,11 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	engine "dvaprep/exam"
+	"dvaprep/pack"
+	"dvaprep/store"
+	"dvaprep/ui/common"
 )
 
 // The start menu's entries.

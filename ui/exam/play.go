@@ -1,10 +1,11 @@
 package exam
 
 import (
-	"dvaprep/ui/common"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"dvaprep/ui/common"
 )
 
 // The coordinator's part of a question: it owns the session, so it books the time spent on a question, applies

@@ -1,10 +1,10 @@
 package exam
 
 import (
+	tea "charm.land/bubbletea/v2"
+
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
-
-	tea "charm.land/bubbletea/v2"
 )
 
 // renderedMsg says that markdown was rendered into the cache at a width and theme; a late one is dropped.

@@ -1,14 +1,15 @@
 package exam
 
 import (
-	engine "dvaprep/exam"
-	"dvaprep/pack"
-	"dvaprep/ui/common"
 	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	engine "dvaprep/exam"
+	"dvaprep/pack"
+	"dvaprep/ui/common"
 )
 
 // sheet draws the items of a session: a question's stem and options and, once revealed, each option's why, the
