@@ -217,13 +217,9 @@ func (s *Session) Fill(i int, q *pack.Question) Fill {
 // Counts tallies answered, incomplete, unanswered and flagged items. p tells how many options each question asks
 // for; with a nil p every item with a choice counts as answered.
 func (s *Session) Counts(p *pack.Pack) Counts {
-	var byID map[string]*pack.Question
-	if p != nil {
-		byID = questionIndex(p)
-	}
 	var c Counts
 	for i, it := range s.Items {
-		switch s.Fill(i, byID[it.QuestionID]) {
+		switch s.Fill(i, lookup(p, it.QuestionID)) {
 		case Complete:
 			c.Answered++
 		case Incomplete:
@@ -280,16 +276,25 @@ func StoredFill(p *pack.Pack, questionID, choice string) Fill {
 		return Blank
 	}
 	sel := 1
-	if p != nil {
-		q := p.Question(questionID)
-		for i := 0; q == nil && i < len(p.Questions); i++ { // a pack built in code has no index
-			if p.Questions[i] != nil && p.Questions[i].ID == questionID {
-				q = p.Questions[i]
-			}
-		}
-		if q != nil {
-			sel = max(q.Select, 1)
-		}
+	if q := lookup(p, questionID); q != nil {
+		sel = max(q.Select, 1)
 	}
 	return FillOf(len(c), sel)
+}
+
+// lookup finds a question by ID through the pack's index, or by a scan in a pack built in code (which has none);
+// nil if p is nil or has no such question. The screens call it on every frame, so it avoids building a map.
+func lookup(p *pack.Pack, id string) *pack.Question {
+	if p == nil {
+		return nil
+	}
+	if q := p.Question(id); q != nil {
+		return q
+	}
+	for _, q := range p.Questions {
+		if q != nil && q.ID == id {
+			return q
+		}
+	}
+	return nil
 }
