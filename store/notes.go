@@ -89,3 +89,23 @@ func (s *Store) Bookmarks(ctx context.Context) ([]Bookmark, error) {
 	}
 	return out, nil
 }
+
+// SetBookmark bookmarks a section (on) or removes its bookmark. Unlike a toggle, doing it twice is the same
+// as doing it once, so a retried write cannot undo itself. An existing bookmark keeps its label and time.
+func (s *Store) SetBookmark(ctx context.Context, section, label string, on bool) error {
+	what := "bookmark " + section
+	if section == "" {
+		return s.wrap(what, fmt.Errorf("empty section key"))
+	}
+	var err error
+	if on {
+		_, err = s.exec(ctx, `INSERT INTO bookmarks (section, created_at, label) VALUES (?, ?, ?)
+			ON CONFLICT (section) DO NOTHING`, section, s.now().UnixMilli(), label)
+	} else {
+		_, err = s.exec(ctx, "DELETE FROM bookmarks WHERE section = ?", section)
+	}
+	if err != nil {
+		return s.wrap(what, err)
+	}
+	return nil
+}

@@ -3,6 +3,7 @@
 package common
 
 import (
+	"context"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -10,7 +11,7 @@ import (
 
 	"dvaprep/notes"
 	"dvaprep/pack"
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/markdown"
 )
 
@@ -20,7 +21,8 @@ const (
 	MinHeight = 18
 )
 
-// Context is shared by pointer between the root model and every screen. Only the root writes to it.
+// Context is shared by pointer between the root model and every screen. Only the root writes to its fields;
+// screens add writes to the Writes queue.
 type Context struct {
 	Width, Height int // the whole terminal
 	Dark          bool
@@ -28,7 +30,9 @@ type Context struct {
 	Styles        Styles
 	Pack          *pack.Pack
 	Index         *notes.Index
-	Store         *store.Store
+	Study         *study.Study    // every use case that reads or writes progress; nil without a database
+	Writes        *Writes         // the one write queue; screens Add to it
+	Ctx           context.Context // the program's context, for reads and writes
 	Markdown      *markdown.Renderer
 	Now           func() time.Time
 }
@@ -47,6 +51,22 @@ func (c *Context) Theme() markdown.Theme {
 func (c *Context) SetTheme(dark bool) {
 	c.Dark = dark
 	c.Styles = NewStyles(dark, c.NoColor)
+}
+
+// Background is the program's context (context.Background when none was set), for store reads in commands.
+func (c *Context) Background() context.Context {
+	if c.Ctx == nil {
+		return context.Background()
+	}
+	return c.Ctx
+}
+
+// Write adds a write to the queue. Without a queue (a screen built without a database) it does nothing.
+func (c *Context) Write(w Write) tea.Cmd {
+	if c.Writes == nil || c.Study == nil {
+		return nil
+	}
+	return c.Writes.Add(w)
 }
 
 // BodyHeight is the height a screen's View may use: the terminal less the header and the help footer.

@@ -2,6 +2,7 @@ package exam
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"dvaprep/pack"
 	"dvaprep/store"
 	"dvaprep/ui/common"
+	"dvaprep/ui/uitest"
 )
 
 // crashEnv names the database the child process of TestCrashKeepsAnswers writes to.
@@ -63,14 +65,14 @@ func TestCrashKeepsAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	es, err := st.ExamSession(storeCtx(), id)
+	es, err := st.ExamSession(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if es.Status != store.StatusActive || es.Deadline.UnixMilli() != deadline {
 		t.Fatalf("session %+v, want active with deadline %d", es, deadline)
 	}
-	saved, err := st.ExamAnswers(storeCtx(), id)
+	saved, err := st.ExamAnswers(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +100,7 @@ func TestCrashKeepsAnswers(t *testing.T) {
 
 	// And the screen resumes it with the time truly left.
 	e := newEnv(t)
-	e.ctx.Store = st
+	uitest.Wire(e.ctx, st, e.ctx.Pack)
 	e.clock.now = time.UnixMilli(deadline).Add(-5 * time.Minute)
 	m := e.open(common.ExamArg{Resume: id})
 	if m.mode != modeQuestion || m.cur != 2 || engine.EncodeChoice(m.sess.Choice(1)) != c1 {
@@ -118,11 +120,11 @@ func TestCrashChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := newEnv(t)
-	e.ctx.Store = st
+	uitest.Wire(e.ctx, st, e.ctx.Pack)
 	m := e.start(mock5())
 	e.press("b", "n", "c")
-	if len(m.saves.queue) != 0 {
-		t.Fatalf("writes still waiting: %d", len(m.saves.queue))
+	if n := e.ctx.Writes.Len(); n != 0 {
+		t.Fatalf("writes still waiting: %d", n)
 	}
 	fmt.Printf("READY %d %d %s %s\n", m.id, m.sess.Deadline.UnixMilli(),
 		engine.EncodeChoice(m.sess.Choice(0)), engine.EncodeChoice(m.sess.Choice(1)))

@@ -1,6 +1,7 @@
 package exam
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"dvaprep/store"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
+	"dvaprep/ui/uitest"
 )
 
 // t0 is the fake clock's start.
@@ -152,6 +154,7 @@ type env struct {
 	statuses []common.StatusMsg
 	navs     []common.NavigateMsg
 	backs    int
+	held     []tea.Msg // the write queue's retries, waiting for retry()
 }
 
 // newEnv makes a context at 80×24 without colour, on a store in a temporary file.
@@ -163,8 +166,9 @@ func newEnv(t *testing.T) *env {
 	}
 	t.Cleanup(func() { st.Close() })
 	c := &fakeClock{now: t0}
-	ctx := &common.Context{Width: 80, Height: 24, NoColor: true, Pack: testPack(t), Store: st,
+	ctx := &common.Context{Width: 80, Height: 24, NoColor: true, Pack: testPack(t),
 		Markdown: markdown.New(), Now: c.Now}
+	uitest.Wire(ctx, st, ctx.Pack)
 	ctx.SetTheme(true)
 	return &env{t: t, ctx: ctx, clock: c}
 }
@@ -207,8 +211,19 @@ func (e *env) run(cmd tea.Cmd) {
 		if c == nil {
 			continue
 		}
-		switch msg := c().(type) {
+		msg := c()
+		if handled, deliver, next := e.ctx.Writes.Update(msg); handled {
+			queue = append(queue, next)
+			if deliver != nil {
+				_, n := e.m.Update(deliver)
+				queue = append(queue, n)
+			}
+			continue
+		}
+		switch msg := msg.(type) {
 		case nil:
+		case uitest.HeldRetry:
+			e.held = append(e.held, msg.Msg)
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case common.StatusMsg:
@@ -221,6 +236,15 @@ func (e *env) run(cmd tea.Cmd) {
 			_, next := e.m.Update(msg)
 			queue = append(queue, next)
 		}
+	}
+}
+
+// retry fires the write queue's waiting retries, as their timers would.
+func (e *env) retry() {
+	held := e.held
+	e.held = nil
+	for _, msg := range held {
+		e.run(func() tea.Msg { return msg })
 	}
 }
 
@@ -299,7 +323,7 @@ func (e *env) displayOf(i, o int) int { return e.m.sess.Items[i].Display(o) }
 // answers reads the saved rows of the session.
 func (e *env) answers() []store.Answer {
 	e.t.Helper()
-	as, err := e.ctx.Store.ExamAnswers(storeCtx(), e.m.id)
+	as, err := uitest.StoreOf(e.ctx).ExamAnswers(context.Background(), e.m.id)
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -203,12 +203,8 @@ func (m *Model) updateQuestion(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// openNote opens a note link on top of this screen; esc comes back. It waits for a running save, whose reply
-// would otherwise go to the notes screen.
+// openNote opens a note link on top of this screen; esc comes back. Writes go on meanwhile.
 func (m *Model) openNote(link string) tea.Cmd {
-	if m.saves.inflight {
-		return common.Status("Saving… press o again in a moment", false)
-	}
 	return common.Navigate(common.NotesScreen, link)
 }
 

@@ -3,7 +3,6 @@
 package home
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -12,7 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -49,9 +48,9 @@ type Model struct {
 	ctx     *common.Context
 	keys    KeyMap
 	cursor  int
-	summary *store.Summary
+	summary *study.Summary
 	due     int
-	active  *store.ExamSession
+	active  *study.ExamSession
 	answers int
 	err     error
 }
@@ -60,9 +59,9 @@ type Model struct {
 func New(ctx *common.Context) *Model { return &Model{ctx: ctx, keys: DefaultKeyMap()} }
 
 type loadedMsg struct {
-	summary store.Summary
+	summary study.Summary
 	due     int
-	active  *store.ExamSession
+	active  *study.ExamSession
 	answers int
 	err     error
 }
@@ -71,28 +70,18 @@ type loadedMsg struct {
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	st, now := m.ctx.Store, m.ctx.Now
+	st, now, ctx := m.ctx.Study, m.ctx.Now, m.ctx.Background()
 	if st == nil {
 		return nil
 	}
 	return func() tea.Msg {
-		ctx := context.Background()
 		var msg loadedMsg
 		msg.summary, msg.err = st.Summary(ctx)
 		if msg.err == nil {
 			msg.due, msg.err = st.CountDue(ctx, now())
 		}
 		if msg.err == nil {
-			msg.active, msg.err = st.ActiveExamSession(ctx)
-		}
-		if msg.err == nil && msg.active != nil {
-			var as []store.Answer
-			as, msg.err = st.ExamAnswers(ctx, msg.active.ID)
-			for _, a := range as {
-				if a.Choice != "" {
-					msg.answers++
-				}
-			}
+			msg.active, msg.answers, msg.err = st.ExamInProgress(ctx)
 		}
 		return msg
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"dvaprep/pack"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
 )
@@ -273,22 +274,23 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) toggleBookmark() tea.Cmd {
-	key, st := m.pager.currentKey(), m.ctx.Store
-	if key == "" || st == nil {
+	key := m.pager.currentKey()
+	if key == "" || m.ctx.Study == nil {
 		return nil
 	}
 	label := m.pager.note.Title
 	if i := m.pager.currentIndex(); i >= 0 {
 		label += " › " + m.pager.note.Sections[i].Heading
 	}
-	return func() tea.Msg {
-		on, err := st.ToggleBookmark(context.Background(), key, label)
-		what := "Bookmark removed: " + label
-		if on {
-			what = "Bookmarked: " + label
-		}
-		return savedMsg{what: what, err: err}
+	on := !m.marked[key]
+	what := "Bookmark removed: " + label
+	if on {
+		what = "Bookmarked: " + label
 	}
+	m.marked[key] = on // shown at once; the list reloads once it is stored
+	return m.save("a bookmark", what, func(ctx context.Context, s *study.Study) error {
+		return s.SetBookmark(ctx, key, label, on)
+	})
 }
 
 func (p *pager) view(ctx *common.Context, bar string, bookmarked bool) string {

@@ -5,8 +5,6 @@
 package progress
 
 import (
-	"context"
-
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -55,12 +53,12 @@ type loadedMsg struct {
 // load reads the store and computes the report, in a command.
 func (m *Model) load() tea.Cmd {
 	m.seq++
-	seq, st, p, now := m.seq, m.ctx.Store, m.ctx.Pack, m.ctx.Now()
+	seq, st, p, now, ctx := m.seq, m.ctx.Study, m.ctx.Pack, m.ctx.Now(), m.ctx.Background()
 	return func() tea.Msg {
 		var d prog.Data
 		if st != nil {
 			var err error
-			if d, err = prog.Load(context.Background(), st, now); err != nil {
+			if d, err = st.Progress(ctx, now); err != nil {
 				return loadedMsg{seq: seq, err: err}
 			}
 		}

@@ -21,7 +21,7 @@ func open(t *testing.T, seed bool, width, height int) (*common.Context, *uitest.
 	ctx.Now = func() time.Time { return progresstest.Now }
 	ctx.Width, ctx.Height = width, height
 	if seed {
-		progresstest.Seed(t, ctx.Store)
+		progresstest.Seed(t, uitest.StoreOf(ctx))
 	}
 	return ctx, uitest.New(t, ctx, progress.New(ctx))
 }

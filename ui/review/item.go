@@ -6,12 +6,12 @@ import (
 	"strings"
 
 	"dvaprep/pack"
-	"dvaprep/store"
+	"dvaprep/study"
 )
 
 // item is one due card with what it asks: a question, or a scenario decision.
 type item struct {
-	card store.Card
+	card study.Card
 	q    *pack.Question
 	sc   *pack.Scenario
 	node *pack.Node
@@ -23,7 +23,7 @@ var optionOrder = shuffled
 // shuffled orders n options for a card. Authors tend to write a scenario's best choice first, so the pack's
 // order would give answers away. The order depends on the card and its due time only, so it holds while the
 // card is on screen.
-func shuffled(n int, c store.Card) []int {
+func shuffled(n int, c study.Card) []int {
 	h := fnv.New64a()
 	h.Write([]byte(c.ItemID))
 	seed := h.Sum64() ^ uint64(c.Due.UnixNano())
@@ -41,13 +41,13 @@ type option struct {
 }
 
 // resolve finds what a card asks in the pack. ok is false when the pack no longer has it.
-func resolve(p *pack.Pack, c store.Card) (item, bool) {
+func resolve(p *pack.Pack, c study.Card) (item, bool) {
 	it := item{card: c}
 	switch c.Kind {
-	case store.KindQuestion:
+	case study.KindQuestion:
 		it.q = p.Question(c.ItemID)
 		return it, it.q != nil
-	case store.KindDecision:
+	case study.KindDecision:
 		i := strings.LastIndex(c.ItemID, "/")
 		if i < 0 {
 			return it, false

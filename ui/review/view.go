@@ -241,8 +241,8 @@ func (m *Model) emptyView() string {
 		}
 		fmt.Fprintf(&b, "\n%s", st.Subtle.Render(what))
 	}
-	if len(m.pending) > 0 {
-		fmt.Fprintf(&b, "\n%s", st.Error.Render(fmt.Sprintf("%d reviews not saved yet: r retries.", len(m.pending))))
+	if n := m.unsaved(); n > 0 && m.ctx.Writes.Failing(m.owner) {
+		fmt.Fprintf(&b, "\n%s", st.Error.Render(fmt.Sprintf("%d reviews not saved yet: r retries now.", n)))
 	}
 	return b.String()
 }

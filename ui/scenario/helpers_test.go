@@ -13,6 +13,7 @@ import (
 	"dvaprep/store"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
+	"dvaprep/ui/uitest"
 )
 
 // testPack is a small pack: two domains, one note with two sections, and one scenario of two decisions
@@ -129,11 +130,11 @@ func newContext(t testing.TB) *common.Context {
 		Width: 80, Height: 24,
 		Pack:     p,
 		Index:    notes.NewIndex(p),
-		Store:    st,
 		Markdown: markdown.New(),
 		NoColor:  true,
 		Now:      func() time.Time { return testNow },
 	}
+	uitest.Wire(ctx, st, p)
 	ctx.SetTheme(true)
 	return ctx
 }
@@ -211,8 +212,19 @@ func (h *harness) run(cmd tea.Cmd) {
 		if c == nil {
 			continue
 		}
-		switch msg := c().(type) {
+		msg := c()
+		if handled, deliver, next := h.m.ctx.Writes.Update(msg); handled {
+			queue = append(queue, next)
+			if deliver != nil {
+				_, n := h.m.Update(deliver)
+				queue = append(queue, n)
+			}
+			continue
+		}
+		switch msg := msg.(type) {
 		case nil:
+		case uitest.HeldRetry:
+			h.t.Errorf("a write failed: %v", h.m.ctx.Writes.Err())
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case common.NavigateMsg:

@@ -12,6 +12,7 @@ import (
 
 	"dvaprep/store"
 	"dvaprep/ui/common"
+	"dvaprep/ui/uitest"
 )
 
 func view(h *harness) string { return ansi.Strip(h.m.View()) }
@@ -63,11 +64,11 @@ func TestList(t *testing.T) {
 
 func TestListRecords(t *testing.T) {
 	ctx := newContext(t)
-	id, err := ctx.Store.StartScenarioRun(context.Background(), "fanout", testNow.AddDate(0, 0, -3))
+	id, err := uitest.StoreOf(ctx).StartScenarioRun(context.Background(), "fanout", testNow.AddDate(0, 0, -3))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ctx.Store.FinishScenarioRun(context.Background(), id, []byte("[]"), 1.5, 2); err != nil {
+	if err := uitest.StoreOf(ctx).FinishScenarioRun(context.Background(), id, []byte("[]"), 1.5, 2); err != nil {
 		t.Fatal(err)
 	}
 	h := newHarness(t, ctx, "")
@@ -191,7 +192,7 @@ func TestEndingAndReplay(t *testing.T) {
 		"✓ Saved to your progress.",
 	)
 
-	attempts, err := ctx.Store.Attempts(context.Background(), store.AttemptFilter{Source: store.SourceScenario})
+	attempts, err := uitest.StoreOf(ctx).Attempts(context.Background(), store.AttemptFilter{Source: store.SourceScenario})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +207,7 @@ func TestEndingAndReplay(t *testing.T) {
 	if b := attempts[1]; b.ItemID != "fanout/failures" || b.Domain != "4" || b.Task != "4.1" || b.Score != 1 || b.SessionID != a.SessionID {
 		t.Errorf("second attempt %+v", b)
 	}
-	recs, err := ctx.Store.ScenarioBest(context.Background())
+	recs, err := uitest.StoreOf(ctx).ScenarioBest(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

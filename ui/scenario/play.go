@@ -15,7 +15,7 @@ import (
 
 	"dvaprep/pack"
 	"dvaprep/scenarios"
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
 )
@@ -375,16 +375,16 @@ func (m *Model) choose(d int) tea.Cmd {
 	m.layout()
 	m.vp.SetYOffset(m.marks.chosen)
 	s := m.scenario()
-	a := store.Attempt{
+	a := study.Attempt{
 		ItemID:        s.ID + "/" + n.ID,
-		Kind:          store.KindDecision,
+		Kind:          study.KindDecision,
 		Domain:        st.Domain,
 		Task:          st.Task,
 		Score:         st.Score(),
 		Choice:        n.Choices[i].Text,
 		CorrectChoice: bestText(n),
 		Elapsed:       max(now.Sub(p.shown), 0),
-		Source:        store.SourceScenario,
+		Source:        study.SourceScenario,
 		At:            now,
 	}
 	return m.rec.attempt(m.ctx, p.n, a)

@@ -4,9 +4,11 @@
 package uitest
 
 import (
+	"context"
 	"io/fs"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,6 +17,7 @@ import (
 	"dvaprep/notes"
 	"dvaprep/pack"
 	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
 )
@@ -33,11 +36,36 @@ func Context(t testing.TB, fsys fs.FS) *common.Context {
 	}
 	t.Cleanup(func() { _ = st.Close() })
 	now := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
-	c := &common.Context{Width: 80, Height: 24, Pack: p, Index: notes.NewIndex(p), Store: st,
-		Markdown: markdown.New(), Now: func() time.Time { return now }}
+	c := &common.Context{Width: 80, Height: 24, Pack: p, Index: notes.NewIndex(p), Markdown: markdown.New(),
+		Now: func() time.Time { return now }}
+	Wire(c, st, p)
 	c.SetTheme(true)
 	return c
 }
+
+// Wire gives a test context the study layer over st and a write queue whose retries wait for the test
+// (Screen.Retry) instead of a timer.
+func Wire(c *common.Context, st *store.Store, p *pack.Pack) {
+	stores.Store(c, st)
+	c.Study = study.New(st, p, c.Now)
+	c.Ctx = context.Background()
+	c.Writes = common.NewWrites(c.Ctx)
+	c.Writes.SetScheduler(func(_ time.Duration, msg tea.Msg) tea.Cmd {
+		return func() tea.Msg { return HeldRetry{Msg: msg} }
+	})
+}
+
+var stores sync.Map // *common.Context → *store.Store
+
+// StoreOf is the store behind a context made by Context or Wire, for tests to check what was stored.
+func StoreOf(c *common.Context) *store.Store {
+	st, _ := stores.Load(c)
+	s, _ := st.(*store.Store)
+	return s
+}
+
+// HeldRetry is a write queue's retry that a test holds until it calls Screen.Retry.
+type HeldRetry struct{ Msg tea.Msg }
 
 // Key returns the key press a learner makes: "enter", "esc", "up", "space", "ctrl+c", or one character.
 func Key(name string) tea.KeyPressMsg {
@@ -58,10 +86,13 @@ func Key(name string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r, Text: name}
 }
 
-// Screen drives one screen as the root model would.
+// Screen drives one screen as the root model would, with the context's write queue.
 type Screen struct {
-	T testing.TB
-	S common.Screen
+	T   testing.TB
+	S   common.Screen
+	Ctx *common.Context
+	// held are the write queue's retries, waiting for Retry.
+	held []tea.Msg
 	// Sent collects the messages the screen's commands produced that it does not own: navigation, back,
 	// status. A test asserts on them.
 	Sent []tea.Msg
@@ -69,7 +100,7 @@ type Screen struct {
 
 // New starts s: it runs Init and a resize, and feeds every resulting message back.
 func New(t testing.TB, ctx *common.Context, s common.Screen) *Screen {
-	d := &Screen{T: t, S: s}
+	d := &Screen{T: t, S: s, Ctx: ctx}
 	d.Run(s.Init())
 	d.Send(tea.WindowSizeMsg{Width: ctx.Width, Height: ctx.Height})
 	return d
@@ -110,8 +141,19 @@ func (d *Screen) Run(cmd tea.Cmd) {
 		return
 	}
 	msg := cmd()
+	if w := d.Ctx.Writes; w != nil && msg != nil {
+		if handled, deliver, next := w.Update(msg); handled {
+			if deliver != nil {
+				d.Send(deliver)
+			}
+			d.Run(next)
+			return
+		}
+	}
 	switch msg := msg.(type) {
 	case nil:
+	case HeldRetry:
+		d.held = append(d.held, msg.Msg)
 	case tea.BatchMsg:
 		for _, c := range msg {
 			d.Run(c)
@@ -120,6 +162,15 @@ func (d *Screen) Run(cmd tea.Cmd) {
 		d.Sent = append(d.Sent, msg)
 	default:
 		d.Send(msg)
+	}
+}
+
+// Retry fires the write queue's waiting retries, as their timers would.
+func (d *Screen) Retry() {
+	held := d.held
+	d.held = nil
+	for _, msg := range held {
+		d.Run(func() tea.Msg { return msg })
 	}
 }
 
