@@ -68,6 +68,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if w := m.ctx.Writes; w != nil {
 		if handled, deliver, cmd := w.Update(msg); handled {
 			if m.quitting.Open() && w.Len() == 0 {
+				m.quitting.Close()
 				return m, tea.Quit // everything is saved: quit as asked
 			}
 			if deliver != nil {
