@@ -50,7 +50,7 @@ func examCmd(opts *options) *cobra.Command {
 				}
 			}
 			s := start
-			return runTUI(cmd.Context(), opts, common.NavigateMsg{To: common.ExamScreen, Arg: common.ExamArg{Start: &s}})
+			return runTUI(cmd.Context(), opts, common.NavigateMsg{To: common.ExamScreen, Exam: common.ExamArg{Start: &s, FromCLI: true}})
 		},
 	}
 	f := cmd.Flags()

@@ -101,10 +101,25 @@ const (
 )
 
 // NavigateMsg opens a screen on top of the current one; esc (BackMsg) returns to the one below, exactly as
-// it was. Arg is screen specific: a note link "sqs#visibility-timeout" for NotesScreen, for example.
+// it was. Each screen that takes an argument has its own typed field; the others are ignored.
 type NavigateMsg struct {
-	To  ScreenID
-	Arg any
+	To        ScreenID
+	Notes     NotesArg     // for NotesScreen
+	Scenarios ScenariosArg // for ScenariosScreen
+	Exam      ExamArg      // for ExamScreen
+}
+
+// NotesArg opens the notes screen: at a link ("sqs#visibility-timeout", or a note ID), in search, in the
+// bookmarks, or (zero) at the table of contents.
+type NotesArg struct {
+	Link      string
+	Search    bool
+	Bookmarks bool
+}
+
+// ScenariosArg opens the scenarios screen: playing scenario ID, or (zero) at the list.
+type ScenariosArg struct {
+	ID string
 }
 
 // BackMsg closes the top screen.
@@ -119,10 +134,19 @@ type StatusMsg struct {
 // ThemeMsg tells screens that the theme changed, so they re-render markdown.
 type ThemeMsg struct{}
 
-// Navigate returns a command that opens a screen.
-func Navigate(to ScreenID, arg any) tea.Cmd {
-	return func() tea.Msg { return NavigateMsg{To: to, Arg: arg} }
+// Navigate returns a command that opens a screen with no argument.
+func Navigate(to ScreenID) tea.Cmd { return Go(NavigateMsg{To: to}) }
+
+// Go returns a command that sends a navigation message.
+func Go(msg NavigateMsg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// OpenNote returns a command that opens the notes at a link.
+func OpenNote(link string) tea.Cmd {
+	return Go(NavigateMsg{To: NotesScreen, Notes: NotesArg{Link: link}})
 }
+
+// OpenExam returns a command that opens the exam screen.
+func OpenExam(a ExamArg) tea.Cmd { return Go(NavigateMsg{To: ExamScreen, Exam: a}) }
 
 // Back returns a command that closes the top screen.
 func Back() tea.Cmd { return func() tea.Msg { return BackMsg{} } }
@@ -136,10 +160,14 @@ func Status(text string, isErr bool) tea.Cmd {
 type ResumeMsg struct{}
 
 // ExamArg opens the exam screen: Resume names a stored session to continue; zero shows the start menu.
-// Start, when set, starts a new exam at once with the given options (from `dvaprep exam`).
+// Start, when set, starts a new exam at once with the given options. FromCLI says the exam was started by
+// `dvaprep exam`, with no screen below: leaving it goes home. Without it, esc returns to the screen that
+// opened it (Progress, for a drill started there).
 type ExamArg struct {
-	Resume int64
-	Start  *ExamStart
+	Resume  int64
+	Start   *ExamStart
+	FromCLI bool
+	Abandon bool // abandon an exam in progress without asking (`dvaprep exam --abandon`)
 }
 
 // ExamStart is what `dvaprep exam` asks for.

@@ -29,7 +29,7 @@ func TestMockThroughRoot(t *testing.T) {
 	ctx := &common.Context{Pack: exam.NewTestPack(t), Markdown: markdown.New(), NoColor: true, Now: time.Now}
 	uitest.Wire(ctx, st, ctx.Pack)
 	ctx.SetTheme(true)
-	start := common.NavigateMsg{To: common.ExamScreen, Arg: common.ExamArg{Start: &common.ExamStart{Questions: 5, Minutes: 20}}}
+	start := common.NavigateMsg{To: common.ExamScreen, Exam: common.ExamArg{Start: &common.ExamStart{Questions: 5, Minutes: 20}, FromCLI: true}}
 	tm := teatest.NewTestModel(t, ui.New(ctx, ui.Build, start), teatest.WithInitialTermSize(80, 24))
 
 	waitFor := func(s string) {

@@ -174,7 +174,7 @@ func newEnv(t *testing.T) *env {
 }
 
 // open builds the screen for arg with the clock's tick disabled: tests send tickMsg themselves.
-func (e *env) open(arg any) *Model {
+func (e *env) open(arg common.ExamArg) *Model {
 	e.t.Helper()
 	m, err := New(e.ctx, arg)
 	if err != nil {
@@ -190,7 +190,7 @@ func (e *env) open(arg any) *Model {
 // start opens the screen on a seeded exam of cfg.
 func (e *env) start(cfg engine.Config) *Model {
 	e.t.Helper()
-	m := e.open(nil)
+	m := e.open(common.ExamArg{})
 	cfg.Seed = 7
 	m.mode = modeLoading
 	e.run(m.startCmd(cfg))

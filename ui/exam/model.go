@@ -68,8 +68,8 @@ type Model struct {
 	ticking bool
 }
 
-// New opens the exam screen. arg is a common.ExamArg (or nil for the start menu).
-func New(ctx *common.Context, arg any) (*Model, error) {
+// New opens the exam screen: the start menu, a stored session to resume, or a new exam to start at once.
+func New(ctx *common.Context, a common.ExamArg) (*Model, error) {
 	if ctx.Pack == nil {
 		return nil, errors.New("no content pack is loaded")
 	}
@@ -78,15 +78,8 @@ func New(ctx *common.Context, arg any) (*Model, error) {
 	m.vp.KeyMap = viewport.KeyMap{} // the screen handles its own keys
 	m.vp.MouseWheelEnabled = true
 	m.menu = newMenu(ctx.Pack)
-	var a common.ExamArg
-	switch v := arg.(type) {
-	case common.ExamArg:
-		a = v
-	case *common.ExamArg:
-		if v != nil {
-			a = *v
-		}
-	}
+	m.first = a.FromCLI
+	m.saves.abandon = a.Abandon
 	switch {
 	case a.Resume != 0:
 		m.mode = modeLoading
@@ -97,7 +90,6 @@ func New(ctx *common.Context, arg any) (*Model, error) {
 		if err != nil {
 			return nil, err
 		}
-		m.first = true
 		m.mode = modeLoading
 		m.boot = m.startCmd(cfg)
 	}
@@ -373,7 +365,7 @@ func (m *Model) loadingView() string {
 // back closes the screen: to the one below, or home when `dvaprep exam` opened it first.
 func (m *Model) back() tea.Cmd {
 	if m.first {
-		return common.Navigate(common.HomeScreen, nil)
+		return common.Navigate(common.HomeScreen)
 	}
 	return common.Back()
 }

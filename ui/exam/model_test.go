@@ -314,7 +314,7 @@ func TestDrillShowsAnswer(t *testing.T) {
 	}
 	// o opens the selected note; esc from there comes back to this screen unchanged (the root's job).
 	e.press("o")
-	if len(e.navs) != 1 || e.navs[0].To != common.NotesScreen || e.navs[0].Arg != "sqs#visibility-timeout" {
+	if len(e.navs) != 1 || e.navs[0].To != common.NotesScreen || e.navs[0].Notes.Link != "sqs#visibility-timeout" {
 		t.Fatalf("navigations %+v", e.navs)
 	}
 	e.send(common.ResumeMsg{})
@@ -443,7 +443,7 @@ func TestTwoWindowsNeverSaysSaved(t *testing.T) {
 		Markdown: e.ctx.Markdown, Now: e.clock.Now}, clock: e.clock}
 	uitest.Wire(b.ctx, uitest.StoreOf(e.ctx), e.ctx.Pack)
 	b.ctx.SetTheme(true)
-	bm := b.open(nil)
+	bm := b.open(common.ExamArg{})
 	bm.mode = modeLoading
 	cfg := mock5()
 	cfg.Seed = 8
@@ -528,7 +528,7 @@ func TestLeaveAsks(t *testing.T) {
 
 func TestMenuStartsDrill(t *testing.T) {
 	e := newEnv(t)
-	m := e.open(nil)
+	m := e.open(common.ExamArg{})
 	contains(t, e.view(), "Full mock exam")
 	contains(t, e.view(), "nothing missed yet")
 	e.press("down", "enter")
@@ -548,7 +548,7 @@ func TestMenuStartsDrill(t *testing.T) {
 
 func TestMenuMissedNeedsHistory(t *testing.T) {
 	e := newEnv(t)
-	m := e.open(nil)
+	m := e.open(common.ExamArg{})
 	e.press("down", "down", "enter", "enter")
 	if m.sess != nil || m.mode != modeMenu {
 		t.Fatal("started a missed drill with nothing missed")
@@ -563,7 +563,7 @@ func TestMissedDrillFromHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := e.open(nil)
+	m := e.open(common.ExamArg{})
 	contains(t, e.view(), "1 question you got wrong before")
 	e.press("down", "down", "enter", "enter")
 	if m.sess == nil || m.sess.Config.Kind != engine.Missed || m.sess.Items[0].QuestionID != "d2-a" {
@@ -695,7 +695,7 @@ func TestNoPanicWithoutStore(t *testing.T) {
 
 func TestLeaveGoesHomeWhenStartedFromCLI(t *testing.T) {
 	e := newEnv(t)
-	m := e.open(common.ExamArg{Start: &common.ExamStart{Questions: 3, Minutes: 20}})
+	m := e.open(common.ExamArg{Start: &common.ExamStart{Questions: 3, Minutes: 20}, FromCLI: true})
 	if m.sess == nil || len(m.sess.Items) != 3 || m.mode != modeQuestion {
 		t.Fatalf("not started: %v", e.statuses)
 	}
@@ -705,6 +705,17 @@ func TestLeaveGoesHomeWhenStartedFromCLI(t *testing.T) {
 	}
 	if n := len(e.answers()); n != 1 {
 		t.Fatalf("%d saved rows", n)
+	}
+}
+
+// TestDrillFromProgressReturnsThere: a drill opened by another screen (Progress) goes back to it on esc,
+// not home, since it was not started from the command line.
+func TestDrillFromProgressReturnsThere(t *testing.T) {
+	e := newEnv(t)
+	e.open(common.ExamArg{Start: &common.ExamStart{Questions: 2, Domain: "1"}})
+	e.press("esc", "y")
+	if e.backs != 1 || len(e.navs) != 0 {
+		t.Fatalf("esc from a drill opened by Progress: backs %d, navs %+v; want back to Progress", e.backs, e.navs)
 	}
 }
 
@@ -718,7 +729,7 @@ func TestOneExamInProgress(t *testing.T) {
 	if oldID == 0 {
 		t.Fatal("the first exam was not saved")
 	}
-	m := e.open(nil)
+	m := e.open(common.ExamArg{})
 	v := e.view()
 	contains(t, v, "An exam is in progress (1 answered")
 	contains(t, v, "x resumes it")
@@ -728,7 +739,7 @@ func TestOneExamInProgress(t *testing.T) {
 	}
 
 	// A new exam asks first; yes abandons the one in progress.
-	n := e.open(nil)
+	n := e.open(common.ExamArg{})
 	n.mode = modeLoading
 	e.run(n.startCmd(engine.CustomMock(5, 10*time.Minute)))
 	contains(t, e.view(), "Abandon it and start this one?")

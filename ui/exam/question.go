@@ -205,7 +205,7 @@ func (m *Model) updateQuestion(msg tea.KeyPressMsg) tea.Cmd {
 
 // openNote opens a note link on top of this screen; esc comes back. Writes go on meanwhile.
 func (m *Model) openNote(link string) tea.Cmd {
-	return common.Navigate(common.NotesScreen, link)
+	return common.OpenNote(link)
 }
 
 // keepCursorVisible scrolls so the option under the cursor is on screen.

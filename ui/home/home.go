@@ -39,8 +39,7 @@ func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp(
 
 type entry struct {
 	key, title, desc string
-	to               common.ScreenID
-	arg              any
+	nav              common.NavigateMsg
 }
 
 // Model is the home screen.
@@ -99,7 +98,7 @@ func (m *Model) Capturing() bool { return false }
 func (m *Model) entries() []entry {
 	var es []entry
 	if m.active != nil {
-		es = append(es, entry{"x", "Resume exam", m.resumeText(), common.ExamScreen, common.ExamArg{Resume: m.active.ID}})
+		es = append(es, entry{"x", "Resume exam", m.resumeText(), common.NavigateMsg{To: common.ExamScreen, Exam: common.ExamArg{Resume: m.active.ID}}})
 	}
 	ex := m.ctx.Pack.Exam
 	due := "what you missed comes back before you forget it"
@@ -107,12 +106,12 @@ func (m *Model) entries() []entry {
 		due = fmt.Sprintf("%d due now", m.due)
 	}
 	return append(es,
-		entry{"n", "Notes", "read and search the study notes, by exam domain", common.NotesScreen, ""},
-		entry{"s", "Scenarios", "branching architecture decisions, scored by task statement", common.ScenariosScreen, nil},
-		entry{"e", "Mock exam", fmt.Sprintf("%d questions in %d minutes, drills and custom practice", ex.Questions, ex.Minutes), common.ExamScreen, nil},
-		entry{"r", "Review", due, common.ReviewScreen, nil},
-		entry{"p", "Progress", "mastery per domain and task, history, weak spots, readiness", common.ProgressScreen, nil},
-		entry{"/", "Search", "search every note", common.NotesScreen, "@search"},
+		entry{"n", "Notes", "read and search the study notes, by exam domain", common.NavigateMsg{To: common.NotesScreen}},
+		entry{"s", "Scenarios", "branching architecture decisions, scored by task statement", common.NavigateMsg{To: common.ScenariosScreen}},
+		entry{"e", "Mock exam", fmt.Sprintf("%d questions in %d minutes, drills and custom practice", ex.Questions, ex.Minutes), common.NavigateMsg{To: common.ExamScreen}},
+		entry{"r", "Review", due, common.NavigateMsg{To: common.ReviewScreen}},
+		entry{"p", "Progress", "mastery per domain and task, history, weak spots, readiness", common.NavigateMsg{To: common.ProgressScreen}},
+		entry{"/", "Search", "search every note", common.NavigateMsg{To: common.NotesScreen, Notes: common.NotesArg{Search: true}}},
 	)
 }
 
@@ -149,11 +148,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.cursor = (m.cursor + 1) % len(es)
 		case key.Matches(msg, m.keys.Open):
 			e := es[m.cursor]
-			return m, common.Navigate(e.to, e.arg)
+			return m, common.Go(e.nav)
 		default:
 			for _, e := range es {
 				if msg.String() == e.key {
-					return m, common.Navigate(e.to, e.arg)
+					return m, common.Go(e.nav)
 				}
 			}
 		}

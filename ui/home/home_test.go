@@ -62,7 +62,7 @@ func TestHomeSummaryAndResume(t *testing.T) {
 	// The first entry is the resume offer; enter opens the exam screen with the session to resume.
 	d.Keys("enter")
 	nav, ok := d.Sent[len(d.Sent)-1].(common.NavigateMsg)
-	if !ok || nav.To != common.ExamScreen || nav.Arg != (common.ExamArg{Resume: id}) {
+	if !ok || nav.To != common.ExamScreen || nav.Exam != (common.ExamArg{Resume: id}) {
 		t.Errorf("enter sent %+v", d.Sent)
 	}
 	d.Keys("n")

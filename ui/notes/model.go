@@ -28,11 +28,6 @@ const (
 	modeBookmarks
 )
 
-// Arguments for common.NavigateMsg{To: common.NotesScreen}: a note link opens the pager there.
-const (
-	ArgSearch    = "@search"
-	ArgBookmarks = "@bookmarks"
-)
 
 // Model is the notes screen.
 type Model struct {
@@ -58,23 +53,22 @@ type Model struct {
 	linked bool // opened at a link from another screen: esc in the pager returns there
 }
 
-// New opens the notes screen. arg is "" for the table of contents, ArgSearch, ArgBookmarks, or a link
-// such as "sqs#visibility-timeout".
-func New(ctx *common.Context, arg string) (*Model, error) {
+// New opens the notes screen: at the table of contents, in search, in the bookmarks, or at a link such as
+// "sqs#visibility-timeout".
+func New(ctx *common.Context, a common.NotesArg) (*Model, error) {
 	m := &Model{ctx: ctx, keys: DefaultKeyMap(), read: map[string]bool{}, marked: map[string]bool{}, owner: common.NewOwner()}
 	m.toc = newTOC(ctx.Pack)
 	m.pager = newPager()
 	m.input = common.NewInput("/ ", "search every note: try visibility timeout, dlq, kms rotation", 200)
 	switch {
-	case arg == "":
-	case arg == ArgSearch:
+	case a.Search:
 		m.openSearch()
-	case arg == ArgBookmarks:
+	case a.Bookmarks:
 		m.mode = modeBookmarks
-	default:
-		n, sec, ok := ctx.Pack.Section(arg)
+	case a.Link != "":
+		n, sec, ok := ctx.Pack.Section(a.Link)
 		if n == nil || !ok {
-			return nil, fmt.Errorf("no note section %q", arg)
+			return nil, fmt.Errorf("no note section %q", a.Link)
 		}
 		m.toc.selectNote(n.ID)
 		m.openNote(n, target{slug: sec.Slug})

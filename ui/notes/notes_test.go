@@ -73,7 +73,7 @@ domains:
 
 func open(t *testing.T, arg string) (*common.Context, *uitest.Screen) {
 	ctx := uitest.Context(t, testFS())
-	s, err := notesui.New(ctx, arg)
+	s, err := notesui.New(ctx, common.NotesArg{Link: arg})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +210,7 @@ func TestResizeKeepsPlace(t *testing.T) {
 
 func TestUnknownLink(t *testing.T) {
 	ctx := uitest.Context(t, testFS())
-	if _, err := notesui.New(ctx, "sqs#nope"); err == nil {
+	if _, err := notesui.New(ctx, common.NotesArg{Link: "sqs#nope"}); err == nil {
 		t.Error("unknown section opened")
 	}
 }

@@ -115,9 +115,9 @@ func (m *Model) act(i int) tea.Cmd {
 	}
 	w := m.report.Weak[i]
 	if w.Action == prog.Read && w.NoteID != "" {
-		return common.Navigate(common.NotesScreen, w.NoteID)
+		return common.OpenNote(w.NoteID)
 	}
-	return common.Navigate(common.ExamScreen, common.ExamArg{Start: &common.ExamStart{Questions: 10, Domain: w.Domain, Task: w.ID}})
+	return common.OpenExam(common.ExamArg{Start: &common.ExamStart{Questions: 10, Domain: w.Domain, Task: w.ID}})
 }
 
 func (m *Model) relayout() {

@@ -140,7 +140,7 @@ func TestLinks(t *testing.T) {
 		t.Fatalf("l with two links: state %v, want the picker", h.m.state)
 	}
 	h.press("2")
-	if len(h.nav) != 1 || h.nav[0] != (common.NavigateMsg{To: common.NotesScreen, Arg: "sqs#dead-letter-queues"}) {
+	if len(h.nav) != 1 || h.nav[0] != (common.NavigateMsg{To: common.NotesScreen, Notes: common.NotesArg{Link: "sqs#dead-letter-queues"}}) {
 		t.Fatalf("navigation %+v", h.nav)
 	}
 	if h.m.state != stateVerdict {
@@ -156,14 +156,14 @@ func TestLinks(t *testing.T) {
 		t.Fatalf("esc in the picker: state %v, nav %v", h.m.state, h.nav)
 	}
 	h.press("l", "down", "enter")
-	if len(h.nav) != 2 || h.nav[1].Arg != "sqs#dead-letter-queues" {
+	if len(h.nav) != 2 || h.nav[1].Notes.Link != "sqs#dead-letter-queues" {
 		t.Fatalf("enter in the picker: nav %v", h.nav)
 	}
 
 	// A choice with one link opens it at once.
 	h = newHarness(t, newContext(t), "fanout")
 	h.press("2", "l")
-	if h.m.state != stateVerdict || len(h.nav) != 1 || h.nav[0].Arg != "sqs" {
+	if h.m.state != stateVerdict || len(h.nav) != 1 || h.nav[0].Notes.Link != "sqs" {
 		t.Fatalf("l with one link: state %v, nav %v", h.m.state, h.nav)
 	}
 }

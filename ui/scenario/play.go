@@ -430,7 +430,7 @@ func (m *Model) updateVerdict(msg tea.KeyPressMsg) tea.Cmd {
 		case 0:
 			return common.Status("This choice has no note links.", false)
 		case 1:
-			return common.Navigate(common.NotesScreen, links[0])
+			return common.OpenNote(links[0])
 		}
 		m.state, p.link = stateLinks, 0
 		m.layout()
@@ -460,11 +460,11 @@ func (m *Model) updateLinks(msg tea.KeyPressMsg) tea.Cmd {
 		p.link = i
 		m.state = stateVerdict
 		m.layout()
-		return common.Navigate(common.NotesScreen, links[i])
+		return common.OpenNote(links[i])
 	case key.Matches(msg, k.Open), key.Matches(msg, k.Links):
 		m.state = stateVerdict
 		m.layout()
-		return common.Navigate(common.NotesScreen, links[p.link])
+		return common.OpenNote(links[p.link])
 	case key.Matches(msg, k.Back):
 		m.state = stateVerdict
 	default:
