@@ -28,7 +28,6 @@ const (
 	modeBookmarks
 )
 
-
 // Model is the notes screen.
 type Model struct {
 	ctx   *common.Context
