@@ -4,7 +4,9 @@ import (
 	"context"
 	"time"
 
+	"dvaprep/practice"
 	"dvaprep/progress"
+	"dvaprep/store"
 )
 
 // The reads the screens need. They go straight to the store: a read changes nothing, so it needs no queue.
@@ -58,4 +60,15 @@ func (s *Study) ScenarioBest(ctx context.Context) (map[string]ScenarioRecord, er
 // Progress reads what the progress dashboard computes from.
 func (s *Study) Progress(ctx context.Context, now time.Time) (progress.Data, error) {
 	return progress.Load(ctx, s.st, now)
+}
+
+// RecomputeCards rebuilds every review card from the attempts alone, replaying them in time order as they
+// were recorded. For attempts recorded by this version it equals the stored cards: the cards are a cache of
+// the attempts, so two devices' cards can be rebuilt from their merged attempts.
+func (s *Study) RecomputeCards(ctx context.Context) ([]Card, error) {
+	as, err := s.st.Attempts(ctx, store.AttemptFilter{})
+	if err != nil {
+		return nil, err
+	}
+	return practice.CardUpdates(nil, as, s.now()), nil
 }

@@ -327,3 +327,47 @@ func TestScenarioPosition(t *testing.T) {
 		t.Errorf("forgotten position still %s", p)
 	}
 }
+
+// TestCardsRecomputeFromAttempts: after an exam, decisions and reviews (sure and unsure), the stored cards
+// are exactly what replaying the attempts gives, as the README promises.
+func TestCardsRecomputeFromAttempts(t *testing.T) {
+	s, st, _ := fixture(t)
+	ctx := context.Background()
+	sess := drawExam(t, s.pack, 6, 2, 6)
+	id, _ := startStored(t, s, sess, false)
+	sess.Submit(t0)
+	r := engine.Score(s.pack, sess)
+	if err := s.FinishExam(ctx, id, nil, ExamAttempts(s.pack, sess.Config.Kind, r, t0, "")); err != nil {
+		t.Fatal(err)
+	}
+	at := t0.Add(time.Minute)
+	if err := s.RecordAttempt(ctx, Attempt{UID: NewUID(at), ItemID: "sc/n1", Kind: KindDecision, Score: 0.5,
+		Source: SourceScenario, At: at}); err != nil {
+		t.Fatal(err)
+	}
+	for i, it := range sess.Items[:4] {
+		at := t0.Add(time.Duration(10+i) * time.Minute)
+		a := Attempt{UID: NewUID(at), ItemID: it.QuestionID, Kind: KindQuestion, Score: float64(i % 2),
+			Source: SourceReview, At: at, Unsure: i == 1, Elapsed: time.Duration(5+20*i) * time.Second}
+		if _, _, err := s.RecordReview(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.RecomputeCards(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 7 {
+		t.Fatalf("%d recomputed cards, want 7 (6 missed questions, 1 decision)", len(got))
+	}
+	for _, c := range got {
+		stored, err := st.GetCard(ctx, c.ItemID)
+		if err != nil || stored == nil {
+			t.Fatalf("card %s not stored: %v", c.ItemID, err)
+		}
+		stored.UpdatedAt = time.Time{}
+		if *stored != c {
+			t.Errorf("card %s:\nstored     %+v\nrecomputed %+v", c.ItemID, *stored, c)
+		}
+	}
+}
