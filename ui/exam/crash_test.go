@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -163,11 +164,18 @@ func TestFullMockOnRealPack(t *testing.T) {
 	e.ctx.Pack = p
 	m := e.start(engine.FullMock(p))
 	scroll := 0
+	n := len(m.sess.Items)
 	for i := range m.sess.Items {
 		e.run(m.open(i))
+		if v := e.view(); !strings.Contains(v, fmt.Sprintf("Q %d/%d", i+1, n)) {
+			t.Errorf("question %d does not render:\n%s", i+1, v)
+		}
 		if last := m.rows[len(m.rows)-1][1]; last >= m.vp.Height() {
 			scroll++
 		}
 	}
-	t.Logf("%d of %d questions need scrolling to see every option at 80×24", scroll, len(m.sess.Items))
+	t.Logf("%d of %d questions need scrolling to see every option at 80×24", scroll, n)
+	if scroll*10 > n {
+		t.Errorf("%d of %d questions need scrolling to see every option at 80×24; at most a tenth may", scroll, n)
+	}
 }
