@@ -63,12 +63,29 @@ type harness struct {
 	m       tea.Model
 	ctx     *common.Context
 	screens map[common.ScreenID]*fake
-	held    []tea.Msg // the write queue's retries, waiting for retry
+	d       *uitest.Driver
+	quit    bool
 }
 
 func newHarness(t *testing.T) *harness {
 	ctx := uitest.Context(t, packFS())
 	h := &harness{t: t, ctx: ctx, screens: map[common.ScreenID]*fake{}}
+	h.d = &uitest.Driver{T: t,
+		Deliver: func(msg tea.Msg) tea.Cmd {
+			var cmd tea.Cmd
+			h.m, cmd = h.m.Update(msg)
+			return cmd
+		},
+		Take: func(msg tea.Msg) bool {
+			switch msg.(type) {
+			case tea.QuitMsg:
+				h.quit = true
+				return true
+			case tea.BackgroundColorMsg:
+				return true
+			}
+			return false
+		}}
 	build := func(_ *common.Context, msg common.NavigateMsg) (common.Screen, error) {
 		f := &fake{name: map[common.ScreenID]string{common.HomeScreen: "Home", common.NotesScreen: "Notes"}[msg.To]}
 		h.screens[msg.To] = f
@@ -82,44 +99,21 @@ func newHarness(t *testing.T) *harness {
 
 // send delivers msg and runs the commands that follow, except quitting, which it reports.
 func (h *harness) send(msg tea.Msg) (quit bool) {
-	var cmd tea.Cmd
-	h.m, cmd = h.m.Update(msg)
-	return h.run(cmd)
+	return h.run(func() tea.Msg { return msg })
 }
 
-func (h *harness) run(cmd tea.Cmd) bool {
-	if cmd == nil {
-		return false
-	}
-	switch msg := cmd().(type) {
-	case tea.QuitMsg:
-		return true
-	case tea.BatchMsg:
-		q := false
-		for _, c := range msg {
-			q = h.run(c) || q
-		}
-		return q
-	case nil:
-		return false
-	case uitest.HeldRetry:
-		h.held = append(h.held, msg.Msg)
-		return false
-	default:
-		if _, ok := msg.(tea.BackgroundColorMsg); ok {
-			return false
-		}
-		return h.send(msg)
-	}
+// run drives the root with the one test command driver: the root owns the write queue, so the driver
+// only holds its retries.
+func (h *harness) run(cmd tea.Cmd) (quit bool) {
+	h.d.Run(cmd)
+	quit, h.quit = h.quit, false
+	return quit
 }
 
 // retry fires the write queue's waiting retries, as their timers would.
 func (h *harness) retry() (quit bool) {
-	held := h.held
-	h.held = nil
-	for _, msg := range held {
-		quit = h.send(msg) || quit
-	}
+	h.d.Retry()
+	quit, h.quit = h.quit, false
 	return quit
 }
 
@@ -243,8 +237,8 @@ func TestRetryReachesCoveredScreen(t *testing.T) {
 	}
 	h.send(common.NavigateMsg{To: common.NotesScreen})
 	h.retry() // fails again: the retry policy waits longer
-	if len(h.held) != 1 || h.ctx.Writes.Len() != 1 {
-		t.Fatalf("after a second failure: %d retries held, %d writes; want 1 and 1", len(h.held), h.ctx.Writes.Len())
+	if h.d.Held() != 1 || h.ctx.Writes.Len() != 1 {
+		t.Fatalf("after a second failure: %d retries held, %d writes; want 1 and 1", h.d.Held(), h.ctx.Writes.Len())
 	}
 	h.retry()
 	if h.ctx.Writes.Len() != 0 {

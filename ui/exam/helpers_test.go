@@ -154,7 +154,7 @@ type env struct {
 	statuses []common.StatusMsg
 	navs     []common.NavigateMsg
 	backs    int
-	held     []tea.Msg // the write queue's retries, waiting for retry()
+	d        *uitest.Driver
 }
 
 // newEnv makes a context at 80×24 without colour, on a store in a temporary file.
@@ -204,49 +204,36 @@ func (e *env) start(cfg engine.Config) *Model {
 // left. Navigation, back and status messages are recorded instead, as the root model would take them.
 func (e *env) run(cmd tea.Cmd) {
 	e.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := c()
-		if handled, deliver, next := e.ctx.Writes.Update(msg); handled {
-			queue = append(queue, next)
-			if deliver != nil {
-				_, n := e.m.Update(deliver)
-				queue = append(queue, n)
-			}
-			continue
-		}
-		switch msg := msg.(type) {
-		case nil:
-		case uitest.HeldRetry:
-			e.held = append(e.held, msg.Msg)
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case common.StatusMsg:
-			e.statuses = append(e.statuses, msg)
-		case common.NavigateMsg:
-			e.navs = append(e.navs, msg)
-		case common.BackMsg:
-			e.backs++
-		default:
-			_, next := e.m.Update(msg)
-			queue = append(queue, next)
-		}
+	e.driver().Run(cmd)
+}
+
+// driver is the one test command driver (uitest.Driver), on this env's screen and write queue.
+func (e *env) driver() *uitest.Driver {
+	if e.d == nil || e.d.Writes != e.ctx.Writes {
+		e.d = &uitest.Driver{T: e.t, Writes: e.ctx.Writes,
+			Deliver: func(msg tea.Msg) tea.Cmd {
+				_, cmd := e.m.Update(msg)
+				return cmd
+			},
+			Take: func(msg tea.Msg) bool {
+				switch msg := msg.(type) {
+				case common.StatusMsg:
+					e.statuses = append(e.statuses, msg)
+				case common.NavigateMsg:
+					e.navs = append(e.navs, msg)
+				case common.BackMsg:
+					e.backs++
+				default:
+					return false
+				}
+				return true
+			}}
 	}
+	return e.d
 }
 
 // retry fires the write queue's waiting retries, as their timers would.
-func (e *env) retry() {
-	held := e.held
-	e.held = nil
-	for _, msg := range held {
-		e.run(func() tea.Msg { return msg })
-	}
-}
+func (e *env) retry() { e.driver().Retry() }
 
 // send delivers one message and runs what it asks for.
 func (e *env) send(msg tea.Msg) {

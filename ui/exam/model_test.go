@@ -470,7 +470,7 @@ func TestTwoWindowsNeverSaysSaved(t *testing.T) {
 	if strings.Contains(v, "Saved to your progress") || !strings.Contains(v, "closed in another window") {
 		t.Fatalf("result of a taken-over exam:\n%s", v)
 	}
-	if n := len(e.held); n != 0 || e.ctx.Writes.Len() != 0 {
+	if n := e.driver().Held(); n != 0 || e.ctx.Writes.Len() != 0 {
 		t.Errorf("%d retries, %d writes left for a taken-over exam: it should give up", n, e.ctx.Writes.Len())
 	}
 }

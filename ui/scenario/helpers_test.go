@@ -199,46 +199,32 @@ func keyPress(k string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
-// run executes cmd synchronously, recursing into batches, and feeds each result back to the screen.
+// run executes cmd synchronously with the one test command driver, and feeds each result back to the screen.
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0; n++ {
-		if n > 1000 {
-			h.t.Fatal("commands do not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := c()
-		if handled, deliver, next := h.m.ctx.Writes.Update(msg); handled {
-			queue = append(queue, next)
-			if deliver != nil {
-				_, n := h.m.Update(deliver)
-				queue = append(queue, n)
-			}
-			continue
-		}
-		switch msg := msg.(type) {
-		case nil:
-		case uitest.HeldRetry:
-			h.t.Errorf("a write failed: %v", h.m.ctx.Writes.Err())
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case common.NavigateMsg:
-			h.nav = append(h.nav, msg)
-		case common.StatusMsg:
-			if msg.Err {
-				h.t.Errorf("error status: %s", msg.Text)
-			}
-			h.status = append(h.status, msg)
-		case common.BackMsg:
-			h.back++
-		default:
+	d := uitest.Driver{T: h.t, Writes: h.m.ctx.Writes,
+		Deliver: func(msg tea.Msg) tea.Cmd {
 			_, next := h.m.Update(msg)
-			queue = append(queue, next)
-		}
+			return next
+		},
+		Take: func(msg tea.Msg) bool {
+			switch msg := msg.(type) {
+			case common.NavigateMsg:
+				h.nav = append(h.nav, msg)
+			case common.StatusMsg:
+				if msg.Err {
+					h.t.Errorf("error status: %s", msg.Text)
+				}
+				h.status = append(h.status, msg)
+			case common.BackMsg:
+				h.back++
+			default:
+				return false
+			}
+			return true
+		}}
+	d.Run(cmd)
+	if d.Held() > 0 {
+		h.t.Errorf("a write failed: %v", h.m.ctx.Writes.Err())
 	}
 }
