@@ -121,8 +121,8 @@ func (m *Model) resultText() string {
 	}
 	switch {
 	case m.saves.takenOver != nil:
-		add(st.Error.Render("✗ Not saved: this exam was closed in another window, so this result is not kept. " +
-			"Answers saved before that count. esc, then x in the exam menu opens the exam in progress."))
+		add(st.Error.Render("✗ Not saved: this exam was closed in another window."),
+			st.Subtle.Render("  Answers saved before that count. esc, then x, opens the exam in progress."))
 	case m.saves.saved:
 		add(st.Subtle.Render("✓ Saved to your progress."))
 	case m.saves.err != nil:

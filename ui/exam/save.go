@@ -155,8 +155,7 @@ func (m *Model) failed(msg common.WriteFailedMsg) tea.Cmd {
 		if !first {
 			return nil
 		}
-		return common.Status("Not saved: this exam was closed in another window (answers saved before that count). "+
-			"esc, then x in the exam menu opens the exam in progress.", true)
+		return common.Status("Not saved: this exam was closed in another window. esc, then x, opens the exam in progress.", true)
 	}
 	m.saves.err = msg.Err
 	return common.Status("Not saved: "+msg.What+": "+msg.Err.Error(), true)
