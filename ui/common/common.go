@@ -11,7 +11,6 @@ import (
 
 	"dvaprep/notes"
 	"dvaprep/pack"
-	"dvaprep/study"
 	"dvaprep/ui/markdown"
 )
 
@@ -30,7 +29,7 @@ type Context struct {
 	Styles        Styles
 	Pack          *pack.Pack
 	Index         *notes.Index
-	Study         *study.Study    // every use case that reads or writes progress; nil without a database
+	Study         Study           // every use case that reads or writes progress (*study.Study); nil without a database
 	Writes        *Writes         // the one write queue; screens Add to it
 	Ctx           context.Context // the program's context, for reads and writes
 	Markdown      *markdown.Renderer

@@ -64,7 +64,7 @@ var errNotCreated = fmt.Errorf("%w: the exam was not created", study.ErrTakenOve
 // enqueue adds a write to the root's queue. A waiting write of the same question is replaced by the newer
 // state, which holds it.
 func (m *Model) enqueue(o op) tea.Cmd {
-	s := m.ctx.Study
+	s := m.study()
 	if s == nil {
 		return nil // nowhere to save: a screen made without a store
 	}
@@ -231,4 +231,12 @@ func (m *Model) answerAsk(key tea.KeyPressMsg) tea.Cmd {
 		return m.resumeCmd(w.active.ID)
 	}
 	return nil
+}
+
+// study is the part of the study layer this screen uses, or nil without a database.
+func (m *Model) study() common.ExamStudy {
+	if m.ctx.Study == nil {
+		return nil
+	}
+	return m.ctx.Study
 }

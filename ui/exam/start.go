@@ -90,7 +90,7 @@ type missedMsg struct {
 
 // loadMissed reads the questions answered wrong before, for the missed-questions drill.
 func (m *Model) loadMissed() tea.Cmd {
-	st, p, owner, ctx := m.ctx.Study, m.ctx.Pack, m.owner, m.ctx.Background()
+	st, p, owner, ctx := m.study(), m.ctx.Pack, m.owner, m.ctx.Background()
 	if st == nil {
 		return nil
 	}
@@ -337,7 +337,7 @@ type startedMsg struct {
 
 // startCmd draws a session, unseen questions first, in a command: the history comes from the store.
 func (m *Model) startCmd(cfg engine.Config) tea.Cmd {
-	p, st, now, owner, ctx := m.ctx.Pack, m.ctx.Study, m.ctx.Now(), m.owner, m.ctx.Background()
+	p, st, now, owner, ctx := m.ctx.Pack, m.study(), m.ctx.Now(), m.owner, m.ctx.Background()
 	if cfg.Seed == 0 {
 		cfg.Seed = engine.NewSeed()
 	}
@@ -409,7 +409,7 @@ type resumedMsg struct {
 
 // resumeCmd loads a stored session and its answers.
 func (m *Model) resumeCmd(id int64) tea.Cmd {
-	st, owner, ctx := m.ctx.Study, m.owner, m.ctx.Background()
+	st, owner, ctx := m.study(), m.owner, m.ctx.Background()
 	return func() tea.Msg {
 		if st == nil {
 			return resumedMsg{owner: owner, err: errors.New("no progress database is open")}

@@ -69,7 +69,7 @@ type loadedMsg struct {
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	st, now, ctx := m.ctx.Study, m.ctx.Now, m.ctx.Background()
+	st, now, ctx := m.study(), m.ctx.Now, m.ctx.Background()
 	if st == nil {
 		return nil
 	}
@@ -194,4 +194,12 @@ func (m *Model) summaryLine() string {
 	}
 	return fmt.Sprintf("%d questions answered · %.0f%% correct · %d decisions · %d/%d sections read",
 		s.Questions.Answered, s.Questions.Accuracy()*100, s.Decisions.Answered, s.SectionsRead, total)
+}
+
+// study is the part of the study layer this screen uses, or nil without a database.
+func (m *Model) study() common.HomeStudy {
+	if m.ctx.Study == nil {
+		return nil
+	}
+	return m.ctx.Study
 }

@@ -7,7 +7,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -39,7 +38,7 @@ func (m *Model) updateBookmarks(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Remove):
 		if m.markSel < len(m.marks) {
 			b := m.marks[m.markSel]
-			return m.save("removing a bookmark", "Bookmark removed: "+b.Label, func(ctx context.Context, s *study.Study) error {
+			return m.save("removing a bookmark", "Bookmark removed: "+b.Label, func(ctx context.Context, s common.NotesStudy) error {
 				return s.SetBookmark(ctx, b.Section, b.Label, false)
 			})
 		}

@@ -116,8 +116,8 @@ type savedMsg struct {
 }
 
 // save sends a write to the root's queue; what is said once it is stored ("" for nothing).
-func (m *Model) save(what, status string, do func(ctx context.Context, s *study.Study) error) tea.Cmd {
-	s, owner := m.ctx.Study, m.owner
+func (m *Model) save(what, status string, do func(ctx context.Context, s common.NotesStudy) error) tea.Cmd {
+	s, owner := m.study(), m.owner
 	if s == nil {
 		return nil
 	}
@@ -130,7 +130,7 @@ func (m *Model) save(what, status string, do func(ctx context.Context, s *study.
 }
 
 func (m *Model) loadRead() tea.Cmd {
-	st, ctx := m.ctx.Study, m.ctx.Background()
+	st, ctx := m.study(), m.ctx.Background()
 	if st == nil {
 		return nil
 	}
@@ -141,7 +141,7 @@ func (m *Model) loadRead() tea.Cmd {
 }
 
 func (m *Model) loadBookmarks() tea.Cmd {
-	st, ctx := m.ctx.Study, m.ctx.Background()
+	st, ctx := m.study(), m.ctx.Background()
 	if st == nil {
 		return nil
 	}
@@ -237,7 +237,7 @@ func (m *Model) trackRead() tea.Cmd {
 		return nil
 	}
 	m.read[key] = true
-	return m.save("that you read "+key, "", func(ctx context.Context, s *study.Study) error { return s.MarkRead(ctx, key) })
+	return m.save("that you read "+key, "", func(ctx context.Context, s common.NotesStudy) error { return s.MarkRead(ctx, key) })
 }
 
 // View draws the current mode.
@@ -276,3 +276,11 @@ func sectionKey(noteID, slug string) string {
 }
 
 func trimQuery(s string) string { return strings.TrimSpace(s) }
+
+// study is the part of the study layer this screen uses, or nil without a database.
+func (m *Model) study() common.NotesStudy {
+	if m.ctx.Study == nil {
+		return nil
+	}
+	return m.ctx.Study
+}

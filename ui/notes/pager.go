@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"dvaprep/pack"
-	"dvaprep/study"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
 )
@@ -288,7 +287,7 @@ func (m *Model) toggleBookmark() tea.Cmd {
 		what = "Bookmarked: " + label
 	}
 	m.marked[key] = on // shown at once; the list reloads once it is stored
-	return m.save("a bookmark", what, func(ctx context.Context, s *study.Study) error {
+	return m.save("a bookmark", what, func(ctx context.Context, s common.NotesStudy) error {
 		return s.SetBookmark(ctx, key, label, on)
 	})
 }

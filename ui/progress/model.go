@@ -53,7 +53,7 @@ type loadedMsg struct {
 // load reads the store and computes the report, in a command.
 func (m *Model) load() tea.Cmd {
 	m.seq++
-	seq, st, p, now, ctx := m.seq, m.ctx.Study, m.ctx.Pack, m.ctx.Now(), m.ctx.Background()
+	seq, st, p, now, ctx := m.seq, m.study(), m.ctx.Pack, m.ctx.Now(), m.ctx.Background()
 	return func() tea.Msg {
 		var d prog.Data
 		if st != nil {
@@ -140,4 +140,12 @@ func (m *Model) View() string {
 		more = m.ctx.Styles.Subtle.Render("↓ more below: j, space or the mouse wheel")
 	}
 	return common.Fit(m.vp.View()+"\n"+more, w, h)
+}
+
+// study is the part of the study layer this screen uses, or nil without a database.
+func (m *Model) study() common.ProgressStudy {
+	if m.ctx.Study == nil {
+		return nil
+	}
+	return m.ctx.Study
 }

@@ -120,7 +120,7 @@ type savedMsg struct {
 
 // allCards lists every card, in a command.
 func (m *Model) allCards() func() ([]study.Card, error) {
-	st, now, ctx := m.ctx.Study, m.ctx.Now(), m.ctx.Background()
+	st, now, ctx := m.study(), m.ctx.Now(), m.ctx.Background()
 	return func() ([]study.Card, error) {
 		if st == nil {
 			return nil, nil
@@ -418,7 +418,7 @@ func (m *Model) rate(sure bool) tea.Cmd {
 // save sends one review to the root's write queue: the attempt and the card's new schedule, in one
 // transaction. It carries a UID, so a retry stores it once; it completes even if the learner leaves.
 func (m *Model) save(w write) tea.Cmd {
-	s := m.ctx.Study
+	s := m.study()
 	if s == nil {
 		return nil
 	}
@@ -493,4 +493,12 @@ func (m *Model) renderCmd() tea.Cmd {
 
 func optionRange(n int) string {
 	return fmt.Sprintf("1–%d or a–%c", n, rune('a'+n-1))
+}
+
+// study is the part of the study layer this screen uses, or nil without a database.
+func (m *Model) study() common.ReviewStudy {
+	if m.ctx.Study == nil {
+		return nil
+	}
+	return m.ctx.Study
 }

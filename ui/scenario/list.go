@@ -48,7 +48,7 @@ func newList(p *pack.Pack) list {
 }
 
 func (m *Model) loadRecords() tea.Cmd {
-	st, ctx := m.ctx.Study, m.ctx.Background()
+	st, ctx := m.study(), m.ctx.Background()
 	if st == nil {
 		return nil
 	}

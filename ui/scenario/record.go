@@ -45,7 +45,7 @@ func newRecorder() recorder { return recorder{owner: common.NewOwner(), runs: ma
 
 // start records that a play began.
 func (r *recorder) start(ctx *common.Context, play int, scenarioID string) tea.Cmd {
-	s, at := ctx.Study, ctx.Now()
+	s, at := studyOf(ctx), ctx.Now()
 	if s == nil {
 		return nil
 	}
@@ -62,7 +62,7 @@ func (r *recorder) start(ctx *common.Context, play int, scenarioID string) tea.C
 // attempt records one decision of a play, with its review card. It carries a UID from now on, so a retry
 // stores it once.
 func (r *recorder) attempt(ctx *common.Context, play int, a study.Attempt) tea.Cmd {
-	s := ctx.Study
+	s := studyOf(ctx)
 	if s == nil {
 		return nil
 	}
@@ -78,7 +78,7 @@ func (r *recorder) attempt(ctx *common.Context, play int, a study.Attempt) tea.C
 
 // finish records how a play ended.
 func (r *recorder) finish(ctx *common.Context, play int, req finishReq) tea.Cmd {
-	s, ref, owner := ctx.Study, r.runs[play], r.owner
+	s, ref, owner := studyOf(ctx), r.runs[play], r.owner
 	if s == nil || ref == nil {
 		return nil
 	}
@@ -119,3 +119,14 @@ func (m *Model) stored(msg tea.Msg) tea.Cmd {
 	}
 	return nil
 }
+
+// studyOf is the part of the study layer this screen uses, or nil without a database.
+func studyOf(ctx *common.Context) common.ScenarioStudy {
+	if ctx.Study == nil {
+		return nil
+	}
+	return ctx.Study
+}
+
+// study is the part of the study layer this screen uses, or nil without a database.
+func (m *Model) study() common.ScenarioStudy { return studyOf(m.ctx) }
