@@ -251,15 +251,15 @@ func (s *Store) Attempts(ctx context.Context, f AttemptFilter) ([]Attempt, error
 // exam session (even one never submitted), so a new mock can draw unseen
 // questions first.
 func (s *Store) SeenQuestionIDs(ctx context.Context) (map[string]bool, error) {
-	return s.stringSet(ctx, "list seen questions", `
+	return s.stringSet(ctx, s.db, "list seen questions", `
 		SELECT item_id FROM attempts WHERE kind = 'question'
 		UNION
 		SELECT question_id FROM exam_answers WHERE choice <> ''`)
 }
 
 // stringSet runs a query that returns one text column and collects it.
-func (s *Store) stringSet(ctx context.Context, what, query string, args ...any) (map[string]bool, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+func (s *Store) stringSet(ctx context.Context, q querier, what, query string, args ...any) (map[string]bool, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, s.wrap(what, err)
 	}

@@ -24,7 +24,7 @@ func (s *Store) MarkRead(ctx context.Context, section string) error {
 
 // ReadSections is the set of section keys ever read.
 func (s *Store) ReadSections(ctx context.Context) (map[string]bool, error) {
-	return s.stringSet(ctx, "list read sections", "SELECT section FROM notes_read")
+	return s.stringSet(ctx, s.db, "list read sections", "SELECT section FROM notes_read")
 }
 
 // ToggleBookmark bookmarks a section, or removes its bookmark if it has one,

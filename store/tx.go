@@ -53,3 +53,8 @@ func (t *Tx) AttemptExists(ctx context.Context, uid string) (bool, error) {
 	err := t.tx.QueryRowContext(ctx, "SELECT count(*) FROM attempts WHERE uid = ?", uid).Scan(&n)
 	return n > 0, err
 }
+
+// SessionItems is the set of items with an attempt recorded for an exam session or scenario run.
+func (t *Tx) SessionItems(ctx context.Context, sessionID int64) (map[string]bool, error) {
+	return t.s.stringSet(ctx, t.tx, "list a session's items", "SELECT item_id FROM attempts WHERE session_id = ?", sessionID)
+}

@@ -125,12 +125,15 @@ func (s *Study) savedAttempts(e ExamSession, saved []Answer, at time.Time) ([]At
 
 // FinishExam submits an exam in progress: in one transaction it stores the result, the attempts (each
 // with its UID) and their review cards. Retried after a failure, it completes what is missing. If the exam
-// was closed elsewhere meanwhile (another window abandoned it by starting a new one), it fails with
-// ErrTakenOver and stores nothing.
+// was closed elsewhere meanwhile, it fails with ErrTakenOver and keeps no result; if it was abandoned there
+// (another window started a new exam), the answers given here since still count: those not yet recorded
+// are stored, marked abandoned.
 func (s *Study) FinishExam(ctx context.Context, id int64, result json.RawMessage, attempts []Attempt) error {
 	as := make([]Attempt, len(attempts))
 	copy(as, attempts)
-	return s.st.Update(ctx, fmt.Sprintf("finish exam %d", id), func(tx *store.Tx) error {
+	var takenOver error
+	err := s.st.Update(ctx, fmt.Sprintf("finish exam %d", id), func(tx *store.Tx) error {
+		takenOver = nil
 		e, err := tx.ExamSession(ctx, id)
 		if err != nil {
 			return err
@@ -155,13 +158,31 @@ func (s *Study) FinishExam(ctx context.Context, id int64, result json.RawMessage
 					return err
 				}
 				if !ok {
-					return ErrTakenOver
+					takenOver = fmt.Errorf("%w: it was submitted there", ErrTakenOver)
+					return nil
 				}
 			}
 			return nil
 		}
-		return ErrTakenOver
+		// Abandoned elsewhere: what was saved then is recorded; add the answers given here since.
+		takenOver = fmt.Errorf("%w; %w", ErrTakenOver, ErrAnswersKept)
+		recorded, err := tx.SessionItems(ctx, id)
+		if err != nil {
+			return err
+		}
+		var extra []Attempt
+		for _, a := range as {
+			if !recorded[a.ItemID] {
+				a.Mark = store.MarkAbandoned
+				extra = append(extra, a)
+			}
+		}
+		return s.recordAttempts(ctx, tx, extra)
 	})
+	if err == nil && takenOver != nil {
+		err = takenOver
+	}
+	return err
 }
 
 // SaveAnswer commits the state of one exam question (choice, flag, time) as it changes. An exam closed

@@ -69,6 +69,9 @@ var (
 	// ErrTakenOver means the exam was closed elsewhere (another window started a new exam, or submitted
 	// this one): what this window still had to save cannot be added to it.
 	ErrTakenOver = errors.New("this exam was closed in another window")
+	// ErrAnswersKept comes with ErrTakenOver when the exam was abandoned elsewhere: the answers given in
+	// this window were recorded anyway, marked abandoned.
+	ErrAnswersKept = errors.New("your answers are in your progress, marked abandoned")
 	// ErrNoUID means a write was asked for an attempt without a UID: without one a retry could count it
 	// twice. Give it NewUID when the answer is made.
 	ErrNoUID = errors.New("an attempt needs a UID before it is written")

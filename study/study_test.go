@@ -215,6 +215,16 @@ func TestTwoWindows(t *testing.T) {
 	if err := s.FinishExam(ctx, idA, nil, ExamAttempts(s.pack, a.Config.Kind, r, t0, "")); !errors.Is(err, ErrTakenOver) {
 		t.Errorf("submit of a taken-over exam: %v, want ErrTakenOver", err)
 	}
+	// Every answer counts: the 3 given in window A after the takeover are added, marked abandoned, once.
+	got, _ = st.Attempts(ctx, store.AttemptFilter{SessionID: idA})
+	if len(got) != 6 {
+		t.Errorf("%d attempts for window A's 6 answers, want 6", len(got))
+	}
+	for _, at := range got {
+		if at.Mark != MarkAbandoned {
+			t.Errorf("attempt %s of a taken-over exam is marked %q, want abandoned", at.ItemID, at.Mark)
+		}
+	}
 	e, _ := st.ExamSession(ctx, idB)
 	if e.Status != StatusActive {
 		t.Errorf("window B's exam is %s, want active", e.Status)

@@ -467,8 +467,13 @@ func TestTwoWindowsNeverSaysSaved(t *testing.T) {
 	a.mode = modeResult
 	e.run(a.submit(byUser))
 	v := e.view()
-	if strings.Contains(v, "Saved to your progress") || !strings.Contains(v, "closed in another window") {
+	if strings.Contains(v, "Saved to your progress") || !strings.Contains(v, "closed in another window") ||
+		!strings.Contains(v, "Your answers count in your progress, marked abandoned") {
 		t.Fatalf("result of a taken-over exam:\n%s", v)
+	}
+	// Every answer counts: A's 4 answers, the 3 saved before the takeover and the 1 after.
+	if got, _ := uitest.StoreOf(e.ctx).Attempts(context.Background(), store.AttemptFilter{SessionID: a.id}); len(got) != 4 {
+		t.Errorf("%d attempts from window A's 4 answers, want 4", len(got))
 	}
 	if n := e.driver().Held(); n != 0 || e.ctx.Writes.Len() != 0 {
 		t.Errorf("%d retries, %d writes left for a taken-over exam: it should give up", n, e.ctx.Writes.Len())

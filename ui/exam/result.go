@@ -2,6 +2,7 @@ package exam
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -121,8 +122,11 @@ func (m *Model) resultText() string {
 	}
 	switch {
 	case m.saves.takenOver != nil:
-		add(st.Error.Render("✗ Not saved: this exam was closed in another window."),
-			st.Subtle.Render("  Answers saved before that count. esc, then x, opens the exam in progress."))
+		add(st.Error.Render("✗ Not saved: this exam was closed in another window."))
+		if errors.Is(m.saves.takenOver, study.ErrAnswersKept) {
+			add(st.Subtle.Render("  Your answers count in your progress, marked abandoned; this result is not kept."))
+		}
+		add(st.Subtle.Render("  esc, then x, opens the exam in progress."))
 	case m.saves.saved:
 		add(st.Subtle.Render("✓ Saved to your progress."))
 	case m.saves.err != nil:
