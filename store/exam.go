@@ -360,22 +360,3 @@ func (s *Store) FinishExamSession(ctx context.Context, id int64, status ExamStat
 	}
 	return nil
 }
-
-// AbandonActiveExamSessions marks every exam still in progress as abandoned, keeping its answers, and
-// returns how many it closed. Starting a new exam calls it, so that only one exam is ever in progress.
-func (s *Store) AbandonActiveExamSessions(ctx context.Context) (int64, error) {
-	var n int64
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE exam_sessions SET status = ?, finished_at = ? WHERE status = ?",
-			string(StatusAbandoned), s.now().UnixMilli(), string(StatusActive))
-		if err != nil {
-			return err
-		}
-		n, err = res.RowsAffected()
-		return err
-	})
-	if err != nil {
-		return 0, s.wrap("abandon exams in progress", err)
-	}
-	return n, nil
-}
