@@ -224,4 +224,3 @@ func TestExamHistoryAndActive(t *testing.T) {
 		t.Errorf("ActiveExamSession = %+v, %v; want session 5", active, err)
 	}
 }
-

@@ -438,8 +438,8 @@ func (m *Model) linksLine(links []string, sel, w int) string {
 	return ansi.Wrap(head+" "+strings.Join(parts, " "), w, "")
 }
 
-func stemID(id string) string        { return "q:" + id + ":stem" }
-func explanationID(id string) string { return "q:" + id + ":explanation" }
+func stemID(id string) string        { return markdown.StemID(id) }
+func explanationID(id string) string { return markdown.ExplanationID(id) }
 
 // markdown returns a finished render from the cache, or the plain text wrapped until the render arrives.
 func (m *Model) markdown(id, md string) string {

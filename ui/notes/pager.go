@@ -87,7 +87,7 @@ func (p *pager) renderCmd(ctx *common.Context) tea.Cmd {
 	}
 	n, w, theme, r := p.note, ctx.MarkdownWidth(), ctx.Theme(), ctx.Markdown
 	return func() tea.Msg {
-		out, err := r.Render("note:"+n.ID, n.Body, w, theme)
+		out, err := r.Render(markdown.NoteID(n.ID), n.Body, w, theme)
 		return renderedMsg{noteID: n.ID, width: w, theme: theme, out: out, err: err}
 	}
 }

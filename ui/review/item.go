@@ -8,6 +8,7 @@ import (
 	"dvaprep/pack"
 	"dvaprep/study"
 	"dvaprep/ui/common"
+	"dvaprep/ui/markdown"
 )
 
 // item is one due card with what it asks: a question, or a scenario decision.
@@ -108,15 +109,15 @@ func (it item) selects() int {
 // body is the markdown that asks, and its render cache ID.
 func (it item) body() (id, md string) {
 	if it.q != nil {
-		return "q:" + it.q.ID + ":stem", it.q.Stem
+		return markdown.StemID(it.q.ID), it.q.Stem
 	}
-	return "s:" + it.card.ItemID + ":prompt", it.node.Prompt
+	return markdown.PromptID(it.sc.ID, it.node.ID), it.node.Prompt
 }
 
 // explanation is the markdown shown after the answer, and its cache ID; "" for a decision.
 func (it item) explanation() (id, md string) {
 	if it.q != nil {
-		return "q:" + it.q.ID + ":explanation", common.Explanation(it.q)
+		return markdown.ExplanationID(it.q.ID), common.Explanation(it.q)
 	}
 	return "", ""
 }

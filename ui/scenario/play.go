@@ -63,9 +63,9 @@ type anchors struct {
 	others  int      // the other choices' header
 }
 
-func promptID(s, n string) string             { return "scn:" + s + ":" + n + ":prompt" }
-func explainID(s, n string, i int) string     { return fmt.Sprintf("scn:%s:%s:%d:explain", s, n, i) }
-func outcomeID(s, n string) string            { return "scn:" + s + ":" + n + ":outcome" }
+func promptID(s, n string) string             { return markdown.PromptID(s, n) }
+func explainID(s, n string, i int) string     { return markdown.ChoiceID(s, n, i) }
+func outcomeID(s, n string) string            { return markdown.OutcomeID(s, n) }
 func (m *Model) scenario() *pack.Scenario     { return m.play.run.Scenario() }
 func (m *Model) choice(i int) *pack.Choice    { return &m.play.node.Choices[i] }
 func (m *Model) doc(id string) (string, bool) { s, ok := m.docs.out[id]; return s, ok }
