@@ -21,52 +21,59 @@ func requireView(t *testing.T, e *env) {
 	golden.RequireEqual(t, strings.Join(lines, "\n")+"\n")
 }
 
-// TestGolden walks a full mock through its screens. Each step's golden file is checked on a fresh exam that replays
-// the steps before it, so any subtest runs alone: go test -run 'TestGolden/answers$' ./ui/exam.
-func TestGolden(t *testing.T) {
-	type step struct {
-		name string
-		do   func(e *env, m *Model)
-	}
-	steps := []step{
-		{"single", func(e *env, m *Model) {
-			e.run(m.open(e.find(pack.Single)))
-			e.press("b", "m")
-		}},
-		{"multiple", func(e *env, m *Model) {
-			e.run(m.open(e.find(pack.Multiple)))
-			e.press("a", "down", "down", "space")
-		}},
-		{"navigator", func(e *env, m *Model) { e.press("g", "right") }},
-		{"review", func(e *env, m *Model) { e.press("esc", "s") }},
-		{"result", func(e *env, m *Model) {
-			e.press("n")
-			// Answer what is left right, a minute each, then submit.
-			for i := range m.sess.Items {
-				e.run(m.open(i))
-				e.clock.advance(time.Duration(i+1) * time.Minute)
-				if m.sess.Answered(i) {
-					continue
-				}
-				q := e.ctx.Pack.Question(m.sess.Items[i].QuestionID)
-				for o, opt := range q.Options {
-					if opt.Correct {
-						e.press(string(rune('1' + e.displayOf(i, o))))
-					}
+// goldenStep is one step of the golden session: do brings the screen to the state to compare; after
+// leaves it for the next step.
+type goldenStep struct {
+	name      string
+	do, after func(e *env, m *Model)
+}
+
+// goldenSteps is one session, step by step. Each subtest replays the steps before its own on a fresh
+// screen, so any subtest runs alone: go test -run 'TestGolden/answers$' ./ui/exam
+var goldenSteps = []goldenStep{
+	{name: "single", do: func(e *env, m *Model) {
+		e.run(m.open(e.find(pack.Single)))
+		e.press("b", "m")
+	}},
+	{name: "multiple", do: func(e *env, m *Model) {
+		e.run(m.open(e.find(pack.Multiple)))
+		e.press("a", "down", "down", "space")
+	}},
+	{name: "navigator", do: func(e *env, m *Model) { e.press("g", "right") }, after: func(e *env, m *Model) { e.press("esc") }},
+	{name: "review", do: func(e *env, m *Model) { e.press("s") }, after: func(e *env, m *Model) { e.press("n") }},
+	{name: "result", do: func(e *env, m *Model) {
+		// Answer what is left right, a minute each, then submit.
+		for i := range m.sess.Items {
+			e.run(m.open(i))
+			e.clock.advance(time.Duration(i+1) * time.Minute)
+			if m.sess.Answered(i) {
+				continue
+			}
+			q := e.ctx.Pack.Question(m.sess.Items[i].QuestionID)
+			for o, opt := range q.Options {
+				if opt.Correct {
+					e.press(string(rune('1' + e.displayOf(i, o))))
 				}
 			}
-			e.press("s", "y")
-		}},
-		{"result_end", func(e *env, m *Model) { e.press("pgdown", "pgdown") }},
-		{"answers", func(e *env, m *Model) { e.press("r") }},
-	}
-	for k, st := range steps {
-		t.Run(st.name, func(t *testing.T) {
+		}
+		e.press("s", "y")
+	}},
+	{name: "result_end", do: func(e *env, m *Model) { e.press("pgdown", "pgdown") }},
+	{name: "answers", do: func(e *env, m *Model) { e.press("r") }},
+}
+
+func TestGolden(t *testing.T) {
+	for i, step := range goldenSteps {
+		t.Run(step.name, func(t *testing.T) {
 			e := newEnv(t)
 			m := e.start(engine.FullMock(e.ctx.Pack)) // 5 questions, 20 minutes, 1 unscored
-			for _, before := range steps[:k+1] {
-				before.do(e, m)
+			for _, prev := range goldenSteps[:i] {
+				prev.do(e, m)
+				if prev.after != nil {
+					prev.after(e, m)
+				}
 			}
+			step.do(e, m)
 			requireView(t, e)
 		})
 	}

@@ -1,10 +1,12 @@
 package exam
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	engine "dvaprep/exam"
+	"dvaprep/study"
 )
 
 // statusLine is the exam header: "Q 17/65 · 12 answered · 1 incomplete · 2 marked · 1:42:10 left".
@@ -46,15 +48,23 @@ func (m *Model) timeLeft() string {
 	return left
 }
 
-// savedLine says whether the result is stored yet.
+// savedLine says whether the result is stored yet, and never "Saved" for what is not.
 func (m *Model) savedLine() []string {
 	st := m.ctx.Styles
 	switch {
+	case m.saves.takenOver != nil:
+		lines := []string{st.Error.Render("✗ Not saved: this exam was closed in another window.")}
+		if errors.Is(m.saves.takenOver, study.ErrAnswersKept) {
+			lines = append(lines, st.Subtle.Render("  Your answers count in your progress, marked abandoned; this result is not kept."))
+		}
+		return append(lines, st.Subtle.Render("  esc, then x, opens the exam in progress."))
 	case m.saves.saved:
 		return []string{st.Subtle.Render("✓ Saved to your progress.")}
 	case m.saves.err != nil:
-		return []string{st.Error.Render("✗ Not saved yet, retrying: " + m.saves.err.Error())}
-	case m.ctx.Store != nil:
+		return []string{st.Error.Render("✗ Not saved: " + m.saves.err.Error())}
+	case m.failing() != nil:
+		return []string{st.Error.Render("✗ Not saved yet, retrying: " + m.failing().Error())}
+	case m.ctx.Study != nil:
 		return []string{st.Subtle.Render("Saving…")}
 	}
 	return nil

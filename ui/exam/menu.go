@@ -11,7 +11,7 @@ import (
 
 	engine "dvaprep/exam"
 	"dvaprep/pack"
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -69,7 +69,7 @@ type menu struct {
 	missedLoaded bool
 	missedErr    error
 
-	active   *store.ExamSession // an exam still in progress, which a new one would abandon
+	active   *study.ExamSession // an exam still in progress, which a new one would abandon
 	answered int                // how many of its questions have an answer
 }
 

@@ -10,11 +10,9 @@
 package exam
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -25,7 +23,7 @@ import (
 
 	engine "dvaprep/exam"
 	"dvaprep/pack"
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -40,9 +38,6 @@ const (
 	modeResult                // the score report
 	modeAnswers               // the review of every answer after the exam
 )
-
-// owners numbers every exam screen, so that a late message for a screen that was closed is dropped.
-var owners atomic.Uint64
 
 // Model is the exam screen.
 type Model struct {
@@ -65,10 +60,7 @@ type Model struct {
 	leaving bool // "leave the exam?" is open
 	quit    bool // and it was opened by q: yes quits dvaprep rather than going back
 
-	first     bool   // opened by `dvaprep exam`, with no screen below to go back to
-	closing   bool   // close the screen once the writes have landed
-	quitting  bool   // and quit dvaprep then
-	closeNote string // and say this
+	first bool // opened by `dvaprep exam`, with no screen below to go back to
 
 	saves   saver
 	tick    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -76,25 +68,18 @@ type Model struct {
 	ticking bool
 }
 
-// New opens the exam screen. arg is a common.ExamArg (or nil for the start menu).
-func New(ctx *common.Context, arg any) (*Model, error) {
+// New opens the exam screen: the start menu, a stored session to resume, or a new exam to start at once.
+func New(ctx *common.Context, a common.ExamArg) (*Model, error) {
 	if ctx.Pack == nil {
 		return nil, errors.New("no content pack is loaded")
 	}
-	m := &Model{ctx: ctx, keys: DefaultKeyMap(), owner: owners.Add(1), tick: tea.Tick, mode: modeMenu}
+	m := &Model{ctx: ctx, keys: DefaultKeyMap(), owner: uint64(common.NewOwner()), tick: tea.Tick, mode: modeMenu}
 	m.menu = newMenu(ctx, m.keys)
 	m.quest = newQuestionModel(ctx, m.keys)
 	m.nav = newNavigator(ctx, m.keys)
 	m.res = newResultModel(ctx, m.keys)
-	var a common.ExamArg
-	switch v := arg.(type) {
-	case common.ExamArg:
-		a = v
-	case *common.ExamArg:
-		if v != nil {
-			a = *v
-		}
-	}
+	m.first = a.FromCLI
+	m.saves.abandon = a.Abandon
 	switch {
 	case a.Resume != 0:
 		m.mode = modeLoading
@@ -105,7 +90,6 @@ func New(ctx *common.Context, arg any) (*Model, error) {
 		if err != nil {
 			return nil, err
 		}
-		m.first = true
 		m.mode = modeLoading
 		m.boot = m.startCmd(cfg)
 	}
@@ -169,9 +153,9 @@ func (m *Model) KeyMap() help.KeyMap {
 // Capturing is always false: the exam has no text field. q is guarded instead (see GuardQuit).
 func (m *Model) Capturing() bool { return false }
 
-// GuardQuit is true while an exam is in progress or answers wait to be saved: then q asks before quitting, as esc
-// asks before leaving, and quits only once the answers are stored.
-func (m *Model) GuardQuit() bool { return m.active() || len(m.saves.queue) > 0 }
+// GuardQuit is true while an exam is in progress: then q asks before quitting, as esc asks before leaving. Yes
+// quits through the root, which waits for (or asks about) the writes still queued.
+func (m *Model) GuardQuit() bool { return m.active() }
 
 // active reports whether a session is running: answers can still change.
 func (m *Model) active() bool { return m.sess != nil && !m.sess.Done() }
@@ -201,8 +185,8 @@ func (m *Model) ensureTick() tea.Cmd {
 	return m.startTick()
 }
 
-// needsTick: the clock runs while a session is active, and the loop retries saves while any wait.
-func (m *Model) needsTick() bool { return m.active() || len(m.saves.queue) > 0 }
+// needsTick: the clock runs while a session is active.
+func (m *Model) needsTick() bool { return m.active() }
 
 // Update moves the screen's state; store writes, loads and renders happen in the commands it returns.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -213,14 +197,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.relayout()
 		return m, m.renderCmd()
 	case common.ResumeMsg:
-		// Back from a note: ticks were not delivered while it covered this screen. Notes open only while no
-		// write runs; should a reply have been lost anyway, the write is retried (an answer or flag write is
-		// idempotent, and a repeated finish reports the session closed, which counts as saved).
-		if m.saves.inflight {
-			m.saves.inflight = false
-			m.saves.err = errors.New("the save was interrupted")
-		}
-		cmds := []tea.Cmd{m.checkClock(), m.retry()}
+		// Back from a note: the clock may have run out meanwhile.
+		cmds := []tea.Cmd{m.checkClock()}
 		if m.needsTick() {
 			cmds = append(cmds, m.startTick())
 		}
@@ -230,7 +208,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.owner != m.owner || msg.gen != m.tickGen {
 			return m, nil
 		}
-		cmds := []tea.Cmd{m.checkClock(), m.retry()}
+		cmds := []tea.Cmd{m.checkClock()}
 		if m.needsTick() {
 			cmds = append(cmds, m.nextTick())
 		} else {
@@ -239,6 +217,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, tea.Batch(cmds...)
 	case savedMsg:
 		return m, m.saved(msg)
+	case common.WriteFailedMsg:
+		return m, m.failed(msg)
 	case startedMsg:
 		return m, m.started(msg)
 	case resumedMsg:
@@ -276,20 +256,19 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // key handles a key press in the current mode. Every key also retries a failed save.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	retry := m.retry()
+	if m.saves.ask.Open() {
+		return tea.Batch(retry, m.answerAsk(msg))
+	}
 	if m.active() && m.sess.Expired(m.ctx.Now()) {
 		return tea.Batch(retry, m.submit(byClock))
 	}
 	if m.leaving {
 		return tea.Batch(retry, m.updateLeaving(msg))
 	}
-	if key.Matches(msg, m.keys.Quit) {
+	if key.Matches(msg, m.keys.Quit) && m.active() {
 		// The root let q through (GuardQuit): ask first, as esc does.
-		if m.active() {
-			m.leaving, m.quit = true, true
-			return retry
-		}
-		return tea.Batch(retry, common.Status(fmt.Sprintf("%s not saved yet%s: wait a moment, or ctrl+c to quit anyway",
-			plural(len(m.saves.queue), "change", "changes"), m.saves.reason()), true))
+		m.leaving, m.quit = true, true
+		return retry
 	}
 	a := none
 	switch m.mode {
@@ -361,11 +340,13 @@ func (m *Model) View() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	var s string
-	switch {
-	case m.leaving && m.sess != nil:
+	if m.saves.ask.Open() {
+		return m.saves.ask.View(m.ctx.Styles, w, h)
+	}
+	if m.leaving && m.sess != nil {
 		return common.Fit(m.leavingView(), w, h)
 	}
+	var s string
 	switch m.mode {
 	case modeLoading:
 		s = m.loadingView()
@@ -386,9 +367,6 @@ func (m *Model) loadingView() string {
 	if m.fatal != nil {
 		return st.Error.Render("✗ "+m.fatal.Error()) + "\n" + st.Subtle.Render("esc goes back.")
 	}
-	if m.closing {
-		return st.Subtle.Render("Saving your answers…") + "\n" + st.Subtle.Render(m.saves.reason())
-	}
 	return st.Subtle.Render("Preparing the exam…")
 }
 
@@ -398,13 +376,11 @@ func (m *Model) updateLeaving(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Yes):
 		m.leaving = false
-		cmd := m.leave()
-		m.mode = modeLoading // nothing more to do here while the writes land
-		note := "The exam is saved and its clock keeps running: resume it from Home"
+		cmd := m.leave() // queued before the quit, which waits for it
 		if m.quit {
-			m.quitting = true
+			return tea.Batch(cmd, common.Quit())
 		}
-		return tea.Batch(cmd, m.close(note))
+		return tea.Batch(cmd, m.close("The exam is saved and its clock keeps running: resume it from Home"))
 	case key.Matches(msg, m.keys.No, m.keys.Back):
 		m.leaving, m.quit = false, false
 	}
@@ -423,14 +399,10 @@ func (m *Model) leavingView() string {
 		st.Title.Render("y") + " yes · " + st.Title.Render("n") + " stay"
 }
 
-// back closes the screen: to the one below, or home when `dvaprep exam` opened it first; or quits dvaprep when
-// the learner asked to with q.
+// back closes the screen: to the one below, or home when `dvaprep exam` opened it first.
 func (m *Model) back() tea.Cmd {
-	if m.quitting {
-		return tea.Quit
-	}
 	if m.first {
-		return common.Navigate(common.HomeScreen, nil)
+		return common.Navigate(common.HomeScreen)
 	}
 	return common.Back()
 }
@@ -459,9 +431,6 @@ func clock(d time.Duration) string {
 // letter names the option at display position d: A, B, C…
 func letter(d int) string { return string(rune('A' + d)) }
 
-// storeCtx is the context for store calls made in commands.
-func storeCtx() context.Context { return context.Background() }
-
 // plural picks the singular or plural form for n.
 func plural(n int, one, many string) string {
 	if n == 1 {
@@ -480,14 +449,14 @@ func positions(ps []int) string {
 }
 
 // storeKind maps a practice mode to the kind the store keeps.
-func storeKind(k engine.Kind) store.ExamKind {
+func storeKind(k engine.Kind) study.ExamKind {
 	switch k {
 	case engine.Drill:
-		return store.ExamDrill
+		return study.ExamDrill
 	case engine.Missed:
-		return store.ExamMissed
+		return study.ExamMissed
 	case engine.Custom:
-		return store.ExamCustom
+		return study.ExamCustom
 	}
-	return store.ExamMock
+	return study.ExamMock
 }

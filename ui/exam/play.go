@@ -82,13 +82,9 @@ func (m *Model) flag() tea.Cmd {
 	return m.saveRow(m.quest.cur, opFlag)
 }
 
-// openNote opens a note link on top of this screen; esc comes back. It waits for a running save, whose reply
-// would otherwise go to the notes screen.
+// openNote opens a note link on top of this screen; esc comes back. Writes go on meanwhile.
 func (m *Model) openNote(link string) tea.Cmd {
-	if m.saves.inflight {
-		return common.Status("Saving… press o again in a moment", false)
-	}
-	return common.Navigate(common.NotesScreen, link)
+	return common.OpenNote(link)
 }
 
 // apply carries out what a sub-model asked for.

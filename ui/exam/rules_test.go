@@ -11,6 +11,7 @@ import (
 
 	engine "dvaprep/exam"
 	"dvaprep/pack"
+	"dvaprep/ui/common"
 )
 
 // The option keys only ever choose options: no other binding of the exam screen, in any mode, uses one of them,
@@ -159,7 +160,7 @@ func TestDrillPracticeReport(t *testing.T) {
 	}
 	// o opens the suggested note.
 	e.press("o")
-	if len(e.navs) != 1 || e.navs[0].Arg != "sqs#visibility-timeout" {
+	if len(e.navs) != 1 || e.navs[0].Notes.Link != "sqs#visibility-timeout" {
 		t.Fatalf("navs %+v", e.navs)
 	}
 	// In the review of answers, "wrong" leaves the skipped question out.
@@ -173,7 +174,7 @@ func TestDrillPracticeReport(t *testing.T) {
 // ends instead of wrapping; the full mock opens a briefing, and enter there starts it.
 func TestMenuOptions(t *testing.T) {
 	e := newEnv(t)
-	m := e.open(nil)
+	m := e.open(common.ExamArg{})
 	mn := &m.menu
 	e.press("down", "down", "down", "enter") // Custom exam
 	if !mn.form || mn.cursor != itemCustom {

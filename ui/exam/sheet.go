@@ -4,12 +4,12 @@ import (
 	"slices"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	engine "dvaprep/exam"
 	"dvaprep/pack"
 	"dvaprep/ui/common"
+	"dvaprep/ui/markdown"
 )
 
 // sheet draws the items of a session: a question's stem and options and, once revealed, each option's why, the
@@ -19,9 +19,6 @@ type sheet struct {
 	ctx  *common.Context
 	sess *engine.Session
 }
-
-// optIndent is the width of an option's lead: cursor or verdict mark, box, letter.
-const optIndent = 9 // "› (•) A. "
 
 // question returns the pack question of item i, or nil if the pack no longer has it as it was drawn.
 func (s sheet) question(i int) *pack.Question {
@@ -51,52 +48,21 @@ func (s sheet) body(i int, reveal bool, cursor, link int) (string, [][2]int) {
 	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
 	add(s.markdown(stemID(q.ID), q.Stem))
 	add("")
-	textW := max(w-optIndent-1, 10)
-	pad := strings.Repeat(" ", optIndent)
-	rows := make([][2]int, len(it.Perm))
+	opts := make([]common.Option, len(it.Perm))
 	for d := range it.Perm {
 		opt := q.Options[it.Original(d)]
-		chosen := s.sess.Chosen(i, d)
-		box := "( ) "
-		switch {
-		case q.Select > 1 && chosen:
-			box = "[x] "
-		case q.Select > 1:
-			box = "[ ] "
-		case chosen:
-			box = "(•) "
+		opts[d] = common.Option{Text: opt.Text, Why: opt.Why, Chosen: s.sess.Chosen(i, d)}
+		if opt.Correct {
+			opts[d].Verdict = common.VerdictRight
 		}
-		lead, style := "  ", lipgloss.NewStyle()
-		switch {
-		case reveal && opt.Correct:
-			lead = st.Good.Render("✓ ")
-		case reveal:
-			lead = st.Bad.Render("✗ ")
-		case d == cursor:
-			lead, style = st.Selected.Render("› "), st.Selected
-		}
-		if chosen {
-			style = style.Bold(true)
-		}
-		rows[d][0] = len(lines)
-		for k, l := range strings.Split(ansi.Wrap(opt.Text, textW, ""), "\n") {
-			prefix := pad
-			if k == 0 {
-				prefix = lead + box + letter(d) + ". "
-			}
-			lines = append(lines, prefix+style.Render(l))
-		}
-		if reveal {
-			why := opt.Why
-			if chosen {
-				why = "Your answer. " + why
-			}
-			for _, l := range strings.Split(ansi.Wrap(why, textW, ""), "\n") {
-				lines = append(lines, pad+st.Subtle.Render(l))
-			}
-		}
-		rows[d][1] = len(lines) - 1
 	}
+	list := common.OptionList{Multi: q.Select > 1, Cursor: cursor, Reveal: reveal}
+	optLines, rows := list.Render(st, opts, w)
+	for d := range rows {
+		rows[d][0] += len(lines)
+		rows[d][1] += len(lines)
+	}
+	lines = append(lines, optLines...)
 	if reveal {
 		add("")
 		add(s.verdict(i))
@@ -164,9 +130,9 @@ func (s sheet) linksLine(links []string, sel, w int) string {
 	return ansi.Wrap(head+" "+strings.Join(parts, " "), w, "")
 }
 
-func stemID(id string) string { return "q:" + id + ":stem" }
+func stemID(id string) string { return markdown.StemID(id) }
 
-func explanationID(id string) string { return "q:" + id + ":explanation" }
+func explanationID(id string) string { return markdown.ExplanationID(id) }
 
 // markdown returns a finished render from the cache, or the plain text wrapped until the render arrives.
 func (s sheet) markdown(id, md string) string {

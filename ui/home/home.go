@@ -3,7 +3,6 @@
 package home
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -12,9 +11,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"dvaprep/exam"
 	prog "dvaprep/progress"
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -42,64 +40,48 @@ func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp(
 
 type entry struct {
 	key, title, desc string
-	to               common.ScreenID
-	arg              any
+	nav              common.NavigateMsg
 }
 
 // Model is the home screen.
 type Model struct {
-	ctx        *common.Context
-	keys       KeyMap
-	cursor     int
-	summary    *store.Summary
-	due        int
-	active     *store.ExamSession
-	answers    int
-	incomplete int // multiple-response answers with fewer options than asked
-	err        error
+	ctx     *common.Context
+	keys    KeyMap
+	cursor  int
+	summary *study.Summary
+	due     int
+	active  *study.ExamSession
+	answers int
+	err     error
 }
 
 // New returns the home screen.
 func New(ctx *common.Context) *Model { return &Model{ctx: ctx, keys: DefaultKeyMap()} }
 
 type loadedMsg struct {
-	summary    store.Summary
-	due        int
-	active     *store.ExamSession
-	answers    int
-	incomplete int // multiple-response answers with fewer options than asked
-	err        error
+	summary study.Summary
+	due     int
+	active  *study.ExamSession
+	answers int
+	err     error
 }
 
 // Init loads the summary line from the store.
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	st, now, p := m.ctx.Store, m.ctx.Now, m.ctx.Pack
+	st, now, ctx := m.study(), m.ctx.Now, m.ctx.Background()
 	if st == nil {
 		return nil
 	}
 	return func() tea.Msg {
-		ctx := context.Background()
 		var msg loadedMsg
 		msg.summary, msg.err = st.Summary(ctx)
 		if msg.err == nil {
 			msg.due, msg.err = st.CountDue(ctx, now())
 		}
 		if msg.err == nil {
-			msg.active, msg.err = st.ActiveExamSession(ctx)
-		}
-		if msg.err == nil && msg.active != nil {
-			var as []store.Answer
-			as, msg.err = st.ExamAnswers(ctx, msg.active.ID)
-			for _, a := range as {
-				switch exam.StoredFill(p, a.QuestionID, a.Choice) {
-				case exam.Complete:
-					msg.answers++
-				case exam.Incomplete:
-					msg.incomplete++
-				}
-			}
+			msg.active, msg.answers, msg.err = st.ExamInProgress(ctx)
 		}
 		return msg
 	}
@@ -117,7 +99,7 @@ func (m *Model) Capturing() bool { return false }
 func (m *Model) entries() []entry {
 	var es []entry
 	if m.active != nil {
-		es = append(es, entry{"x", "Resume exam", m.resumeText(), common.ExamScreen, common.ExamArg{Resume: m.active.ID}})
+		es = append(es, entry{"x", "Resume exam", m.resumeText(), common.NavigateMsg{To: common.ExamScreen, Exam: common.ExamArg{Resume: m.active.ID}}})
 	}
 	ex := m.ctx.Pack.Exam
 	due := "what you missed comes back before you forget it"
@@ -125,12 +107,12 @@ func (m *Model) entries() []entry {
 		due = fmt.Sprintf("%d due now", m.due)
 	}
 	return append(es,
-		entry{"n", "Notes", "read and search the study notes, by exam domain", common.NotesScreen, ""},
-		entry{"s", "Scenarios", "branching architecture decisions, scored by task statement", common.ScenariosScreen, nil},
-		entry{"e", "Mock exam", fmt.Sprintf("%d questions in %d minutes, drills and custom practice", ex.Questions, ex.Minutes), common.ExamScreen, nil},
-		entry{"r", "Review", due, common.ReviewScreen, nil},
-		entry{"p", "Progress", "mastery per domain and task, history, weak spots, readiness", common.ProgressScreen, nil},
-		entry{"/", "Search", "search every note", common.NotesScreen, "@search"},
+		entry{"n", "Notes", "read and search the study notes, by exam domain", common.NavigateMsg{To: common.NotesScreen}},
+		entry{"s", "Scenarios", "branching architecture decisions, scored by task statement", common.NavigateMsg{To: common.ScenariosScreen}},
+		entry{"e", "Mock exam", fmt.Sprintf("%d questions in %d minutes, drills and custom practice", ex.Questions, ex.Minutes), common.NavigateMsg{To: common.ExamScreen}},
+		entry{"r", "Review", due, common.NavigateMsg{To: common.ReviewScreen}},
+		entry{"p", "Progress", "mastery per domain and task, history, weak spots, readiness", common.NavigateMsg{To: common.ProgressScreen}},
+		entry{"/", "Search", "search every note", common.NavigateMsg{To: common.NotesScreen, Notes: common.NotesArg{Search: true}}},
 	)
 }
 
@@ -144,9 +126,6 @@ func (m *Model) resumeText() string {
 			left = fmt.Sprintf("%s left", d.Truncate(time.Second))
 		}
 	}
-	if m.incomplete > 0 {
-		return fmt.Sprintf("%d answered · %d incomplete · %s", m.answers, m.incomplete, left)
-	}
 	return fmt.Sprintf("%d answered · %s", m.answers, left)
 }
 
@@ -156,7 +135,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case loadedMsg:
 		m.err = msg.err
 		if msg.err == nil {
-			m.summary, m.due, m.active, m.answers, m.incomplete = &msg.summary, msg.due, msg.active, msg.answers, msg.incomplete
+			m.summary, m.due, m.active, m.answers = &msg.summary, msg.due, msg.active, msg.answers
 		}
 		m.cursor = min(m.cursor, len(m.entries())-1)
 	case common.ResumeMsg:
@@ -170,11 +149,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.cursor = (m.cursor + 1) % len(es)
 		case key.Matches(msg, m.keys.Open):
 			e := es[m.cursor]
-			return m, common.Navigate(e.to, e.arg)
+			return m, common.Go(e.nav)
 		default:
 			for _, e := range es {
 				if msg.String() == e.key {
-					return m, common.Navigate(e.to, e.arg)
+					return m, common.Go(e.nav)
 				}
 			}
 		}
@@ -216,4 +195,12 @@ func (m *Model) summaryLine() string {
 	}
 	return fmt.Sprintf("Questions right: %s\n%d decisions · %d/%d sections read",
 		prog.Figure(s.Questions.Accuracy(), s.Questions.Answered), s.Decisions.Answered, s.SectionsRead, total)
+}
+
+// study is the part of the study layer this screen uses, or nil without a database.
+func (m *Model) study() common.HomeStudy {
+	if m.ctx.Study == nil {
+		return nil
+	}
+	return m.ctx.Study
 }
