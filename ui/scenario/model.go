@@ -77,6 +77,9 @@ func (m *Model) Title() string {
 func (m *Model) KeyMap() help.KeyMap {
 	k := m.keys
 	k.state, k.filtered = m.state, m.list.input.Value() != ""
+	if m.state == stateVerdict {
+		k.next = m.nextAction()
+	}
 	return k
 }
 

@@ -179,17 +179,19 @@ func TestEndingAndReplay(t *testing.T) {
 	v := view(h)
 	wantIn(t, v,
 		"Every team gets every order, and failures are isolated.",
-		"Overall", "1.5/2", "75%",
-		"Domain 1 · Development with AWS Services", "0.5/1",
-		"Domain 4 · Troubleshooting and Optimization", "1/1",
+		"score 1.5 of 2 points",
+		"Overall", "1.5 of 2", "75%",
+		"Domain 1 · Development with AWS Services", "0.5 of 1",
+		"Domain 4 · Troubleshooting and Optimization", "1 of 1",
 		"1.1 Develop code for applications hosted on AWS",
 		"4.1 Assist in a root cause analysis",
-		"Your path", "Best path",
-		"→ EventBridge rule per team (~ Acceptable)",
-		"→ SNS topic with one SQS queue per team (✓ Best)",
-		"→ Add a dead-letter queue with a redrive policy (✓ Best)",
+		"Your decisions",
+		"1. How do you deliver it?", "→ EventBridge rule per team", "~ Acceptable · 0.5 of 1 point",
+		"Best: SNS topic with one SQS queue per team",
+		"2. What now?", "→ Add a dead-letter queue with a redrive policy", "✓ Best · 1 of 1 point",
 		"✓ Saved to your progress.",
 	)
+	wantNotIn(t, v, "did not reach", "Best: Add a dead-letter queue")
 
 	attempts, err := ctx.Store.Attempts(context.Background(), store.AttemptFilter{Source: store.SourceScenario})
 	if err != nil {
@@ -224,7 +226,8 @@ func TestEndingAndReplay(t *testing.T) {
 	if h.m.state != stateEnding {
 		t.Fatalf("poor path: state %v", h.m.state)
 	}
-	wantIn(t, view(h), "Orders go missing.", "0/1")
+	wantIn(t, view(h), "Orders go missing.", "0 of 1", "✗ Poor · 0 of 1 point",
+		"Decisions of the best path you did not reach", "2. What now?", "Best: Add a dead-letter queue with a redrive policy")
 	h.press("enter")
 	if h.m.state != stateList || h.m.play.run != nil {
 		t.Fatalf("enter at the ending: state %v", h.m.state)
@@ -298,4 +301,40 @@ func TestChoicesAreShuffled(t *testing.T) {
 		t.Fatalf("pressing 2 chose %+v, want the node's choice %d (%q)", got, order[1], n.Choices[order[1]].Text)
 	}
 	wantIn(t, view(h), "› 2. "+n.Choices[order[1]].Text[:10])
+}
+
+// A choice with a bridge shows it above the next decision; the title counts decisions of the best path
+// and says when a decision is a retry; the line after a verdict says what enter does.
+func TestBridgeProgressAndRetry(t *testing.T) {
+	h := newHarness(t, newContext(t), "fanout")
+	wantIn(t, view(h), "Decision 1 of 2")
+	wantNotIn(t, view(h), "You went with EventBridge")
+	h.press("2")
+	wantIn(t, view(h), "Decision 1 of 2", "score 0.5 of 1 point", "enter · next decision")
+	h.press("enter")
+	v := view(h)
+	wantIn(t, v, "Decision 2 of 2", "↪ You went with EventBridge; the team standardises on SNS to SQS.",
+		"A consumer keeps failing on one message. What now?")
+	if strings.Index(v, "You went with") > strings.Index(v, "A consumer keeps failing") {
+		t.Errorf("the bridge should come before the prompt:\n%s", v)
+	}
+	wantNotIn(t, v, "retry")
+
+	h.press("2") // retry forever: poor, back to the same decision
+	v = view(h)
+	wantIn(t, v, "Decision 2 of 2", "✗ Poor", "enter · choose again")
+	wantNotIn(t, v, "retry", "next decision")
+	if k := h.m.KeyMap().ShortHelp()[0].Help(); k.Desc != "choose again" {
+		t.Errorf("help for enter says %q, want choose again", k.Desc)
+	}
+	h.press("enter")
+	v = view(h)
+	wantIn(t, v, "Decision 2 of 2 · retry")
+	wantNotIn(t, v, "You went with EventBridge") // the bridge belonged to the first visit
+	h.press("1")
+	wantIn(t, view(h), "Decision 2 of 2 · retry", "enter · see how it ends")
+	h.press("enter")
+	h.m.ctx.Height = 60
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 60})
+	wantIn(t, view(h), "score 1.5 of 3 points", "2. What now? (retry)", "→ Retry forever", "Best: Add a dead-letter queue")
 }

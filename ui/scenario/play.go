@@ -30,6 +30,7 @@ type play struct {
 	step   *scenarios.Step // the decision just taken; nil while deciding
 	others bool            // the other choices are shown
 	link   int             // the selected note link in the picker
+	bridge string          // how the story reached the node on screen from the choice before it, or ""
 	shown  time.Time       // when the decision appeared, for the time taken
 	saved  bool            // the finished run reached the store
 	failed bool            // storing the finished run failed; it is being retried
@@ -82,14 +83,14 @@ func (m *Model) begin(s *pack.Scenario) tea.Cmd {
 func (m *Model) start(s *pack.Scenario) {
 	m.plays++
 	m.play = play{n: m.plays, run: scenarios.Start(s)}
-	m.show()
+	m.show("")
 }
 
-// show puts the run's current node on screen, at its top.
-func (m *Model) show() {
+// show puts the run's current node on screen, at its top, after the bridge that leads to it.
+func (m *Model) show(bridge string) {
 	p := &m.play
 	p.node = p.run.Current()
-	p.sel, p.step, p.others, p.link = 0, nil, false, 0
+	p.sel, p.step, p.others, p.link, p.bridge = 0, nil, false, 0, bridge
 	p.shown = m.ctx.Now()
 	p.order = choiceOrder(len(p.node.Choices), m.scenario().ID+"/"+p.node.ID, p.shown)
 	m.state = stateDecide
@@ -203,7 +204,8 @@ func (m *Model) mdLines(id string) []string {
 func (m *Model) decisionLines() []string {
 	st, w := m.ctx.Styles, m.ctx.Width
 	s, n, p := m.scenario(), m.play.node, &m.play
-	lines := append(m.mdLines(promptID(s.ID, n.ID)), "")
+	lines := append(m.bridgeLines(), m.mdLines(promptID(s.ID, n.ID))...)
+	lines = append(lines, "")
 	m.marks = anchors{}
 	if p.step == nil {
 		for d, i := range p.order {
@@ -256,11 +258,38 @@ func (m *Model) decisionLines() []string {
 			lines = append(lines, m.mdLines(explainID(s.ID, n.ID, i))...)
 		}
 	}
-	next := "enter · next decision"
-	if nx := s.Nodes[p.step.Next]; nx != nil && nx.IsEnding() {
-		next = "enter · see how it ends"
+	return append(lines, "", st.Subtle.Render("enter · "+m.nextAction()))
+}
+
+// nextAction says what enter does after a verdict: the same decision again, an earlier one, a new one or
+// the ending.
+func (m *Model) nextAction() string {
+	p := &m.play
+	if p.step == nil {
+		return "continue"
 	}
-	return append(lines, "", st.Subtle.Render(next))
+	switch nx := m.scenario().Nodes[p.step.Next]; {
+	case p.step.Next == p.step.Node:
+		return "choose again"
+	case nx != nil && nx.IsEnding():
+		return "see how it ends"
+	}
+	for _, st := range p.run.Path() {
+		if st.Node == p.step.Next {
+			return "back to an earlier decision"
+		}
+	}
+	return "next decision"
+}
+
+// bridgeLines is the bridge that leads to the node on screen, wrapped, with a blank line after it.
+func (m *Model) bridgeLines() []string {
+	if m.play.bridge == "" {
+		return nil
+	}
+	st, w := m.ctx.Styles, m.ctx.Width
+	lines := hanging("  ", "↪ ", m.play.bridge, st.Subtle, w)
+	return append(lines, "")
 }
 
 // linkLabel names a note link by its note and section.
@@ -303,24 +332,40 @@ func verdictLabel(st common.Styles, v pack.Verdict) string {
 
 func points(p float64) string { return fmt.Sprintf("%g", p) }
 
-// stage names where the run is, for the title line.
+// stage names where the run is, for the title line: "Decision 2 of 4", and "retry" when the decision was
+// already taken once in this run.
 func (m *Model) stage() string {
-	n := len(m.play.run.Path())
-	switch m.state {
-	case stateEnding:
+	if m.state == stateEnding {
 		return "The ending"
-	case stateDecide:
-		return fmt.Sprintf("Decision %d", n+1)
 	}
-	return fmt.Sprintf("Decision %d", n)
+	path, node := m.play.run.Path(), m.play.node.ID
+	if m.play.step != nil { // the verdict of the decision just taken
+		path = path[:len(path)-1]
+	}
+	pos := scenarios.Locate(m.scenario(), path, node)
+	s := fmt.Sprintf("Decision %d of %d", pos.Number, pos.Of)
+	if pos.Retry {
+		s += " · retry"
+	}
+	return s
 }
 
+// scoreSoFar is the points earned out of the points the decisions so far could have earned.
 func (m *Model) scoreSoFar() string {
 	t := m.play.run.Score().Overall
 	if t.Decisions == 0 {
 		return ""
 	}
-	return fmt.Sprintf("score %s/%d", points(t.Points), t.Decisions)
+	return "score " + outOf(t)
+}
+
+// outOf is a total as "1.5 of 2 points".
+func outOf(t scenarios.Total) string {
+	unit := "points"
+	if t.Decisions == 1 {
+		unit = "point"
+	}
+	return fmt.Sprintf("%s of %d %s", points(t.Points), t.Decisions, unit)
 }
 
 func (m *Model) updateDecide(msg tea.KeyPressMsg) tea.Cmd {
@@ -476,7 +521,7 @@ func (m *Model) updateLinks(msg tea.KeyPressMsg) tea.Cmd {
 
 // next moves on from a verdict: to the next decision, or to the ending, which is then recorded.
 func (m *Model) next() tea.Cmd {
-	m.show()
+	m.show(m.choice(m.play.step.Choice).Bridge)
 	cmds := []tea.Cmd{m.renderCmd()}
 	if m.state == stateEnding {
 		cmds = append(cmds, m.finish())
