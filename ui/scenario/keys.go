@@ -13,6 +13,7 @@ type KeyMap struct {
 	Continue, Others, Links, Open       key.Binding
 	PageUp, PageDown, Top, Bottom       key.Binding
 	Replay, Done                        key.Binding
+	Restart, Leave, Stay                key.Binding
 	state                               state
 	filtered                            bool   // the list is narrowed: esc clears the filter
 	next                                string // what enter does after a verdict: "next decision", "choose again"…
@@ -39,6 +40,9 @@ func DefaultKeyMap() KeyMap {
 		Bottom:   key.NewBinding(key.WithKeys("G", "end")),
 		Replay:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "replay")),
 		Done:     key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter", "scenarios")),
+		Restart:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "start over")),
+		Leave:    key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y", "leave")),
+		Stay:     key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "stay")),
 	}
 }
 
@@ -55,11 +59,13 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "select"), common.WithHelp(k.Number, "1-9", "open"), k.Open, common.WithHelp(k.Back, "esc", "cancel")}
 	case stateEnding:
 		return []key.Binding{k.Replay, k.Done, common.WithHelp(k.Up, "↑/↓", "scroll"), k.PageDown}
+	case stateLeaving:
+		return []key.Binding{k.Leave, k.Stay}
 	}
 	if k.filtered {
-		return []key.Binding{k.Up, k.Down, k.Play, k.Filter, k.Clear}
+		return []key.Binding{k.Up, k.Down, k.Play, k.Restart, k.Filter, k.Clear}
 	}
-	return []key.Binding{k.Up, k.Down, k.Play, k.Filter, k.Back}
+	return []key.Binding{k.Up, k.Down, k.Play, k.Restart, k.Filter, k.Back}
 }
 
 // FullHelp shows every key of the current state in columns.

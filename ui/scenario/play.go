@@ -33,6 +33,8 @@ type play struct {
 	bridge string          // how the story reached the node on screen from the choice before it, or ""
 	shown  time.Time       // when the decision appeared, for the time taken
 	saved  bool            // the finished run reached the store
+	// placeSaved: the store holds this play's position as it is now, so leaving it loses nothing
+	placeSaved bool
 	failed bool            // storing the finished run failed; it is being retried
 }
 
@@ -70,15 +72,6 @@ func outcomeID(s, n string) string            { return "scn:" + s + ":" + n + ":
 func (m *Model) scenario() *pack.Scenario     { return m.play.run.Scenario() }
 func (m *Model) choice(i int) *pack.Choice    { return &m.play.node.Choices[i] }
 func (m *Model) doc(id string) (string, bool) { s, ok := m.docs.out[id]; return s, ok }
-
-// begin starts a play of s and asks for its run in the store and its first render.
-func (m *Model) begin(s *pack.Scenario) tea.Cmd {
-	if scenarios.Start(s).Current() == nil {
-		return common.Status(fmt.Sprintf("scenario %s has no start node %q: run `dvaprep validate`", s.ID, s.Start), true)
-	}
-	m.start(s)
-	return tea.Batch(m.rec.start(m.ctx, m.play.n, s.ID), m.renderCmd())
-}
 
 func (m *Model) start(s *pack.Scenario) {
 	m.plays++
@@ -384,7 +377,7 @@ func (m *Model) updateDecide(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Choose):
 		return m.choose(p.sel)
 	case key.Matches(msg, k.Back):
-		return m.leave()
+		return m.askLeave()
 	default:
 		m.scrollKeys(msg)
 		return nil
@@ -432,7 +425,7 @@ func (m *Model) choose(d int) tea.Cmd {
 		Source:        store.SourceScenario,
 		At:            now,
 	}
-	return m.rec.attempt(m.ctx, p.n, a)
+	return tea.Batch(m.rec.attempt(m.ctx, p.n, a), m.savePlace())
 }
 
 // choiceOrder orders a decision's choices on screen; tests replace it with the file's order.
@@ -481,7 +474,7 @@ func (m *Model) updateVerdict(msg tea.KeyPressMsg) tea.Cmd {
 		m.layout()
 		m.keepVisible(m.marks.links-1, m.marks.links+len(links)-1)
 	case key.Matches(msg, k.Back):
-		return m.leave()
+		return m.askLeave()
 	default:
 		m.scrollKeys(msg)
 	}
@@ -524,12 +517,13 @@ func (m *Model) next() tea.Cmd {
 	m.show(m.choice(m.play.step.Choice).Bridge)
 	cmds := []tea.Cmd{m.renderCmd()}
 	if m.state == stateEnding {
-		cmds = append(cmds, m.finish())
+		cmds = append(cmds, m.finish(), m.forgetPlace(m.scenario().ID))
 	}
 	return tea.Batch(cmds...)
 }
 
-// leave abandons the run and goes back to the list. The decisions made so far are already stored.
+// leave goes back to the list. The decisions made so far are stored, and so is the place of a run left
+// unfinished.
 func (m *Model) leave() tea.Cmd {
 	if m.state != stateEnding {
 		m.rec.abandon(m.play.n)

@@ -87,6 +87,18 @@ func (r *recorder) startCmd(ctx *common.Context, play int, rr *runRec) tea.Cmd {
 	}
 }
 
+// resume records that a play carries on a stored run: its decisions join that run. A run whose ID was not
+// known when it was left is started again.
+func (r *recorder) resume(ctx *common.Context, play int, scenarioID string, runID int64) tea.Cmd {
+	if runID == 0 {
+		return r.start(ctx, play, scenarioID)
+	}
+	if ctx.Store != nil {
+		r.runs[play] = &runRec{scenario: scenarioID, id: runID}
+	}
+	return nil
+}
+
 // attempt records one decision of a play, as soon as the play's run has an ID.
 func (r *recorder) attempt(ctx *common.Context, play int, a store.Attempt) tea.Cmd {
 	if ctx.Store == nil {
@@ -181,6 +193,9 @@ func (m *Model) stored(msg tea.Msg) tea.Cmd {
 		}
 		cmds := []tea.Cmd{r.save(m.ctx, rr.queue...)}
 		rr.queue = nil
+		if msg.play == m.play.n {
+			cmds = append(cmds, m.savePlace()) // the place now knows its run
+		}
 		if rr.finish != nil {
 			cmds = append(cmds, finishCmd(m.ctx.Store, msg.play, rr.id, *rr.finish))
 			rr.finish = nil
