@@ -35,7 +35,7 @@ type play struct {
 	saved  bool            // the finished run reached the store
 	// placeSaved: the store holds this play's position as it is now, so leaving it loses nothing
 	placeSaved bool
-	failed bool            // storing the finished run failed; it is being retried
+	failed     bool // storing the finished run failed; it is being retried
 }
 
 // docKey names what a set of renders was made for, so a late one is dropped.
