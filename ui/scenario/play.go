@@ -22,20 +22,19 @@ import (
 
 // play is one run of a scenario on screen.
 type play struct {
-	n      int // this play's number
-	run    *scenarios.Run
-	node   *pack.Node      // the decision or the ending on screen
-	sel    int             // the selected choice while deciding, as shown (an index into order)
-	order  []int           // the choices in the order shown: order[shown] = index in the node
-	step   *scenarios.Step // the decision just taken; nil while deciding
-	others bool            // the other choices are shown
-	link   int             // the selected note link in the picker
-	bridge string          // how the story reached the node on screen from the choice before it, or ""
-	shown  time.Time       // when the decision appeared, for the time taken
-	saved  bool            // the finished run reached the store
-	// placeSaved: the store holds this play's position as it is now, so leaving it loses nothing
-	placeSaved bool
-	failed     bool // storing the finished run failed; it is being retried
+	n          int // this play's number
+	run        *scenarios.Run
+	node       *pack.Node      // the decision or the ending on screen
+	sel        int             // the selected choice while deciding, as shown (an index into order)
+	order      []int           // the choices in the order shown: order[shown] = index in the node
+	step       *scenarios.Step // the decision just taken; nil while deciding
+	others     bool            // the other choices are shown
+	link       int             // the selected note link in the picker
+	bridge     string          // how the story reached the node on screen from the choice before it, or ""
+	shown      time.Time       // when the decision appeared, for the time taken
+	saved      bool            // the finished run reached the store
+	failed     bool            // storing the finished run failed; it is being retried
+	placeSaved bool            // the store holds this play's place as it is now: leaving loses nothing
 }
 
 // docKey names what a set of renders was made for, so a late one is dropped.
