@@ -82,7 +82,7 @@ func (m *Model) finish() tea.Cmd {
 func (m *Model) updateEnding(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Replay):
-		return m.begin(m.scenario())
+		return m.beginFresh(m.scenario()) // the place was forgotten at the ending
 	case key.Matches(msg, m.keys.Done):
 		return m.leave()
 	default:

@@ -241,6 +241,7 @@ func TestEndingAndReplay(t *testing.T) {
 }
 
 func TestLeaveMidRun(t *testing.T) {
+	withPlaces(t, nil) // no place store: the run cannot be picked up again
 	h := newHarness(t, newContext(t), "fanout")
 	h.press("esc") // nothing decided yet: no question
 	if h.m.state != stateList {
