@@ -45,10 +45,12 @@ func (m *Model) endingLines() []string {
 	lines = append(lines, m.recapLines()...)
 
 	switch {
-	case m.ctx.Store == nil:
+	case m.ctx.Study == nil:
 	case m.play.saved:
 		lines = append(lines, "", st.Subtle.Render("✓ Saved to your progress."))
 	case m.play.failed:
+		lines = append(lines, "", st.Error.Render("✗ Not saved."))
+	case m.ctx.Writes != nil && m.ctx.Writes.Failing(m.rec.owner):
 		lines = append(lines, "", st.Error.Render("✗ Not saved yet: retrying."))
 	default:
 		lines = append(lines, "", st.Subtle.Render("Saving…"))

@@ -119,17 +119,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, common.Status(msg.err.Error(), true)
 		}
 		return m, nil
-	case runStartedMsg, attemptsSavedMsg, runFinishedMsg, retryMsg:
+	case runFinishedMsg, common.WriteFailedMsg:
 		return m, m.stored(msg)
 	case placeSavedMsg:
-		return m, m.placeSaved(msg)
+		m.placeSaved(msg)
+		return m, nil
 	case placeLoadedMsg:
 		return m, m.placeLoaded(msg)
-	case placeRetryMsg:
-		if msg.play != m.play.n {
-			return m, nil
-		}
-		return m, m.savePlace()
 	case tea.KeyPressMsg:
 		switch m.state {
 		case stateList:

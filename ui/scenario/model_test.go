@@ -14,6 +14,7 @@ import (
 
 	"dvaprep/store"
 	"dvaprep/ui/common"
+	"dvaprep/ui/uitest"
 )
 
 func view(h *harness) string { return ansi.Strip(h.m.View()) }
@@ -65,11 +66,11 @@ func TestList(t *testing.T) {
 
 func TestListRecords(t *testing.T) {
 	ctx := newContext(t)
-	id, err := ctx.Store.StartScenarioRun(context.Background(), "fanout", testNow.AddDate(0, 0, -3))
+	id, err := uitest.StoreOf(ctx).StartScenarioRun(context.Background(), "fanout", testNow.AddDate(0, 0, -3))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ctx.Store.FinishScenarioRun(context.Background(), id, []byte("[]"), 1.5, 2); err != nil {
+	if err := uitest.StoreOf(ctx).FinishScenarioRun(context.Background(), id, []byte("[]"), 1.5, 2); err != nil {
 		t.Fatal(err)
 	}
 	h := newHarness(t, ctx, "")
@@ -141,7 +142,7 @@ func TestLinks(t *testing.T) {
 		t.Fatalf("l with two links: state %v, want the picker", h.m.state)
 	}
 	h.press("2")
-	if len(h.nav) != 1 || h.nav[0] != (common.NavigateMsg{To: common.NotesScreen, Arg: "sqs#dead-letter-queues"}) {
+	if len(h.nav) != 1 || h.nav[0] != (common.NavigateMsg{To: common.NotesScreen, Notes: common.NotesArg{Link: "sqs#dead-letter-queues"}}) {
 		t.Fatalf("navigation %+v", h.nav)
 	}
 	if h.m.state != stateVerdict {
@@ -157,14 +158,14 @@ func TestLinks(t *testing.T) {
 		t.Fatalf("esc in the picker: state %v, nav %v", h.m.state, h.nav)
 	}
 	h.press("l", "down", "enter")
-	if len(h.nav) != 2 || h.nav[1].Arg != "sqs#dead-letter-queues" {
+	if len(h.nav) != 2 || h.nav[1].Notes.Link != "sqs#dead-letter-queues" {
 		t.Fatalf("enter in the picker: nav %v", h.nav)
 	}
 
 	// A choice with one link opens it at once.
 	h = newHarness(t, newContext(t), "fanout")
 	h.press("2", "l")
-	if h.m.state != stateVerdict || len(h.nav) != 1 || h.nav[0].Arg != "sqs" {
+	if h.m.state != stateVerdict || len(h.nav) != 1 || h.nav[0].Notes.Link != "sqs" {
 		t.Fatalf("l with one link: state %v, nav %v", h.m.state, h.nav)
 	}
 }
@@ -195,7 +196,7 @@ func TestEndingAndReplay(t *testing.T) {
 	)
 	wantNotIn(t, v, "did not reach", "Best: Add a dead-letter queue")
 
-	attempts, err := ctx.Store.Attempts(context.Background(), store.AttemptFilter{Source: store.SourceScenario})
+	attempts, err := uitest.StoreOf(ctx).Attempts(context.Background(), store.AttemptFilter{Source: store.SourceScenario})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +211,7 @@ func TestEndingAndReplay(t *testing.T) {
 	if b := attempts[1]; b.ItemID != "fanout/failures" || b.Domain != "4" || b.Task != "4.1" || b.Score != 1 || b.SessionID != a.SessionID {
 		t.Errorf("second attempt %+v", b)
 	}
-	recs, err := ctx.Store.ScenarioBest(context.Background())
+	recs, err := uitest.StoreOf(ctx).ScenarioBest(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -327,14 +328,14 @@ func TestResume(t *testing.T) {
 	if _, ok := mem["fanout"]; ok {
 		t.Error("the place is still kept after the ending")
 	}
-	attempts, err := ctx.Store.Attempts(context.Background(), store.AttemptFilter{Source: store.SourceScenario})
+	attempts, err := uitest.StoreOf(ctx).Attempts(context.Background(), store.AttemptFilter{Source: store.SourceScenario})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(attempts) != 2 || attempts[0].SessionID == 0 || attempts[1].SessionID != attempts[0].SessionID {
 		t.Errorf("the resumed decision should join the first one's run: %+v", attempts)
 	}
-	recs, err := ctx.Store.ScenarioBest(context.Background())
+	recs, err := uitest.StoreOf(ctx).ScenarioBest(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -472,4 +473,29 @@ func TestBridgeProgressAndRetry(t *testing.T) {
 	h.m.ctx.Height = 60
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 60})
 	wantIn(t, view(h), "score 1.5 of 3 points", "2. What now? (retry)", "→ Retry forever", "Best: Add a dead-letter queue")
+}
+
+// With the real store, a run left unfinished is picked up again on the next visit, in the same run.
+func TestResumeFromStore(t *testing.T) {
+	ctx := newContext(t)
+	h := newHarness(t, ctx, "fanout")
+	h.press("2", "esc")
+	wantIn(t, view(h), "Your place is saved")
+	h.press("y")
+	h = newHarness(t, ctx, "fanout")
+	if h.m.state != stateDecide || h.m.play.node.ID != "failures" {
+		t.Fatalf("resume: state %v at %q", h.m.state, h.m.play.node.ID)
+	}
+	wantIn(t, view(h), "Decision 2 of 2", "score 0.5 of 1 point")
+	h.press("1", "enter")
+	recs, err := uitest.StoreOf(ctx).ScenarioBest(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := recs["fanout"]; r.Finished != 1 || r.BestScore != 1.5 || r.MaxScore != 2 {
+		t.Errorf("record %+v", r)
+	}
+	if raw, err := ctx.Study.LoadScenarioPosition(context.Background(), "fanout"); err != nil || raw != nil {
+		t.Errorf("place after the ending: %s, %v", raw, err)
+	}
 }

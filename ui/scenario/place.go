@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -22,10 +21,10 @@ type placeStore interface {
 
 // places finds the place store of a context; tests replace it.
 var places = func(ctx *common.Context) placeStore {
-	if ps, ok := any(ctx.Store).(placeStore); ok && ctx.Store != nil {
-		return ps
+	if ctx.Study == nil {
+		return nil
 	}
-	return nil
+	return ctx.Study
 }
 
 // place is a run's position as stored: the run it belongs to and the choices taken, in order. Replaying
@@ -41,9 +40,10 @@ type placeStep struct {
 }
 
 type (
+	// placeSavedMsg says the write queue stored a play's place as it stood after steps decisions.
 	placeSavedMsg struct {
+		owner       common.Owner
 		play, steps int
-		err         error
 	}
 	placeLoadedMsg struct {
 		req int
@@ -51,11 +51,14 @@ type (
 		raw json.RawMessage
 		err error
 	}
-	placeRetryMsg struct{ play int }
 )
 
-// savePlace stores where the play on screen stands. A play that has ended, or has not decided anything,
-// has nothing to keep.
+// placeKey names a scenario's place in the write queue: a newer place replaces one still waiting.
+func placeKey(scenarioID string) string { return "place/" + scenarioID }
+
+// savePlace queues a write of where the play on screen stands. It runs after the play's start and
+// decisions, so it knows the run's ID. A play that has ended, or has not decided anything, has nothing to
+// keep.
 func (m *Model) savePlace() tea.Cmd {
 	p := &m.play
 	if m.pos == nil || p.run == nil || p.run.Finished() {
@@ -66,47 +69,43 @@ func (m *Model) savePlace() tea.Cmd {
 		return nil
 	}
 	pl := place{Steps: make([]placeStep, len(path))}
-	if rr := m.rec.runs[p.n]; rr != nil {
-		pl.Run = rr.id
-	}
 	for i, st := range path {
 		pl.Steps[i] = placeStep{Node: st.Node, Choice: st.Choice}
 	}
-	js, err := json.Marshal(pl)
-	if err != nil {
-		return common.Status("save your place: "+err.Error(), true)
-	}
-	ps, id, play, n := m.pos, m.scenario().ID, p.n, len(path)
+	ps, id, play, n, owner, ref := m.pos, m.scenario().ID, p.n, len(path), m.rec.owner, m.rec.runs[p.n]
 	p.placeSaved = false
-	return func() tea.Msg {
-		return placeSavedMsg{play: play, steps: n, err: ps.SaveScenarioPosition(context.Background(), id, js)}
-	}
+	return m.ctx.Write(common.Write{Owner: owner, Key: placeKey(id), What: "your place in this scenario",
+		Do: func(c context.Context) (tea.Msg, error) {
+			if ref != nil {
+				pl.Run = ref.id
+			}
+			js, err := json.Marshal(pl)
+			if err == nil {
+				err = ps.SaveScenarioPosition(c, id, js)
+			}
+			if err != nil {
+				return nil, err
+			}
+			return placeSavedMsg{owner: owner, play: play, steps: n}, nil
+		}})
 }
 
-// forgetPlace removes the stored position of a scenario: it was finished, or started over.
+// forgetPlace queues the removal of a scenario's place: it was finished, or started over. It replaces a
+// save of the place still waiting in the queue.
 func (m *Model) forgetPlace(id string) tea.Cmd {
 	if m.pos == nil {
 		return nil
 	}
 	ps := m.pos
-	return func() tea.Msg {
-		return placeSavedMsg{play: -1, err: ps.SaveScenarioPosition(context.Background(), id, nil)}
-	}
+	return m.ctx.Write(common.Write{Owner: m.rec.owner, Key: placeKey(id), What: "forgetting your place in this scenario",
+		Do: func(c context.Context) (tea.Msg, error) { return nil, ps.SaveScenarioPosition(c, id, nil) }})
 }
 
-// placeSaved handles the store's answer: a failure is shown and tried again.
-func (m *Model) placeSaved(msg placeSavedMsg) tea.Cmd {
-	if msg.err != nil {
-		if msg.play < 0 {
-			return common.Status("Could not forget your place in a scenario: "+msg.err.Error(), true)
-		}
-		retry := tea.Tick(retryEvery, func(time.Time) tea.Msg { return placeRetryMsg{play: msg.play} })
-		return tea.Batch(common.Status("Could not save your place in this scenario (retrying): "+msg.err.Error(), true), retry)
-	}
-	if msg.play == m.play.n && m.play.run != nil && msg.steps == len(m.play.run.Path()) {
+// placeSaved notes that the place of the play on screen is stored as it stands.
+func (m *Model) placeSaved(msg placeSavedMsg) {
+	if msg.owner == m.rec.owner && msg.play == m.play.n && m.play.run != nil && msg.steps == len(m.play.run.Path()) {
 		m.play.placeSaved = true
 	}
-	return nil
 }
 
 // begin starts s where the learner left it, when a place is stored, or from its start.
@@ -118,9 +117,9 @@ func (m *Model) begin(s *pack.Scenario) tea.Cmd {
 		return m.beginFresh(s)
 	}
 	m.loads++
-	ps, req := m.pos, m.loads
+	ps, req, c := m.pos, m.loads, m.ctx.Background()
 	return func() tea.Msg {
-		raw, err := ps.LoadScenarioPosition(context.Background(), s.ID)
+		raw, err := ps.LoadScenarioPosition(c, s.ID)
 		return placeLoadedMsg{req: req, s: s, raw: raw, err: err}
 	}
 }
