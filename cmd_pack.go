@@ -31,7 +31,11 @@ func validateCmd() *cobra.Command {
 				if st, err := os.Stat(args[0]); err != nil || !st.IsDir() {
 					return fmt.Errorf("%s: not a directory", args[0])
 				}
-				fsys = os.DirFS(args[0])
+				dir, err := pack.DirFS(args[0])
+				if err != nil {
+					return fmt.Errorf("%s: %w", args[0], err)
+				}
+				fsys = dir
 			}
 			p, probs, err := pack.Load(fsys)
 			if err != nil {

@@ -86,7 +86,11 @@ func loadPack(opts *options) (*pack.Pack, error) {
 		if err != nil || !st.IsDir() {
 			return nil, fmt.Errorf("--pack %s: not a directory", opts.packDir)
 		}
-		fsys, where = os.DirFS(opts.packDir), opts.packDir
+		dir, err := pack.DirFS(opts.packDir)
+		if err != nil {
+			return nil, fmt.Errorf("--pack %s: %w", opts.packDir, err)
+		}
+		fsys, where = dir, "the pack in "+opts.packDir
 	}
 	p, probs, err := pack.Load(fsys)
 	if err != nil {
