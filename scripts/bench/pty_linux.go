@@ -48,7 +48,9 @@ func ioctl(fd, req, arg uintptr) error {
 }
 
 // ttyAttr makes the child a session leader with the pty as its controlling terminal, as a shell would.
-func ttyAttr() *syscall.SysProcAttr { return &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0} }
+func ttyAttr() *syscall.SysProcAttr {
+	return &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+}
 
 // maxRSS is the peak resident memory of a finished process, in bytes.
 func maxRSS(ps *os.ProcessState) int64 {
