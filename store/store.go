@@ -188,7 +188,7 @@ func prepareFile(path string) error {
 // inspect refuses a file that is not a dvaprep database of a schema this build
 // can use. It reads the header itself first, so SQLite never opens a file that
 // is not SQLite at all, then opens the file read-only for the rest.
-func inspect(path string) error {
+func inspect(path string) (err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -221,7 +221,15 @@ func inspect(path string) error {
 		}
 	}
 
-	db, err := sql.Open("sqlite", fileURI(path)+"?mode=ro&_busy_timeout="+fmt.Sprint(busyTimeoutMS))
+	params, removeSHM := inspectParams(path)
+	if removeSHM {
+		defer func() {
+			if err != nil {
+				os.Remove(path + "-shm")
+			}
+		}()
+	}
+	db, err := sql.Open("sqlite", fileURI(path)+params)
 	if err != nil {
 		return err
 	}
@@ -268,6 +276,26 @@ func inspect(path string) error {
 		return corrupt(lines[0])
 	}
 	return nil
+}
+
+// inspectParams opens the file for inspection so that a file that is refused is left as it was. A
+// read-only connection to a WAL-mode database creates the -wal and -shm files it lacks, and cannot remove
+// them again.
+//   - No -wal and no -shm: nothing has the database open in WAL mode and there is no log to read, so an
+//     immutable connection, which creates nothing, sees all of it.
+//   - A -shm: another program, perhaps a second dvaprep, may have it open. A shared read-only connection
+//     uses the files already there (it may update its read mark in -shm, which is what a reader does).
+//   - A -wal without a -shm (a program died with it open): the log must be read, and reading it makes a
+//     -shm. As no connection could have been using a -shm that did not exist, removeSHM is true: the
+//     caller removes the -shm again if it refuses the file.
+func inspectParams(path string) (params string, removeSHM bool) {
+	if _, err := os.Lstat(path + "-shm"); err == nil {
+		return "?mode=ro&_busy_timeout=" + fmt.Sprint(busyTimeoutMS), false
+	}
+	if _, err := os.Lstat(path + "-wal"); err == nil {
+		return "?mode=ro&_busy_timeout=" + fmt.Sprint(busyTimeoutMS), true
+	}
+	return "?mode=ro&immutable=1", false
 }
 
 func notDvaprep(why string) error {
