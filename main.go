@@ -78,7 +78,10 @@ func addCommands(root *cobra.Command, opts *options) {
 }
 
 // loadPack loads the embedded pack, or the one in opts.packDir. A pack with problems is refused with them.
-func loadPack(opts *options) (*pack.Pack, error) {
+func loadPack(opts *options) (*pack.Pack, error) { return loadPackParts(opts, pack.All) }
+
+// loadPackParts loads only the parts of the pack a command needs (see pack.Parts).
+func loadPackParts(opts *options, parts pack.Parts) (*pack.Pack, error) {
 	var fsys fs.FS = content.FS()
 	where := "the embedded pack"
 	if opts.packDir != "" {
@@ -92,7 +95,7 @@ func loadPack(opts *options) (*pack.Pack, error) {
 		}
 		fsys, where = dir, "the pack in "+opts.packDir
 	}
-	p, probs, err := pack.Load(fsys)
+	p, probs, err := pack.LoadParts(fsys, parts)
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", where, err)
 	}

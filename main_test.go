@@ -191,3 +191,15 @@ func BenchmarkStartup(b *testing.B) {
 		_ = st.Close()
 	}
 }
+
+func TestNotesShowRejectsBadWidths(t *testing.T) {
+	for _, w := range []string{"0", "-1", "-100", "19", "501"} {
+		if _, err := run(t, "notes", "show", "sqs", "--width", w); err == nil || !strings.Contains(err.Error(), "between 20 and 500") {
+			t.Errorf("--width %s: err = %v", w, err)
+		}
+	}
+	out, err := run(t, "notes", "show", "sqs", "--width", "20")
+	if err != nil || !strings.Contains(out, "Amazon SQS") {
+		t.Errorf("--width 20: err = %v, output:\n%s", err, out)
+	}
+}
