@@ -140,3 +140,52 @@ func visible(s string) []string {
 	}
 	return lines
 }
+
+// TestCacheIsBoundedInBytes renders a note at many widths into a small cache: the cache keeps the most
+// recent renders within its limit and drops the least recently used.
+func TestCacheIsBoundedInBytes(t *testing.T) {
+	const limit = 64 << 10
+	r := markdown.NewWithLimit(limit)
+	md := "## Heading\n\n" + strings.Repeat("Some text that wraps and wraps again at every width. ", 40)
+	sizes := map[int]int{}
+	for w := 30; w < 90; w++ {
+		out, err := r.Render("doc", md, w, markdown.Plain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sizes[w] = len(out)
+		if _, ok := r.Cached("doc", 30, markdown.Plain); ok && w > 30 {
+			r.Render("doc", md, 30, markdown.Plain) // keep width 30 recently used
+		}
+	}
+	total, kept := 0, 0
+	for w := 30; w < 90; w++ {
+		if out, ok := r.Cached("doc", w, markdown.Plain); ok {
+			total += len(out)
+			kept++
+		}
+	}
+	if total > limit {
+		t.Errorf("the cache holds %d bytes of renders, over its limit of %d", total, limit)
+	}
+	if kept == 0 || kept == 60 {
+		t.Errorf("the cache kept %d of 60 renders; want some but not all", kept)
+	}
+	if _, ok := r.Cached("doc", 89, markdown.Plain); !ok {
+		t.Error("the most recent render was dropped")
+	}
+	if _, ok := r.Cached("doc", 30, markdown.Plain); !ok {
+		t.Error("a render used again and again was dropped before older ones")
+	}
+	if _, ok := r.Cached("doc", 31, markdown.Plain); ok {
+		t.Error("the least recently used render was kept")
+	}
+	// A render bigger than a quarter of the cache is returned but not kept.
+	big, err := r.Render("big", strings.Repeat("word ", 20000), 80, markdown.Plain)
+	if err != nil || len(big) < limit/4 {
+		t.Fatalf("big render: %d bytes, %v", len(big), err)
+	}
+	if _, ok := r.Cached("big", 80, markdown.Plain); ok {
+		t.Error("a render over a quarter of the cache was kept")
+	}
+}
