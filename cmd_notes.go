@@ -117,7 +117,7 @@ func notesCmd(opts *options) *cobra.Command {
 		},
 	}
 	show.Flags().IntVar(&width, "width", 0, "wrap at N columns, 20 to 500 (default: the terminal's width, at most 100)")
-	cmd.AddCommand(show)
+	cmd.AddCommand(show, notesListCmd(opts))
 	return cmd
 }
 

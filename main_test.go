@@ -111,9 +111,13 @@ func TestValidateBadPack(t *testing.T) {
 	if !strings.Contains(out, "questions/bad.yaml:6: a single-response question has exactly 1 correct option, not 2") {
 		t.Errorf("output:\n%s", out)
 	}
-	// The same pack is refused by the app, with a pointer to validate.
-	if _, err := run(t, "--pack", dir, "search", "sqs"); err == nil || !strings.Contains(err.Error(), "dvaprep validate") {
+	// The same pack is refused by a command that uses its questions, with a pointer to validate.
+	if _, err := run(t, "--pack", dir, "stats"); err == nil || !strings.Contains(err.Error(), "dvaprep validate") {
 		t.Errorf("--pack with problems: err = %v", err)
+	}
+	// Commands that read only the notes load only the notes, so the broken question does not stop them.
+	if out, err := run(t, "--pack", dir, "search", "sqs"); err != nil || !strings.Contains(out, "sqs#") {
+		t.Errorf("search on a pack whose questions are broken: err = %v, output:\n%s", err, out)
 	}
 }
 
