@@ -13,7 +13,6 @@ import (
 	"runtime/debug"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/fang"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -22,7 +21,6 @@ import (
 	"dvaprep/notes"
 	"dvaprep/pack"
 	"dvaprep/store"
-	"dvaprep/ui"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
 )
@@ -167,24 +165,7 @@ func isTerminal() bool {
 	return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
 }
 
-// runTUI starts the interface on the given first screen.
-func runTUI(ctx context.Context, opts *options, start common.NavigateMsg) error {
-	if !isTerminal() {
-		return errNoTTY
-	}
-	p, st, err := openAll(opts)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	c := newContext(p, st)
-	_, err = tea.NewProgram(ui.New(c, ui.Build, start), tea.WithContext(ctx)).Run()
-	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
-		return fmt.Errorf("run interface: %w", err)
-	}
-	return nil
-}
-
+// newContext is what every screen shares. st may be nil while the store is not open yet.
 func newContext(p *pack.Pack, st *store.Store) *common.Context {
 	c := &common.Context{
 		Pack:     p,

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -205,5 +206,30 @@ func TestNotesShowRejectsBadWidths(t *testing.T) {
 	out, err := run(t, "notes", "show", "sqs", "--width", "20")
 	if err != nil || !strings.Contains(out, "Amazon SQS") {
 		t.Errorf("--width 20: err = %v, output:\n%s", err, out)
+	}
+}
+
+// BenchmarkNotesShow is `dvaprep notes show sqs --width 100` in process, output discarded: what the command
+// adds to the process floor (budget 8 ms).
+func BenchmarkNotesShow(b *testing.B) {
+	for b.Loop() {
+		cmd := rootCmd()
+		cmd.SetOut(io.Discard)
+		cmd.SetArgs([]string{"notes", "show", "sqs", "--width", "100"})
+		if err := cmd.Execute(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSearchCommand is `dvaprep search "visibility timeout"` in process (budget 5 ms over the floor).
+func BenchmarkSearchCommand(b *testing.B) {
+	for b.Loop() {
+		cmd := rootCmd()
+		cmd.SetOut(io.Discard)
+		cmd.SetArgs([]string{"search", "visibility timeout"})
+		if err := cmd.Execute(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
