@@ -72,8 +72,15 @@ func addCommands(root *cobra.Command, opts *options) {
 // loadPack loads the embedded pack, or the one in opts.packDir. A pack with problems is refused with them.
 func loadPack(opts *options) (*pack.Pack, error) { return loadPackParts(opts, pack.All) }
 
-// loadPackParts loads only the parts of the pack a command needs (see pack.Parts).
+// loadPackParts loads only the parts of the pack a command needs (see pack.Parts). The embedded pack comes
+// from its compiled form, checked against the YAML, unless the YAML has changed since it was compiled; a
+// pack.yaml alone is quicker to parse than to check.
 func loadPackParts(opts *options, parts pack.Parts) (*pack.Pack, error) {
+	if opts.packDir == "" && parts != 0 {
+		if p, err := pack.LoadCompiled(content.Compiled(), content.FS(), parts); err == nil {
+			return p, nil
+		}
+	}
 	var fsys fs.FS = content.FS()
 	where := "the embedded pack"
 	if opts.packDir != "" {
