@@ -2,7 +2,7 @@ package pack
 
 import (
 	"bytes"
-		"encoding/binary"
+	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
