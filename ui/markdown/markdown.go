@@ -216,3 +216,38 @@ func (r *Renderer) RenderAll(docs []Doc, width int, theme Theme) error {
 	}
 	return first
 }
+
+// Head is the start of md from line from (0-based) on: at least maxBytes of it, cut at the first blank line
+// outside a code fence after that, so it renders as the same blocks the whole document starts with. A pager
+// renders it first, to show the first screenful while the whole document renders. It returns md from that
+// line whole when that is short enough.
+func Head(md string, from, maxBytes int) string {
+	start := 0
+	for i := 0; i < from; i++ {
+		nl := strings.IndexByte(md[start:], '\n')
+		if nl < 0 {
+			return ""
+		}
+		start += nl + 1
+	}
+	md = md[start:]
+	if len(md) <= maxBytes {
+		return md
+	}
+	fence, pos := false, 0
+	for pos < len(md) {
+		end := strings.IndexByte(md[pos:], '\n')
+		if end < 0 {
+			return md
+		}
+		line := strings.TrimSpace(md[pos : pos+end])
+		if strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+			fence = !fence
+		}
+		if !fence && line == "" && pos >= maxBytes {
+			return md[:pos]
+		}
+		pos += end + 1
+	}
+	return md
+}

@@ -69,13 +69,24 @@ func longestNote(b *testing.B) *pack.Note {
 	return longest
 }
 
-// BenchmarkRenderNote is the first render of the longest note at width 100 (budget 30 ms), and a cached one.
+// BenchmarkRenderNote is the first render of the longest note at width 100, whole and its first screenful
+// alone, and a cached one.
 func BenchmarkRenderNote(b *testing.B) {
 	n := longestNote(b)
 	b.Run("first", func(b *testing.B) {
 		for b.Loop() {
 			r := markdown.New()
 			if _, err := r.Render("note", n.Body, 100, markdown.Dark); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// The first screenful at 100×30, as the pager renders it before the rest (budget 10 ms).
+	b.Run("firstScreen", func(b *testing.B) {
+		head := markdown.Head(n.Body, 0, 100*30)
+		for b.Loop() {
+			r := markdown.New()
+			if _, err := r.Render("", head, 100, markdown.Dark); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -187,5 +198,25 @@ func TestCacheIsBoundedInBytes(t *testing.T) {
 	}
 	if _, ok := r.Cached("big", 80, markdown.Plain); ok {
 		t.Error("a render over a quarter of the cache was kept")
+	}
+}
+
+func TestHead(t *testing.T) {
+	md := "# T\n\nintro line\n\n## A\n\n```\ncode\n\nmore code\n```\n\npara one\n\n## B\n\nlast\n"
+	cases := []struct {
+		from, max int
+		want      string
+	}{
+		{0, 1000, md},                                    // short enough: whole
+		{0, 5, "# T\n\nintro line\n"},                    // cut at the first blank line past 5 bytes
+		{4, 12, "## A\n\n```\ncode\n\nmore code\n```\n"}, // from a line
+		{6, 10, "```\ncode\n\nmore code\n```\n"},         // never inside a code fence
+		{14, 3, "## B\n"},                                // near the end
+		{99, 10, ""},                                     // past the end
+	}
+	for _, c := range cases {
+		if got := markdown.Head(md, c.from, c.max); got != c.want {
+			t.Errorf("Head(from %d, max %d) = %q, want %q", c.from, c.max, got, c.want)
+		}
 	}
 }
