@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
@@ -147,6 +148,18 @@ func runTUI(ctx context.Context, opts *options, start common.NavigateMsg) error 
 	}
 	return nil
 }
+
+// tuneCLIMemory sets the garbage collector for a command that runs once and exits: collecting a quarter as
+// often roughly halves the collector's share of a command's time, and a soft limit on the Go heap keeps the
+// process within its memory budget (40 MB resident, of which the binary and runtime are about 23) whatever
+// the pack. The interface, which runs for hours, keeps the defaults.
+func tuneCLIMemory() {
+	debug.SetGCPercent(400)
+	debug.SetMemoryLimit(cliMemoryLimit)
+}
+
+// cliMemoryLimit is the soft limit on the memory the Go runtime holds during a command.
+const cliMemoryLimit = 24 << 20
 
 // loadAll loads the whole pack, builds the search index and opens the store, in a command.
 func loadAll(opts *options) func() tea.Msg {

@@ -49,6 +49,11 @@ func rootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
+		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+			if cmd.HasParent() {
+				tuneCLIMemory()
+			}
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTUI(cmd.Context(), opts, common.NavigateMsg{To: common.HomeScreen})
 		},
