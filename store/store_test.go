@@ -535,3 +535,43 @@ func TestConcurrentWriters(t *testing.T) {
 		t.Errorf("Bookmarks = %v, %v; want none", bm, err)
 	}
 }
+
+// TestLargeDatabaseCheckIsBounded lowers the page bound of the integrity check. Below it a damaged page is
+// found at open; above it the full check is skipped, so the same file opens (the damage shows when a query
+// reads that page), while a file cut short is still refused, untouched.
+func TestLargeDatabaseCheckIsBounded(t *testing.T) {
+	defer func(n int64) { quickCheckPages = n }(quickCheckPages)
+	random := make([]byte, 4096)
+	rand.NewChaCha8([32]byte{2}).Read(random)
+	damaged := func(t *testing.T) (string, []byte) {
+		path := filepath.Join(t.TempDir(), "progress.db")
+		b := dvaprepDB(t, path)
+		copy(b[3*4096:4*4096], random)
+		os.WriteFile(path, b, 0o600)
+		return path, b
+	}
+	path, _ := damaged(t)
+	if _, err := Open(path); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("below the bound: err = %v, want ErrCorrupt", err)
+	}
+	quickCheckPages = 4
+	path, b := damaged(t)
+	if len(b) <= 4*4096 {
+		t.Fatalf("the test database has only %d bytes", len(b))
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("above the bound the full check should be skipped: %v", err)
+	}
+	s.Close()
+	dir := t.TempDir()
+	path = filepath.Join(dir, "progress.db")
+	os.WriteFile(path, b[:len(b)-4096], 0o600)
+	before := snapshot(t, dir)
+	if _, err := Open(path); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("above the bound, a file cut short: err = %v", err)
+	}
+	if after := snapshot(t, dir); len(after) != len(before) || !bytes.Equal(after["progress.db"], before["progress.db"]) {
+		t.Error("the refused file or its directory changed")
+	}
+}
