@@ -8,7 +8,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -231,5 +233,57 @@ func BenchmarkSearchCommand(b *testing.B) {
 		if err := cmd.Execute(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestValidateHostilePack runs validate on an exported pack with hostile files added: each is refused with
+// a clear problem, nothing hangs, and no escape sequence reaches the output.
+func TestValidateHostilePack(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := run(t, "pack", "export", dir); err != nil {
+		t.Fatal(err)
+	}
+	notes := filepath.Join(dir, "notes")
+	if err := os.Symlink("/dev/zero", filepath.Join(notes, "zero.md")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(notes, "pipe.md"), 0o644); err != nil {
+		t.Skip("no FIFOs:", err)
+	}
+	big, err := os.Create(filepath.Join(notes, "big.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	big.Truncate(50 << 20)
+	big.Close()
+	if err := os.WriteFile(filepath.Join(notes, "x\x1b]0;pwned\a.md"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	var out string
+	go func() {
+		defer close(done)
+		out, err = run(t, "validate", dir)
+	}()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("validate hangs on a hostile pack")
+	}
+	if !errors.Is(err, errProblems) {
+		t.Fatalf("err = %v, want errProblems", err)
+	}
+	for _, want := range []string{
+		"notes/zero.md: a symbolic link that leaves the pack: refused",
+		"notes/pipe.md: not a regular file (a FIFO, device or socket): refused",
+		"notes/big.md: too large (50 MB, limit 2 MB)",
+		`notes/x\x1b]0;pwned\x07.md: the file name holds control or invisible characters: rename it`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("validate output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.ContainsAny(out, "\x1b\a") {
+		t.Error("a raw control character reached the output")
 	}
 }
