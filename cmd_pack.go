@@ -112,7 +112,11 @@ func stampCmd() *cobra.Command {
 			if date == "" {
 				date = time.Now().UTC().Format(time.DateOnly)
 			}
-			p, _, err := pack.Load(os.DirFS(args[0]))
+			dir, err := pack.DirFS(args[0])
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			p, _, err := pack.Load(dir) // a note behind a symbolic link out of the pack is not loaded, so not written
 			if err != nil {
 				return err
 			}
