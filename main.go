@@ -104,6 +104,9 @@ func loadPackParts(opts *options, parts pack.Parts) (*pack.Pack, error) {
 		return nil, fmt.Errorf("load %s: %w", where, err)
 	}
 	if len(probs) > 0 {
+		if len(probs) == 1 {
+			return nil, fmt.Errorf("%s has a problem: %s (`dvaprep validate %s` checks it again)", where, probs[0], opts.packDir)
+		}
 		return nil, fmt.Errorf("%s has %d problems (run `dvaprep validate %s` for all of them); the first: %s",
 			where, len(probs), opts.packDir, probs[0])
 	}
