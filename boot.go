@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"runtime/debug"
 	"sync"
 
@@ -116,6 +117,9 @@ func runTUI(ctx context.Context, opts *options, start common.NavigateMsg) error 
 	if !isTerminal() {
 		return errNoTTY
 	}
+	// `dvaprep exam` starts the interface from a subcommand: it runs for hours, so it keeps the defaults.
+	debug.SetGCPercent(100)
+	debug.SetMemoryLimit(math.MaxInt64)
 	var model tea.Model
 	var b *boot
 	if start.To == common.HomeScreen {
