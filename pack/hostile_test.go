@@ -8,6 +8,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"dvaprep/pack"
 )
@@ -249,4 +250,43 @@ func TestLoadPartsSkipsWhatIsNotAsked(t *testing.T) {
 	if err != nil || len(probs) > 0 || p.Scenario("s1") == nil || p.Note("sqs") == nil {
 		t.Errorf("scenarios (and the notes they link to): err %v, problems %v", err, probs)
 	}
+}
+
+// FuzzSafeName checks that no control, bidirectional or zero-width character survives in a name shown in
+// a message, and that a clean name is shown as it is.
+func FuzzSafeName(f *testing.F) {
+	f.Add("notes/sqs.md")
+	f.Add("x\x1b]0;pwned\a\u202e.md")
+	f.Add("\xff\xfe\u200b\u2066")
+	f.Fuzz(func(t *testing.T, name string) {
+		got := pack.SafeName(name)
+		if !utf8.ValidString(got) {
+			t.Fatalf("SafeName(%q) = %q is not valid UTF-8", name, got)
+		}
+		if pack.Sanitize(got) != got || strings.ContainsAny(got, "\n\t") {
+			t.Fatalf("SafeName(%q) = %q keeps a control or invisible character", name, got)
+		}
+		if pack.Sanitize(name) == name && !strings.ContainsAny(name, "\n\t") && got != name {
+			t.Fatalf("SafeName changed the clean name %q to %q", name, got)
+		}
+	})
+}
+
+// FuzzYAMLErrorLine loads arbitrary YAML as a questions file: a syntax error names a line within the file.
+func FuzzYAMLErrorLine(f *testing.F) {
+	f.Add("- id: a\n  stem: [x\n")
+	f.Add("- id: a\x01\n")
+	f.Add("a: b: c\n\n\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		_, probs, err := pack.Load(packFS(map[string]string{"questions/q.yaml": data}))
+		if err != nil {
+			return
+		}
+		lines := strings.Count(data, "\n") + 1
+		for _, p := range probs {
+			if strings.Contains(p.Msg, "invalid YAML") && (p.Line < 0 || p.Line > lines) {
+				t.Fatalf("%v: line %d of a %d-line file", p, p.Line, lines)
+			}
+		}
+	})
 }
