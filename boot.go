@@ -16,12 +16,6 @@ import (
 	"dvaprep/ui/common"
 )
 
-// The interface draws its home screen before the pack and the store are ready: home needs only the title
-// and the exam format from pack.yaml, a fraction of a millisecond to read, while loading every question and
-// scenario, building the search index and opening the store take tens. boot wraps the root model, loads
-// the rest in a command, and hands it over when it arrives. Keys typed meanwhile wait and are replayed, so
-// nothing opens a screen on a half-loaded pack; ctrl+c still quits at once.
-
 // bootMsg carries the loaded pack, search index and open store, or why they could not be had.
 type bootMsg struct {
 	full *common.Context
@@ -29,6 +23,11 @@ type bootMsg struct {
 	err  error
 }
 
+// boot lets the interface draw its home screen before the pack and the store are ready: home needs only
+// the title and the exam format from pack.yaml, a fraction of a millisecond to read, while loading every
+// question and scenario, building the search index and opening the store take tens. It wraps the root
+// model, loads the rest in a command, and hands it over when it arrives. Keys typed meanwhile wait and are
+// replayed, so nothing opens a screen on a half-loaded pack; ctrl+c still quits at once.
 type boot struct {
 	inner   tea.Model
 	ctx     *common.Context // shared with every screen: filled in when bootMsg arrives
