@@ -126,8 +126,8 @@ func runTUI(ctx context.Context, opts *options, start common.NavigateMsg) error 
 		if err != nil {
 			return err
 		}
-		c := newContext(bp, nil)
-		b = newBoot(ui.New(c, ui.Build, start), c, loadAll(opts))
+		c := newContext(ctx, bp, nil)
+		b = newBoot(ui.New(c, ui.Build, start), c, loadAll(ctx, opts))
 		model = b
 	} else {
 		p, st, err := openAll(opts)
@@ -135,7 +135,7 @@ func runTUI(ctx context.Context, opts *options, start common.NavigateMsg) error 
 			return err
 		}
 		defer st.Close()
-		model = ui.New(newContext(p, st), ui.Build, start)
+		model = ui.New(newContext(ctx, p, st), ui.Build, start)
 	}
 	_, err := tea.NewProgram(model, tea.WithContext(ctx)).Run()
 	if b != nil {
@@ -165,7 +165,7 @@ func tuneCLIMemory() {
 const cliMemoryLimit = 24 << 20
 
 // loadAll loads the whole pack, builds the search index and opens the store, in a command.
-func loadAll(opts *options) func() tea.Msg {
+func loadAll(ctx context.Context, opts *options) func() tea.Msg {
 	return func() tea.Msg {
 		p, err := loadPackParts(opts, pack.All)
 		if err != nil {
@@ -175,6 +175,6 @@ func loadAll(opts *options) func() tea.Msg {
 		if err != nil {
 			return bootMsg{err: err}
 		}
-		return bootMsg{full: newContext(p, st), st: st}
+		return bootMsg{full: newContext(ctx, p, st), st: st}
 	}
 }

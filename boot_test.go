@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -60,13 +61,13 @@ func startBoot(t *testing.T, load func() tea.Msg) *boot {
 	if len(bp.Notes) != 0 || len(bp.Questions) != 0 {
 		t.Fatalf("the first frame loaded %d notes and %d questions; it needs only pack.yaml", len(bp.Notes), len(bp.Questions))
 	}
-	c := newContext(bp, nil)
+	c := newContext(context.Background(), bp, nil)
 	return newBoot(ui.New(c, ui.Build, common.NavigateMsg{To: common.HomeScreen}), c, load)
 }
 
 func TestBootQueuesKeysUntilLoaded(t *testing.T) {
 	opts := &options{dbPath: filepath.Join(t.TempDir(), "progress.db")}
-	b := startBoot(t, loadAll(opts))
+	b := startBoot(t, loadAll(context.Background(), opts))
 	drive(b, tea.WindowSizeMsg{Width: 100, Height: 30}, isBoot)
 	drive(b, common.NavigateMsg{To: common.HomeScreen}, isBoot)
 	v := b.View().Content
@@ -85,8 +86,8 @@ func TestBootQueuesKeysUntilLoaded(t *testing.T) {
 	}
 	drive(b, b.load(), func(tea.Msg) bool { return false })
 	defer b.st.Close()
-	if !b.ready || len(b.ctx.Pack.Questions) == 0 || b.ctx.Store == nil || b.ctx.Width != 100 {
-		t.Fatalf("after the load: ready %v, %d questions, store %v, width %d", b.ready, len(b.ctx.Pack.Questions), b.ctx.Store, b.ctx.Width)
+	if !b.ready || len(b.ctx.Pack.Questions) == 0 || b.ctx.Study == nil || b.ctx.Width != 100 {
+		t.Fatalf("after the load: ready %v, %d questions, study %v, width %d", b.ready, len(b.ctx.Pack.Questions), b.ctx.Study, b.ctx.Width)
 	}
 	if v := b.View().Content; !strings.Contains(v, "Notes") || strings.Contains(v, "Mock exam") {
 		t.Errorf("the key typed during the load did not open the notes:\n%s", v)

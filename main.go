@@ -21,6 +21,7 @@ import (
 	"dvaprep/notes"
 	"dvaprep/pack"
 	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
 )
@@ -180,15 +181,20 @@ func isTerminal() bool {
 	return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
 }
 
-// newContext is what every screen shares. st may be nil while the store is not open yet.
-func newContext(p *pack.Pack, st *store.Store) *common.Context {
+// newContext is what every screen shares. st may be nil while the store is not open yet: then there is no
+// study layer, and screens show what needs none.
+func newContext(ctx context.Context, p *pack.Pack, st *store.Store) *common.Context {
 	c := &common.Context{
 		Pack:     p,
 		Index:    notes.NewIndex(p),
-		Store:    st,
+		Writes:   common.NewWrites(ctx),
+		Ctx:      ctx,
 		Markdown: markdown.New(),
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		Now:      time.Now,
+	}
+	if st != nil { // a nil *study.Study in the interface would not be nil
+		c.Study = study.New(st, p, time.Now)
 	}
 	c.SetTheme(true)
 	return c

@@ -93,10 +93,10 @@ func (p *pager) renderCmd(ctx *common.Context) tea.Cmd {
 	}
 	n, w, theme, r := p.note, ctx.MarkdownWidth(), ctx.Theme(), ctx.Markdown
 	whole := func() tea.Msg {
-		out, err := r.Render("note:"+n.ID, n.Body, w, theme)
+		out, err := r.Render(markdown.NoteID(n.ID), n.Body, w, theme)
 		return renderedMsg{noteID: n.ID, width: w, theme: theme, out: out, err: err}
 	}
-	if _, ok := r.Cached("note:"+n.ID, w, theme); ok || p.loaded {
+	if _, ok := r.Cached(markdown.NoteID(n.ID), w, theme); ok || p.loaded {
 		return whole // a cached render is instant; a re-render after a resize keeps the old one on screen
 	}
 	// A long note shows its first screenful, from the section asked for, while the rest renders.
@@ -312,22 +312,23 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) toggleBookmark() tea.Cmd {
-	key, st := m.pager.currentKey(), m.ctx.Store
-	if key == "" || st == nil {
+	key := m.pager.currentKey()
+	if key == "" || m.ctx.Study == nil {
 		return nil
 	}
 	label := m.pager.note.Title
 	if i := m.pager.currentIndex(); i >= 0 {
 		label += " › " + m.pager.note.Sections[i].Heading
 	}
-	return func() tea.Msg {
-		on, err := st.ToggleBookmark(context.Background(), key, label)
-		what := "Bookmark removed: " + label
-		if on {
-			what = "Bookmarked: " + label
-		}
-		return savedMsg{what: what, err: err}
+	on := !m.marked[key]
+	what := "Bookmark removed: " + label
+	if on {
+		what = "Bookmarked: " + label
 	}
+	m.marked[key] = on // shown at once; the list reloads once it is stored
+	return m.save("a bookmark", what, func(ctx context.Context, s common.NotesStudy) error {
+		return s.SetBookmark(ctx, key, label, on)
+	})
 }
 
 func (p *pager) view(ctx *common.Context, bar string, bookmarked bool) string {
