@@ -7,6 +7,7 @@ import (
 	"math"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -41,14 +42,19 @@ type boot struct {
 }
 
 // Init starts the screen and the load. The load waits for the first frame, so that on a machine with few
-// cores it does not delay it.
+// cores it does not delay it: for View to have made the frame, and then for one frame period, within which
+// Bubble Tea writes it to the terminal.
 func (b *boot) Init() tea.Cmd {
 	load, drawn := b.load, b.drawn
 	return tea.Batch(b.inner.Init(), func() tea.Msg {
 		<-drawn
+		time.Sleep(framePeriod)
 		return load()
 	})
 }
+
+// framePeriod is how often Bubble Tea writes a frame (60 a second by default).
+const framePeriod = time.Second / 60
 
 func (b *boot) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {

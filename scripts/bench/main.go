@@ -113,12 +113,15 @@ func runOnce(bin string, env, args []string) (float64, float64, int64, error) {
 }
 
 // firstFrame starts the interface n times in a 100×30 pseudo-terminal and times each start until the home
-// screen's marker text has been written. A start that draws nothing within 3 s is a failure.
-func firstFrame(bin string, env []string, n int, marker string, floor float64) {
-	var times []float64
+// screen's marker text has been written. A start that draws nothing within 3 s is a failure. Each start is
+// paired with a run of the floor, so the ratio compares runs made under the same load.
+func firstFrame(bin string, env []string, n int, marker string, _ float64) {
+	var times, floors []float64
 	failures := 0
 	var rss int64
 	for range n {
+		f, _, _, err := runOnce(bin, env, []string{"--version"})
+		check(err)
 		d, r, err := oneStart(bin, env, marker)
 		if err != nil {
 			failures++
@@ -126,16 +129,18 @@ func firstFrame(bin string, env []string, n int, marker string, floor float64) {
 			continue
 		}
 		times = append(times, d)
+		floors = append(floors, f)
 		rss = max(rss, r)
 	}
-	fmt.Printf("\nTUI start to first frame (home drawn, 100×30 pty), %d starts:\n", n)
+	fmt.Printf("\nTUI start to first frame (home drawn, 100×30 pty), %d starts, each beside a run of the floor:\n", n)
 	if len(times) == 0 {
 		fmt.Printf("  every start failed (budget 80 ms median, 0 failures: %s)\n", verdict(false))
 		return
 	}
-	m := median(times)
-	fmt.Printf("  median %.1f ms (%.2f× floor), p90 %.1f ms, %d failures, peak RSS %.1f MB; budget 80 ms and 0 failures: %s\n",
-		m, m/floor, percentile(times, 0.9), failures, float64(rss)/1e6, verdict(m <= 80 && failures == 0))
+	m, floor := median(times), median(floors)
+	fmt.Printf("  median %.1f ms (%.2f× the floor's %.1f ms), p90 %.1f ms, %d failures, peak RSS %.1f MB\n",
+		m, m/floor, floor, percentile(times, 0.9), failures, float64(rss)/1e6)
+	fmt.Printf("  budget 80 ms median and 0 failures: %s\n", verdict(m <= 80 && failures == 0))
 }
 
 func oneStart(bin string, env []string, marker string) (float64, int64, error) {
