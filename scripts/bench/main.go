@@ -87,7 +87,7 @@ func main() {
 	fmt.Printf("\nCLI peak resident memory: %.1f MB (budget 40 MB: %s)\n", float64(peak)/1e6, verdict(peak <= 40e6))
 
 	if *starts > 0 {
-		firstFrame(*bin, env, *starts, *marker, floor)
+		firstFrame(*bin, env, *starts, *marker)
 	}
 	if *goBench {
 		inProcess()
@@ -115,7 +115,7 @@ func runOnce(bin string, env, args []string) (float64, float64, int64, error) {
 // firstFrame starts the interface n times in a 100×30 pseudo-terminal and times each start until the home
 // screen's marker text has been written. A start that draws nothing within 3 s is a failure. Each start is
 // paired with a run of the floor, so the ratio compares runs made under the same load.
-func firstFrame(bin string, env []string, n int, marker string, _ float64) {
+func firstFrame(bin string, env []string, n int, marker string) {
 	var times, floors []float64
 	failures := 0
 	var rss int64
