@@ -353,3 +353,23 @@ func TestPathTruth(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkLoadNotes is the pack load of `notes show` and `search`: pack.yaml and the notes (budget 10 ms).
+func BenchmarkLoadNotes(b *testing.B) {
+	fsys := content.FS()
+	for b.Loop() {
+		if _, probs, err := pack.LoadParts(fsys, pack.Notes); err != nil || len(probs) > 0 {
+			b.Fatal(err, probs)
+		}
+	}
+}
+
+// BenchmarkLoadBlueprint is the pack load before the interface's first frame: pack.yaml alone.
+func BenchmarkLoadBlueprint(b *testing.B) {
+	fsys := content.FS()
+	for b.Loop() {
+		if _, probs, err := pack.LoadParts(fsys, 0); err != nil || len(probs) > 0 {
+			b.Fatal(err, probs)
+		}
+	}
+}
