@@ -221,8 +221,7 @@ func (m Model) render() string {
 		return ""
 	}
 	if w < common.MinWidth || h < common.MinHeight {
-		msg := fmt.Sprintf("Terminal too small: %d×%d.\nResize to at least %d×%d, or press q to quit.", w, h, common.MinWidth, common.MinHeight)
-		return common.Fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg), w, h)
+		return tooSmall(w, h)
 	}
 	top := m.top()
 	if top == nil {

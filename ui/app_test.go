@@ -185,6 +185,37 @@ func TestTooSmall(t *testing.T) {
 	}
 }
 
+// At every size under the minimum, the message fits whole: no line wider than the terminal, no more lines
+// than it has, no word cut or ended with "…".
+func TestTooSmallFitsAtEverySize(t *testing.T) {
+	h := newHarness(t)
+	for w := 1; w < 62; w++ {
+		for ht := 1; ht < 20; ht++ {
+			if w >= 60 && ht >= 18 {
+				continue
+			}
+			h.send(tea.WindowSizeMsg{Width: w, Height: ht})
+			v := h.view()
+			lines := strings.Split(v, "\n")
+			if len(lines) > ht {
+				t.Fatalf("%d×%d: %d lines", w, ht, len(lines))
+			}
+			text := strings.Join(strings.Fields(v), " ")
+			if text == "" || strings.Contains(v, "…") {
+				t.Fatalf("%d×%d: message %q", w, ht, text)
+			}
+			for _, l := range lines {
+				if ansi.StringWidth(l) > w {
+					t.Fatalf("%d×%d: line too wide: %q", w, ht, l)
+				}
+			}
+			if w >= 50 && ht >= 3 && !strings.Contains(text, "or press q to quit") {
+				t.Errorf("%d×%d: the full message would fit but is %q", w, ht, text)
+			}
+		}
+	}
+}
+
 func TestEveryViewFits(t *testing.T) {
 	h := newHarness(t)
 	for _, size := range [][2]int{{80, 24}, {60, 18}, {200, 60}} {
