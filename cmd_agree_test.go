@@ -41,7 +41,7 @@ func TestEveryAnswerCountsEverywhere(t *testing.T) {
 			t.Fatal(err)
 		}
 		state, _ := sess.MarshalState()
-		id, err := s.StartExam(ctx, study.ExamSession{Kind: study.ExamCustom, CreatedAt: now, Config: state}, true)
+		id, err := s.StartExam(ctx, study.ExamSession{UID: study.NewUID(now), Kind: study.ExamCustom, CreatedAt: now, Config: state}, true)
 		if err != nil {
 			t.Fatal(err)
 		}

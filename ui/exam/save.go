@@ -75,6 +75,9 @@ func (m *Model) enqueue(o op) tea.Cmd {
 	w := common.Write{Owner: common.Owner(owner)}
 	switch o.kind {
 	case opCreate:
+		if o.session.UID == "" {
+			o.session.UID = study.NewUID(o.session.CreatedAt) // a retry finds the session it created
+		}
 		w.What = "the new exam"
 		w.Do = func(ctx context.Context) (tea.Msg, error) {
 			id, err := s.StartExam(ctx, o.session, o.abandon)
