@@ -151,7 +151,10 @@ func (m *Model) quit() tea.Cmd {
 	if w == nil || w.Len() == 0 {
 		return tea.Quit
 	}
-	q := fmt.Sprintf("%d change(s) are not saved yet.", w.Len())
+	q := fmt.Sprintf("%d changes are not saved yet.", w.Len())
+	if w.Len() == 1 {
+		q = "1 change is not saved yet."
+	}
 	if err := w.Err(); err != nil {
 		q += "\nThe last try failed: " + err.Error()
 	}

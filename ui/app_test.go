@@ -274,7 +274,7 @@ func TestQuitWaitsForWrites(t *testing.T) {
 	if h.send(uitest.Key("q")) {
 		t.Fatal("q quit with a write pending")
 	}
-	if !strings.Contains(h.view(), "1 change(s) are not saved yet") {
+	if !strings.Contains(h.view(), "1 change is not saved yet") {
 		t.Fatalf("no question:\n%s", h.view())
 	}
 	if h.send(uitest.Key("n")) || strings.Contains(h.view(), "not saved yet.") {
