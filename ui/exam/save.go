@@ -267,7 +267,8 @@ func (m *Model) openInProgress() tea.Cmd {
 	if st == nil {
 		return nil
 	}
-	m.sess, m.result, m.id, m.mode = nil, nil, 0, modeLoading
+	m.attach(nil)
+	m.id, m.mode = 0, modeLoading
 	m.saves = saver{ask: m.saves.ask}
 	return func() tea.Msg {
 		e, _, err := st.ExamInProgress(ctx)
