@@ -53,7 +53,7 @@ func TestRunPlaysChoices(t *testing.T) {
 				{Node: "fanout", Choice: 0, Verdict: pack.Best, Domain: "dev", Task: "1.1", Next: "failures"},
 				{Node: "failures", Choice: 0, Verdict: pack.Best, Domain: "trouble", Task: "4.1", Next: "good"},
 			},
-			ending:  "good",
+			ending: "good",
 			// The run's score counts each decision once, by its first choice: retries earn nothing back.
 			overall: total{Points: 1, Decisions: 2},
 			domains: map[string]total{"dev": {0, 1}, "trouble": {1, 1}},
