@@ -35,6 +35,7 @@ type Model struct {
 	keys  KeyMap
 	mode  mode
 	back  mode // where esc returns from search, find and bookmarks
+	from  mode // where esc in the pager returns: the contents, search or bookmarks
 
 	toc  toc
 	read map[string]bool
@@ -225,6 +226,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 // openNote shows a note in the pager and asks for its render.
 func (m *Model) openNote(n *pack.Note, t target) tea.Cmd {
+	m.from = m.mode
+	if m.from != modeSearch && m.from != modeBookmarks {
+		m.from = modeTOC
+	}
 	m.mode = modePager
 	m.pager.open(n, t)
 	return m.pager.renderCmd(m.ctx)

@@ -309,3 +309,41 @@ func TestLongNoteShowsFirstScreenfulFirst(t *testing.T) {
 		t.Errorf("the end of the note after G:\n%s", v)
 	}
 }
+
+// s from inside a note opens the search; esc there returns to the note, not to the contents.
+func TestSearchFromNoteReturnsToNote(t *testing.T) {
+	ctx, d := open(t, "")
+	d.Keys("enter", "s")
+	if !d.S.Capturing() {
+		t.Fatal("s in the pager did not open the search")
+	}
+	d.Keys("esc")
+	if !strings.Contains(d.S.Title(), "Amazon SQS") {
+		t.Errorf("esc from the search went to %q:\n%s", d.S.Title(), ansi.Strip(d.View(ctx)))
+	}
+	d.Keys("esc")
+	if !strings.Contains(ansi.Strip(d.View(ctx)), "Domain 1 · Development") {
+		t.Errorf("esc in the note did not return to the contents:\n%s", ansi.Strip(d.View(ctx)))
+	}
+}
+
+// A note opened from the bookmarks returns to the bookmarks.
+func TestNoteFromBookmarksReturnsToBookmarks(t *testing.T) {
+	ctx := uitest.Context(t, testFS())
+	if err := uitest.StoreOf(ctx).SetBookmark(context.Background(), "kms#key-rotation", "AWS KMS › Key rotation", true); err != nil {
+		t.Fatal(err)
+	}
+	s, err := notesui.New(ctx, common.NotesArg{Bookmarks: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := uitest.New(t, ctx, s)
+	d.Keys("enter")
+	if !strings.Contains(d.S.Title(), "AWS KMS") {
+		t.Fatalf("enter on a bookmark opened %q", d.S.Title())
+	}
+	d.Keys("esc")
+	if !strings.Contains(ansi.Strip(d.View(ctx)), "★ AWS KMS › Key rotation") {
+		t.Errorf("esc did not return to the bookmarks:\n%s", ansi.Strip(d.View(ctx)))
+	}
+}

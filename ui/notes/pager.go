@@ -265,22 +265,20 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 			p.highlight()
 			return nil
 		}
-		if m.back == modeSearch {
-			m.back = modeTOC
-			m.mode = modeSearch
-			return m.input.Focus()
-		}
 		if m.linked {
 			return common.Back()
 		}
-		m.mode = modeTOC
+		m.mode, m.back = m.from, modeTOC
+		if m.mode == modeSearch {
+			return m.input.Focus()
+		}
 		return nil
 	case key.Matches(msg, k.Find):
 		m.mode = modeFind
 		p.find.input.SetValue("")
 		return p.find.input.Focus()
 	case key.Matches(msg, k.Search):
-		m.back = modeTOC
+		m.back = modePager
 		return m.openSearch()
 	case key.Matches(msg, k.Next):
 		p.find.step(p, 1)

@@ -53,7 +53,7 @@ func (m *Model) updateSearch(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		m.input.Blur()
-		m.back = modeSearch
+		m.back = modeTOC
 		m.toc.selectNote(n.ID)
 		t := target{slug: r.Slug}
 		if !r.IsHeading {
