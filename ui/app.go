@@ -278,9 +278,44 @@ type globalKeys struct {
 }
 
 func (g globalKeys) ShortHelp() []key.Binding {
-	return append(g.screen.ShortHelp(), g.root.Help, g.root.Quit)
+	screen := g.screen.ShortHelp()
+	return append(screen, notShown(screen, g.root.Help, g.root.Quit)...)
 }
 
 func (g globalKeys) FullHelp() [][]key.Binding {
-	return append(g.screen.FullHelp(), []key.Binding{g.root.Back, g.root.Help, g.root.Quit, g.root.ForceQ})
+	screen := g.screen.FullHelp()
+	var all []key.Binding
+	for _, col := range screen {
+		all = append(all, col...)
+	}
+	root := notShown(all, g.root.Back, g.root.Help, g.root.Quit, g.root.ForceQ)
+	if len(root) == 0 {
+		return screen
+	}
+	return append(screen, root)
+}
+
+// notShown is the root's bindings whose key the screen's help does not already name: a screen that says
+// "esc/q leave" is not followed by "esc back" and "q quit", so each key is listed once, with what it does
+// on this screen.
+func notShown(screen []key.Binding, root ...key.Binding) []key.Binding {
+	named := map[string]bool{}
+	for _, b := range screen {
+		if !b.Enabled() {
+			continue
+		}
+		for _, k := range strings.Split(b.Help().Key, "/") {
+			named[k] = true
+		}
+		for _, k := range b.Keys() {
+			named[k] = true
+		}
+	}
+	var out []key.Binding
+	for _, b := range root {
+		if !named[b.Help().Key] {
+			out = append(out, b)
+		}
+	}
+	return out
 }

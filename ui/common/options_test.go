@@ -32,3 +32,17 @@ func TestOptionListRender(t *testing.T) {
 		}
 	}
 }
+
+func TestInlineText(t *testing.T) {
+	for in, want := range map[string]string{
+		"set `MaximumRetryAttempts` to `0`": "set MaximumRetryAttempts to 0",
+		"**only** this":                      "only this",
+		"a lone ` stays":                     "a lone ` stays",
+		"``":                                 "``",
+		"`**x**`":                            "x",
+	} {
+		if got := InlineText(in); got != want {
+			t.Errorf("InlineText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

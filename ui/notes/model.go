@@ -92,9 +92,7 @@ func (m *Model) Title() string {
 
 // KeyMap returns the keys of the current mode.
 func (m *Model) KeyMap() help.KeyMap {
-	k := m.keys
-	k.mode = m.mode
-	return k
+	return m.keys.inMode(m.mode)
 }
 
 // Capturing is true while the search or find field has focus.

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -346,4 +347,36 @@ func TestNoteFromBookmarksReturnsToBookmarks(t *testing.T) {
 	if !strings.Contains(ansi.Strip(d.View(ctx)), "★ AWS KMS › Key rotation") {
 		t.Errorf("esc did not return to the bookmarks:\n%s", ansi.Strip(d.View(ctx)))
 	}
+}
+
+// The help of each mode names each key once, and in the pager s (not /) searches every note.
+func TestHelpNamesEachKeyOnce(t *testing.T) {
+	ctx, d := open(t, "")
+	check := func(where string) {
+		seen := map[string]string{}
+		km := d.S.KeyMap()
+		var all []key.Binding
+		for _, col := range km.FullHelp() {
+			all = append(all, col...)
+		}
+		all = append(all, km.ShortHelp()...)
+		for _, b := range all {
+			if !b.Enabled() {
+				continue
+			}
+			h := b.Help()
+			if desc, ok := seen[h.Key]; ok && desc != h.Desc {
+				t.Errorf("%s: %q is both %q and %q", where, h.Key, desc, h.Desc)
+			}
+			seen[h.Key] = h.Desc
+		}
+	}
+	check("contents")
+	d.Keys("enter")
+	check("pager")
+	d.Keys("s")
+	if !d.S.Capturing() {
+		t.Error("s in the pager does not search")
+	}
+	_ = ctx
 }

@@ -257,7 +257,7 @@ func (p *pager) jumpSection(delta int) {
 }
 
 func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
-	k, p := m.keys, &m.pager
+	k, p := m.keys.inMode(modePager), &m.pager
 	switch {
 	case key.Matches(msg, k.Back):
 		if p.find.query != "" {

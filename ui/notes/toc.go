@@ -34,7 +34,7 @@ func (t *toc) selected() *pack.Note {
 }
 
 func (m *Model) updateTOC(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+	k := m.keys.inMode(modeTOC)
 	switch {
 	case key.Matches(msg, k.Up):
 		m.toc.Move(-1)
