@@ -36,10 +36,10 @@ func TestOptionListRender(t *testing.T) {
 func TestInlineText(t *testing.T) {
 	for in, want := range map[string]string{
 		"set `MaximumRetryAttempts` to `0`": "set MaximumRetryAttempts to 0",
-		"**only** this":                      "only this",
-		"a lone ` stays":                     "a lone ` stays",
-		"``":                                 "``",
-		"`**x**`":                            "x",
+		"**only** this":                     "only this",
+		"a lone ` stays":                    "a lone ` stays",
+		"``":                                "``",
+		"`**x**`":                           "x",
 	} {
 		if got := InlineText(in); got != want {
 			t.Errorf("InlineText(%q) = %q, want %q", in, got, want)
