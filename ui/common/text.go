@@ -1,7 +1,9 @@
 package common
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -92,4 +94,10 @@ func Explanation(q *pack.Question) string {
 		b.WriteString("- " + s.Title + "  \n  " + s.URL + "\n")
 	}
 	return b.String()
+}
+
+// Clock formats time left as H:MM:SS ("2:09:50"), the one format of every countdown; never below zero.
+func Clock(d time.Duration) string {
+	d = max(d, 0).Round(time.Second)
+	return fmt.Sprintf("%d:%02d:%02d", int(d/time.Hour), int(d%time.Hour/time.Minute), int(d%time.Minute/time.Second))
 }

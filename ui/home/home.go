@@ -5,7 +5,6 @@ package home
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -123,7 +122,7 @@ func (m *Model) resumeText() string {
 		if d <= 0 {
 			left = "time is up: it will be submitted"
 		} else {
-			left = fmt.Sprintf("%s left", d.Truncate(time.Second))
+			left = common.Clock(d) + " left"
 		}
 	}
 	return fmt.Sprintf("%d answered · %s", m.answers, left)
