@@ -101,6 +101,13 @@ CREATE TABLE bookmarks (
 	"",
 	// 3: UUIDs for exam sessions and scenario runs; see migrateSessionUIDs in goMigrations.
 	"",
+	// 4: where the reader stopped in each note, so a note reopens there.
+	`CREATE TABLE note_positions (
+	note_id    TEXT    PRIMARY KEY CHECK (note_id <> ''),
+	section    TEXT    NOT NULL DEFAULT '',
+	line_text  TEXT    NOT NULL DEFAULT '',
+	updated_at INTEGER NOT NULL
+);`,
 }
 
 // migrate applies the migrations the database lacks, one transaction each.

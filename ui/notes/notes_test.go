@@ -380,3 +380,34 @@ func TestHelpNamesEachKeyOnce(t *testing.T) {
 	}
 	_ = ctx
 }
+
+// A note opened from the contents reopens where the reader stopped, in a later session too.
+func TestNoteReopensWhereReaderStopped(t *testing.T) {
+	ctx, d := open(t, "sqs#dead-letter-queues")
+	d.Keys("esc")
+	places, err := uitest.StoreOf(ctx).NotePositions(context.Background())
+	if err != nil || places["sqs"].Section != "dead-letter-queues" {
+		t.Fatalf("stored places = %+v, %v", places, err)
+	}
+	s, err := notesui.New(ctx, common.NotesArg{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d = uitest.New(t, ctx, s)
+	d.Keys("enter")
+	if first := strings.SplitN(ansi.Strip(d.View(ctx)), "\n", 2)[0]; !strings.Contains(first, "Dead-letter queues") {
+		t.Errorf("reopened at %q, want Dead-letter queues", first)
+	}
+}
+
+// A brief resize under the minimum size (the app shows "too small") keeps the reader's place.
+func TestNarrowResizeKeepsPlace(t *testing.T) {
+	ctx, d := open(t, "sqs#long-polling")
+	for _, size := range [][2]int{{25, 10}, {12, 40}, {80, 24}} {
+		ctx.Width, ctx.Height = size[0], size[1]
+		d.Send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+	}
+	if first := strings.SplitN(ansi.Strip(d.View(ctx)), "\n", 2)[0]; !strings.Contains(first, "Long polling") {
+		t.Errorf("after a narrow resize the pager shows %q", first)
+	}
+}

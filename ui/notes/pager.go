@@ -74,12 +74,17 @@ func (p *pager) open(n *pack.Note, t target) {
 }
 
 func (p *pager) resize(ctx *common.Context) tea.Cmd {
+	if ctx.Width < common.MinWidth || ctx.Height < common.MinHeight {
+		// The app shows "terminal too small" instead of the note: keep the render and the place as they
+		// are, so a brief narrow resize does not lose the reader's place.
+		return nil
+	}
 	p.vp.SetWidth(ctx.Width)
 	p.vp.SetHeight(max(ctx.BodyHeight()-2, 1))
 	if p.note != nil && (ctx.MarkdownWidth() != p.width || ctx.Theme() != p.theme) {
-		// Keep the reader's place across the re-render.
-		if key := p.currentSlug(); key != "" && p.pending == nil {
-			p.pending = &target{slug: key}
+		// Keep the reader's place, down to the line at the top, across the re-render.
+		if pos, ok := p.place(); ok && pos.Section != "" && p.pending == nil {
+			p.pending = &target{slug: pos.Section, text: pos.LineText}
 		}
 		return p.renderCmd(ctx)
 	}
@@ -265,21 +270,22 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 			p.highlight()
 			return nil
 		}
+		place := m.keepPlace(true)
 		if m.linked {
-			return common.Back()
+			return tea.Batch(place, common.Back())
 		}
 		m.mode, m.back = m.from, modeTOC
 		if m.mode == modeSearch {
-			return m.input.Focus()
+			return tea.Batch(place, m.input.Focus())
 		}
-		return nil
+		return place
 	case key.Matches(msg, k.Find):
 		m.mode = modeFind
 		p.find.input.SetValue("")
 		return p.find.input.Focus()
 	case key.Matches(msg, k.Search):
 		m.back = modePager
-		return m.openSearch()
+		return tea.Batch(m.keepPlace(true), m.openSearch())
 	case key.Matches(msg, k.Next):
 		p.find.step(p, 1)
 	case key.Matches(msg, k.Prev):
@@ -297,7 +303,7 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Bookmarks):
 		m.back = modePager
 		m.mode = modeBookmarks
-		return m.loadBookmarks()
+		return tea.Batch(m.keepPlace(true), m.loadBookmarks())
 	case key.Matches(msg, k.Bookmark):
 		return m.toggleBookmark()
 	default:
