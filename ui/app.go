@@ -83,9 +83,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
-		m.help.SetWidth(msg.Width)
-		return m, m.broadcast(msg)
+		m.ctx.TermWidth, m.ctx.Height = msg.Width, msg.Height
+		m.ctx.Width = common.ContentWidth(msg.Width)
+		m.help.SetWidth(m.ctx.Width)
+		return m, m.broadcast(tea.WindowSizeMsg{Width: m.ctx.Width, Height: msg.Height})
 	case tea.BackgroundColorMsg:
 		if msg.IsDark() != m.ctx.Dark {
 			m.ctx.SetTheme(msg.IsDark())
@@ -180,7 +181,7 @@ func sized(ctx *common.Context, s common.Screen) tea.Cmd {
 	if ctx.Width == 0 {
 		return nil
 	}
-	w, h := ctx.Width, ctx.Height
+	w, h := ctx.TermWidth, ctx.Height
 	return func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
 }
 
@@ -268,7 +269,17 @@ func (m Model) render() string {
 	} else {
 		body = common.Fit(top.View(), w, bodyH)
 	}
-	return common.Fit(strings.Join([]string{common.Truncate(header, w), body, common.Truncate(status, w), footer}, "\n"), w, h)
+	return centred(common.Fit(strings.Join([]string{common.Truncate(header, w), body, common.Truncate(status, w), footer}, "\n"), w, h),
+		(m.ctx.TermWidth-w)/2)
+}
+
+// centred indents every line of s by margin spaces, to centre the screens' column in a wide terminal.
+func centred(s string, margin int) string {
+	if margin <= 0 {
+		return s
+	}
+	pad := strings.Repeat(" ", margin)
+	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
 }
 
 // globalKeys adds the root's keys to a screen's help.

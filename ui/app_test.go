@@ -340,3 +340,27 @@ func TestGivenUpWriteIsShown(t *testing.T) {
 		t.Errorf("a write that cannot succeed is retried: %d queued, %d held", h.ctx.Writes.Len(), h.d.Held())
 	}
 }
+
+// On a wide terminal the screens get a readable column, centred.
+func TestWideTerminalCentresContent(t *testing.T) {
+	h := newHarness(t)
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
+	if got := h.ctx.Width; got != 100 {
+		t.Fatalf("content width %d on a 160-column terminal, want 100", got)
+	}
+	for _, l := range strings.Split(h.view(), "\n") {
+		if w := ansi.StringWidth(l); w > 160 {
+			t.Errorf("line %d wide: %q", w, l)
+		}
+		if strings.TrimSpace(l) != "" && !strings.HasPrefix(l, strings.Repeat(" ", 30)) {
+			t.Errorf("line not centred: %q", l)
+		}
+	}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if got := h.ctx.Width; got != 100 {
+		t.Errorf("content width %d on a 100-column terminal", got)
+	}
+	if v := h.view(); !strings.HasPrefix(v, "dvaprep") {
+		t.Errorf("a 100-column terminal is indented:\n%s", v)
+	}
+}
