@@ -237,7 +237,7 @@ func (m Model) render() string {
 	}
 	st := m.ctx.Styles
 	header := st.Header.Render("dvaprep") + st.Subtle.Render(" › ") + st.Title.Render(top.Title())
-	if m.ctx.Pack != nil {
+	if _, own := top.(packTitled); m.ctx.Pack != nil && !own {
 		right := st.Subtle.Render(m.ctx.Pack.Title)
 		if gap := w - lipgloss.Width(header) - lipgloss.Width(right) - 1; gap > 1 {
 			header += strings.Repeat(" ", gap) + right
@@ -281,6 +281,9 @@ func centred(s string, margin int) string {
 	pad := strings.Repeat(" ", margin)
 	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
 }
+
+// packTitled is a screen that shows the pack's title itself (home), so the header does not repeat it.
+type packTitled interface{ ShowsPackTitle() }
 
 // globalKeys adds the root's keys to a screen's help.
 type globalKeys struct {

@@ -160,6 +160,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
+// ShowsPackTitle says the home screen shows the pack's title, so the header leaves it out.
+func (m *Model) ShowsPackTitle() {}
+
 // View draws the menu and the summary.
 func (m *Model) View() string {
 	st := m.ctx.Styles
