@@ -11,12 +11,43 @@ import (
 	"dvaprep/pack"
 )
 
-// Truncate cuts s, which may hold ANSI codes, to width cells with an ellipsis.
+// Truncate cuts s, which may hold ANSI codes, to width cells with an ellipsis. It cuts after a whole word
+// when one ends in the second half of the width ("notes 10/263 …", not "notes 10/263 re…"), and mid-word
+// only when a single word fills most of the line.
 func Truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	if keep := wordEnd(ansi.Strip(s), width-1); keep > 0 {
+		return ansi.Truncate(s, keep, "") + "…"
+	}
 	return ansi.Truncate(s, width, "…")
+}
+
+// wordEnd is the width of the longest run of whole words of plain (and the space after them) that fits in
+// limit cells and ends in its second half, or 0 if none does.
+func wordEnd(plain string, limit int) int {
+	best, w, prevSpace := 0, 0, true
+	for _, r := range plain {
+		rw := ansi.StringWidth(string(r))
+		space := r == ' '
+		if space && !prevSpace && w <= limit {
+			best = w // the words so far end here
+		}
+		if w+rw > limit {
+			break
+		}
+		w += rw
+		prevSpace = space
+	}
+	if best*2 < limit {
+		return 0
+	}
+	// Keep the space after the last word, so the ellipsis reads as "more words", not as a cut word.
+	return min(best+1, limit)
 }
 
 // Fit makes a block exactly width×height: long lines are truncated, missing lines are blank. Screens use it
