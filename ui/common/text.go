@@ -132,3 +132,19 @@ func Clock(d time.Duration) string {
 	d = max(d, 0).Round(time.Second)
 	return fmt.Sprintf("%d:%02d:%02d", int(d/time.Hour), int(d%time.Hour/time.Minute), int(d%time.Minute/time.Second))
 }
+
+// LinkTitle names a note link for the learner: "Amazon DynamoDB › Hot partitions", not
+// "dynamodb#hot-partitions". A link the pack does not know stays as written.
+func LinkTitle(p *pack.Pack, link string) string {
+	if p == nil {
+		return link
+	}
+	n, sec, ok := p.Section(link)
+	switch {
+	case n == nil:
+		return link
+	case !ok || sec.Heading == n.Title:
+		return n.Title
+	}
+	return n.Title + " › " + sec.Heading
+}

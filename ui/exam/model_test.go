@@ -317,7 +317,7 @@ func TestDrillShowsAnswer(t *testing.T) {
 	contains(t, v, "Your answer. This is why one is wrong.")
 	contains(t, v, "Explanation")
 	contains(t, v, "explanation of")
-	contains(t, v, "sqs#visibility-timeout")
+	contains(t, v, "Amazon SQS › Visibility timeout")
 	// The answer is locked once shown.
 	e.press(string(rune('1' + e.displayOf(i, 0))))
 	if got := m.sess.Choice(i); !slices.Equal(got, []int{1}) {
