@@ -472,7 +472,7 @@ func TestBridgeProgressAndRetry(t *testing.T) {
 	h.press("enter")
 	h.m.ctx.Height = 60
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 60})
-	wantIn(t, view(h), "score 1.5 of 3 points", "2. What now? (retry)", "→ Retry forever", "Best: Add a dead-letter queue")
+	wantIn(t, view(h), "score 0.5 of 2 points", "2. What now? (retry)", "→ Retry forever", "Best: Add a dead-letter queue")
 }
 
 // With the real store, a run left unfinished is picked up again on the next visit, in the same run.
