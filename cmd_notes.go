@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"strings"
 
@@ -32,25 +33,38 @@ func searchCmd(opts *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			results := notes.NewIndex(p).Sections(strings.Join(args, " "), limit)
+			query := strings.Join(args, " ")
+			ix := notes.NewIndex(p)
+			results := ix.Search(query, limit)
 			out := cmd.OutOrStdout()
 			if asJSON {
 				type hit struct {
-					Link    string `json:"link"`
-					Note    string `json:"note"`
-					Section string `json:"section"`
-					Match   string `json:"match"`
+					Link    string  `json:"link"`
+					Note    string  `json:"note"`
+					Section string  `json:"section"`
+					Score   float64 `json:"score"`
+					Snippet string  `json:"snippet"`
+					Line    int     `json:"line,omitempty"`
 				}
 				hits := make([]hit, 0, len(results))
 				for _, r := range results {
-					hits = append(hits, hit{r.Link(), r.NoteTitle, r.Heading, r.Text})
+					h := hit{Link: r.Link(), Note: r.NoteTitle, Section: r.Heading, Score: math.Round(r.Score*1000) / 1000, Snippet: r.Snippet}
+					if r.Line >= 0 {
+						h.Line = r.Line + 1
+					}
+					hits = append(hits, h)
 				}
 				enc := json.NewEncoder(out)
 				enc.SetIndent("", "  ")
 				return enc.Encode(hits)
 			}
 			if len(results) == 0 {
-				return fmt.Errorf("nothing matches %q", strings.Join(args, " "))
+				msg := "No note section matches " + shortQuote(query) + "."
+				if s := ix.Suggest(query); len(s) > 0 {
+					msg += " Did you mean " + strings.Join(s, ", ") + "?"
+				}
+				fmt.Fprintln(out, msg)
+				return nil
 			}
 			for _, r := range results {
 				where := r.NoteTitle
@@ -124,4 +138,13 @@ func sectionList(secs []pack.Section) string {
 		slugs = append(slugs, s.Slug)
 	}
 	return strings.Join(slugs, ", ")
+}
+
+// shortQuote quotes a query for a message, cut to a few words so a pasted page is not echoed back.
+func shortQuote(q string) string {
+	q = strings.Join(strings.Fields(q), " ")
+	if r := []rune(q); len(r) > 40 {
+		q = string(r[:39]) + "…"
+	}
+	return fmt.Sprintf("%q", q)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"dvaprep/content"
+	"dvaprep/notes"
 	"dvaprep/pack"
 )
 
@@ -37,6 +38,7 @@ func validateCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			probs = append(probs, notes.CheckGlossary(p)...)
 			out := cmd.OutOrStdout()
 			for _, pr := range probs {
 				fmt.Fprintln(out, pr)

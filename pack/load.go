@@ -39,6 +39,7 @@ func Load(fsys fs.FS) (*Pack, Problems, error) {
 		}
 	}
 	p.indexNotes(&probs)
+	loadGlossary(p, fsys, &probs)
 	qfiles := files(fsys, "questions", ".yaml", &probs)
 	sfiles := files(fsys, "scenarios", ".yaml", &probs)
 	parsed := parseAll(fsys, append(append([]string{}, qfiles...), sfiles...))

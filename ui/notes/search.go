@@ -56,8 +56,8 @@ func (m *Model) updateSearch(msg tea.KeyPressMsg) tea.Cmd {
 		m.back = modeSearch
 		m.toc.selectNote(n.ID)
 		t := target{slug: r.Slug}
-		if !r.IsHeading {
-			t.line, t.text = r.Line, r.Text
+		if r.Line >= 0 {
+			t.line, t.text = r.Line, strings.TrimPrefix(r.Snippet, "…")
 		}
 		return m.openNote(n, t)
 	}
@@ -98,10 +98,7 @@ func (m *Model) searchView(w, h int) string {
 			mark = st.Selected.Render("› ")
 			whereStyle = st.Selected
 		}
-		text := common.Highlight(common.Truncate(r.Text, max(w-6, 10)), r.Matched, st.Highlight, st.Title.UnsetBold())
-		if r.IsHeading {
-			text = common.Highlight(r.Text, r.Matched, st.Highlight, st.Title) + st.Subtle.Render("  (section)")
-		}
+		text := common.Highlight(common.Truncate(r.Snippet, max(w-6, 10)), r.Matched, st.Highlight, st.Title.UnsetBold())
 		lines = append(lines, mark+common.Truncate(whereStyle.Render(where), w-2), "    "+common.Truncate(text, w-4))
 	}
 	return strings.Join(lines, "\n")

@@ -1,0 +1,172 @@
+package notes
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func isRule(t string) bool {
+	t = strings.ReplaceAll(t, " ", "")
+	return strings.Trim(t, "-|:") == "" || strings.Trim(t, "*") == "" || strings.Trim(t, "_") == ""
+}
+
+var emphasis = strings.NewReplacer("**", "", "*", "", "`", "", "__", "")
+
+var mdLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+
+// PlainLine strips the markdown markers a reader does not need in a one-line result: list bullets, quote
+// marks, heading hashes, emphasis and code ticks, table pipes.
+func PlainLine(line string) string {
+	t := strings.TrimSpace(line)
+	for {
+		switch {
+		case strings.HasPrefix(t, "> "), t == ">":
+			t = strings.TrimSpace(strings.TrimPrefix(t, ">"))
+		case strings.HasPrefix(t, "- "), strings.HasPrefix(t, "* "), strings.HasPrefix(t, "+ "):
+			t = strings.TrimSpace(t[2:])
+		case strings.HasPrefix(t, "#"):
+			t = strings.TrimSpace(strings.TrimLeft(t, "#"))
+		default:
+			if strings.Contains(t, "](") {
+				t = mdLink.ReplaceAllString(t, "$1")
+			}
+			t = emphasis.Replace(t)
+			if strings.HasPrefix(t, "|") {
+				t = strings.Join(strings.Fields(strings.ReplaceAll(strings.Trim(t, "|"), "|", " · ")), " ")
+			}
+			return strings.TrimSpace(t)
+		}
+	}
+}
+
+// fold lower-cases and strips diacritics rune by rune, so rune positions in the result match the input.
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteRune(foldRune(r))
+	}
+	return b.String()
+}
+
+func foldRune(r rune) rune {
+	if r < 0x80 {
+		return unicode.ToLower(r)
+	}
+	d := []rune(norm.NFD.String(string(r)))
+	if len(d) > 0 {
+		r = d[0]
+	}
+	return unicode.ToLower(r)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// span is one word of a text: its folded form and its rune offsets. part marks a piece of a camelCase word
+// ("Canary" in LambdaCanary10Percent5Minutes), which follows the whole word at the same place.
+type span struct {
+	word       string
+	start, end int
+	part       bool
+}
+
+// maxWordRunes bounds the words the index keeps; longer runs of letters are not words a learner types.
+const maxWordRunes = 64
+
+// tokenize splits text into words of letters and digits. A camelCase word also yields its parts, so
+// "LambdaCanary10Percent5Minutes" is found by "canary" and "GenerateDataKey" by "data key".
+func tokenize(text string, emit func(span)) {
+	runes := []rune(text)
+	low := []rune(fold(text))
+	if len(low) != len(runes) {
+		low = runes // cannot happen (fold maps rune to rune), but never index out of range
+	}
+	for i := 0; i < len(runes); {
+		if !isWordRune(runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(runes) && isWordRune(runes[j]) {
+			j++
+		}
+		if j-i <= maxWordRunes {
+			emit(span{word: string(low[i:j]), start: i, end: j})
+			camelParts(runes, low, i, j, emit)
+		}
+		i = j
+	}
+}
+
+// camelParts emits the parts of runes[i:j] when it is a camelCase word: it has a lower-case letter followed
+// by an upper-case one. It splits there, between letters and digits, and before the last capital of a run
+// of capitals ("HTTPRequest": HTTP, Request).
+func camelParts(runes, low []rune, i, j int, emit func(span)) {
+	camel := false
+	for k := i + 1; k < j; k++ {
+		if unicode.IsLower(runes[k-1]) && unicode.IsUpper(runes[k]) {
+			camel = true
+			break
+		}
+	}
+	if !camel {
+		return
+	}
+	start := i
+	for k := i + 1; k <= j; k++ {
+		cut := k == j
+		if !cut {
+			a, b := runes[k-1], runes[k]
+			switch {
+			case unicode.IsLower(a) && unicode.IsUpper(b):
+				cut = true
+			case unicode.IsDigit(a) != unicode.IsDigit(b):
+				cut = true
+			case unicode.IsUpper(a) && unicode.IsUpper(b) && k+1 < j && unicode.IsLower(runes[k+1]):
+				cut = true
+			}
+		}
+		if cut {
+			if k-start >= 2 || unicode.IsDigit(runes[start]) {
+				emit(span{word: string(low[start:k]), start: start, end: k, part: true})
+			}
+			start = k
+		}
+	}
+}
+
+// queryWords splits a folded query into words.
+func queryWords(q string) []string {
+	return strings.FieldsFunc(q, func(r rune) bool { return !isWordRune(r) })
+}
+
+// stopWords are the words of a question that say nothing about its subject. They are dropped from a
+// query unless nothing else is left.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or but if then than so of to in on at by for from with into onto
+		about as is are was were be been being am do does did doing done have has had having i me my we our us you
+		your it its this that these those there here what which who whom whose when where why how can could should
+		would will shall may might must vs versus v between difference differences different differ compare
+		compared comparison explain explained mean means meaning happen happens happened work works working use
+		used uses using need needs want wants way ways thing things someone something just also only please tell
+		know much many get gets getting got make makes made set up some any each every other another more most
+		very really does doesn dont don t s whats fix fixing fixed solve solving resolve avoid prevent run runs
+		running`) {
+		m[w] = true
+	}
+	return m
+}()
