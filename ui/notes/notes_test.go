@@ -3,6 +3,7 @@ package notes_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -244,5 +245,37 @@ func TestLinkedNoteReturnsToCaller(t *testing.T) {
 	}
 	if _, ok := d.Sent[len(d.Sent)-1].(common.BackMsg); !ok {
 		t.Errorf("esc from a linked note sent %T, want BackMsg", d.Sent[len(d.Sent)-1])
+	}
+}
+
+// TestSearchResultOpensAtFirstMatch checks that a note opened from search shows the query's words as
+// matches, starting in the chosen section, and that n moves on through them.
+func TestSearchResultOpensAtFirstMatch(t *testing.T) {
+	ctx, d := open(t, "")
+	d.Keys("/", "timeout visibility")
+	view := ansi.Strip(d.View(ctx))
+	if !strings.Contains(view, "Amazon SQS › Visibility timeout") {
+		t.Fatalf("results:\n%s", view)
+	}
+	d.Keys("enter")
+	view = ansi.Strip(d.View(ctx))
+	lines := strings.Split(strings.TrimRight(view, "\n"), "\n")
+	if !strings.Contains(lines[0], "Visibility timeout") {
+		t.Errorf("pager shows %q, want the Visibility timeout section", lines[0])
+	}
+	bar := ""
+	for _, l := range lines {
+		if strings.Contains(l, "match ") {
+			bar = l
+		}
+	}
+	var cur, total int
+	if _, err := fmt.Sscanf(strings.TrimSpace(bar), "match %d/%d", &cur, &total); err != nil || total < 2 {
+		t.Fatalf("no match bar in the pager (%q):\n%s", bar, view)
+	}
+	d.Keys("n")
+	next := ansi.Strip(d.View(ctx))
+	if !strings.Contains(next, fmt.Sprintf("match %d/%d", cur%total+1, total)) {
+		t.Errorf("n did not move to match %d/%d:\n%s", cur%total+1, total, next)
 	}
 }

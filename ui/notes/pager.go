@@ -222,9 +222,12 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		if p.find.query != "" {
+			fromSearch := p.find.hl != nil
 			p.find.reset()
 			p.highlight()
-			return nil
+			if !fromSearch {
+				return nil // esc first clears a find; the search's words go with the note
+			}
 		}
 		if m.back == modeSearch {
 			m.back = modeTOC
