@@ -116,13 +116,15 @@ func writeFile(path string, force bool, fill func(io.Writer) error) error {
 }
 
 // exportAnki writes the questions ever missed, most missed first, as Anki's tab-separated text: a header
-// that tells Anki the separator and that fields hold HTML, then front, back and tags per line.
+// that tells Anki the separator, that fields hold HTML and which columns hold the note's GUID and tags, then
+// guid, front, back and tags per line. The GUID is the question's ID, stable across exports, so importing a
+// later export updates the same Anki notes instead of adding duplicates.
 func exportAnki(ctx context.Context, w io.Writer, p *pack.Pack, st *store.Store) (int, error) {
 	missed, err := st.MostMissed(ctx, 0)
 	if err != nil {
 		return 0, err
 	}
-	if _, err := io.WriteString(w, "#separator:tab\n#html:true\n#tags column:3\n"); err != nil {
+	if _, err := io.WriteString(w, "#separator:tab\n#html:true\n#guid column:1\n#tags column:4\n"); err != nil {
 		return 0, err
 	}
 	n := 0
@@ -136,7 +138,7 @@ func exportAnki(ctx context.Context, w io.Writer, p *pack.Pack, st *store.Store)
 		}
 		front, back := ankiCard(q)
 		tags := "dvaprep domain-" + ankiTag(q.Domain) + " task-" + ankiTag(q.Task)
-		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\n", front, back, tags); err != nil {
+		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", ankiGUID(q.ID), front, back, tags); err != nil {
 			return n, err
 		}
 		n++
@@ -223,3 +225,7 @@ func exportCSV(ctx context.Context, w io.Writer, st *store.Store) (int, error) {
 	cw.Flush()
 	return len(as), cw.Error()
 }
+
+// ankiGUID is the Anki note GUID of a question: its pack-wide unique ID, prefixed so it cannot clash with a
+// GUID Anki made itself.
+func ankiGUID(questionID string) string { return "dvaprep-" + ankiTag(questionID) }

@@ -31,13 +31,14 @@ func TestExportAnki(t *testing.T) {
 	want := []string{
 		"#separator:tab",
 		"#html:true",
-		"#tags column:3",
-		"Which TWO grant temporary credentials?<br><i>(Choose 2.)</i><br><br>A. Cognito identity pools<br>B. STS AssumeRole" +
+		"#guid column:1",
+		"#tags column:4",
+		"dvaprep-q2-01\tWhich TWO grant temporary credentials?<br><i>(Choose 2.)</i><br><br>A. Cognito identity pools<br>B. STS AssumeRole" +
 			"<br>C. IAM access keys<br>D. KMS<br>E. S3 presigned URLs" +
 			"\t<b>A. Cognito identity pools</b> — They exchange tokens for AWS credentials.<br><b>B. STS AssumeRole</b> — " +
 			"It returns temporary credentials.<br><br>Identity pools and STS hand out temporary credentials." +
 			"\tdvaprep domain-2 task-2.1",
-		"Three teams need <b>every</b> order event. Which service fans out?<br><br>A. Amazon SNS with one queue per team" +
+		"dvaprep-q1-01\tThree teams need <b>every</b> order event. Which service fans out?<br><br>A. Amazon SNS with one queue per team" +
 			"<br>B. Amazon EventBridge<br>C. One SQS queue<br>D. Kinesis" +
 			"\t<b>A. Amazon SNS with one queue per team</b> — SNS copies each message to every subscriber.<br><br>" +
 			"SNS fans out. SQS queues buffer. Use SNS -&gt; SQS &amp; both." +

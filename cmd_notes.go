@@ -128,7 +128,7 @@ func notesCmd(opts *options) *cobra.Command {
 		},
 	}
 	show.Flags().IntVar(&width, "width", 0, "wrap at N columns (default: the terminal's width, at most 100)")
-	cmd.AddCommand(show)
+	cmd.AddCommand(show, notesListCmd(opts))
 	return cmd
 }
 

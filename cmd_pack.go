@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"dvaprep/content"
@@ -58,11 +60,7 @@ func validateCmd() *cobra.Command {
 func printCoverage(w io.Writer, p *pack.Pack) {
 	fmt.Fprintf(w, "\n%-5s %-62s %8s %9s %9s\n", "task", "statement", "sections", "questions", "decisions")
 	for _, c := range p.Coverage() {
-		name := c.Task.Name
-		if len(name) > 62 {
-			name = name[:61] + "…"
-		}
-		fmt.Fprintf(w, "%-5s %-62s %8d %9d %9d\n", c.Task.ID, name, c.Sections, c.Questions, c.Decisions)
+		fmt.Fprintf(w, "%-5s %s %8d %9d %9d\n", c.Task.ID, fitCell(c.Task.Name, 62), c.Sections, c.Questions, c.Decisions)
 	}
 }
 
@@ -110,4 +108,11 @@ func exportPack(fsys fs.FS, dir string) (int, error) {
 		return count, fmt.Errorf("export pack to %s: %w", dir, err)
 	}
 	return count, nil
+}
+
+// fitCell cuts s to width display cells with "…" and pads it to exactly width, measuring cells rather than
+// bytes so that a name with "–" or "…" keeps the columns after it in line.
+func fitCell(s string, width int) string {
+	s = ansi.Truncate(s, width, "…")
+	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
 }

@@ -7,9 +7,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -26,9 +27,6 @@ import (
 	"dvaprep/ui/markdown"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
-
 // options are the global flags.
 type options struct {
 	packDir string
@@ -36,12 +34,8 @@ type options struct {
 }
 
 func main() {
-	quiet := func(w io.Writer, styles fang.Styles, err error) {
-		if !errors.Is(err, errProblems) {
-			fang.DefaultErrorHandler(w, styles, err)
-		}
-	}
-	if err := fang.Execute(context.Background(), rootCmd(), fang.WithVersion(version), fang.WithErrorHandler(quiet)); err != nil {
+	info, ok := debug.ReadBuildInfo()
+	if err := fang.Execute(context.Background(), rootCmd(), fang.WithVersion(buildVersion(info, ok)), fang.WithErrorHandler(printError)); err != nil {
 		os.Exit(1)
 	}
 }
@@ -111,7 +105,38 @@ func (o *options) database() string {
 }
 
 func openStore(opts *options) (*store.Store, error) {
-	return store.Open(opts.database())
+	path := opts.database()
+	if err := checkChosenDB(opts, path); err != nil {
+		return nil, err
+	}
+	return store.Open(path)
+}
+
+// checkChosenDB refuses a database path the user chose (--db or $DVAPREP_DB) whose directory does not exist,
+// so that a typo is an error instead of a new, empty database that looks like lost progress. The default
+// XDG directory is created without asking.
+func checkChosenDB(opts *options, path string) error {
+	flag := "--db"
+	if opts.dbPath == "" {
+		if os.Getenv("DVAPREP_DB") == "" {
+			return nil
+		}
+		flag = "DVAPREP_DB"
+	}
+	if path == store.MemoryPath {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s %s: no such directory %s; create it or check the path", flag, path, dir)
+	case err != nil:
+		return fmt.Errorf("%s %s: %w", flag, path, err)
+	case !st.IsDir():
+		return fmt.Errorf("%s %s: %s is not a directory", flag, path, dir)
+	}
+	return nil
 }
 
 // openAll loads the pack and opens the store, which every command that shows progress needs. The caller

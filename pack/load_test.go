@@ -84,8 +84,8 @@ func packFS(files map[string]string) fstest.MapFS {
 func TestLoadGoodPack(t *testing.T) {
 	p, probs, err := pack.Load(packFS(map[string]string{
 		"notes/sqs.md":        goodNote,
-		"questions/q.yaml":    goodQuestion,
-		"scenarios/s1.yaml":   goodScenario,
+		"questions/q.yaml":    goodQuestion + "  sources:\n    - {title: SQS guide, url: \"https://docs.aws.amazon.com/sqs/\"}\n",
+		"scenarios/s1.yaml":   strings.Replace(goodScenario, "next: a}", "next: a, bridge: Back to the start.}", 1),
 		"scenarios/.hidden":   "ignored",
 		"questions/README.md": "ignored: not yaml",
 	}))
@@ -101,6 +101,12 @@ func TestLoadGoodPack(t *testing.T) {
 	}
 	if q := p.Question("q1"); q == nil || q.Select != 1 || q.Difficulty != 2 || q.Line != 1 {
 		t.Errorf("question q1 = %+v", q)
+	}
+	if q := p.Question("q1"); q == nil || len(q.Sources) != 1 || q.Sources[0] != (pack.Source{Title: "SQS guide", URL: "https://docs.aws.amazon.com/sqs/"}) {
+		t.Errorf("question q1 sources = %+v", q.Sources)
+	}
+	if c := p.Scenario("s1").Nodes["a"].Choices[1]; c.Bridge != "Back to the start." {
+		t.Errorf("poor choice bridge = %q", c.Bridge)
 	}
 	cov := p.Coverage()
 	if len(cov) != 2 || cov[0].Task.ID != "1.1" || cov[0].Sections != 2 || cov[0].Questions != 1 || cov[0].Decisions != 1 {
@@ -143,6 +149,10 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`questions/q.yaml:12: note link "sqs#nope": note "sqs" has no section with that slug`}},
 		{"duplicate question id", map[string]string{"notes/sqs.md": goodNote, "questions/a.yaml": goodQuestion, "questions/b.yaml": goodQuestion},
 			[]string{`questions/b.yaml:1: question id "q1" is already used at questions/a.yaml:1`}},
+		{"source not https", map[string]string{"notes/sqs.md": goodNote, "questions/q.yaml": goodQuestion + "  sources:\n    - {title: SQS guide, url: http://example.com/x}\n"},
+			[]string{`questions/q.yaml:14: source url must start with https://, not "http://example.com/x"`}},
+		{"source without title", map[string]string{"notes/sqs.md": goodNote, "questions/q.yaml": goodQuestion + "  sources:\n    - {url: https://docs.aws.amazon.com/x}\n"},
+			[]string{"questions/q.yaml:14: title is missing or empty"}},
 		{"questions file not a list", map[string]string{"questions/q.yaml": "id: x\n"},
 			[]string{"questions/q.yaml:1: a questions file is a list"}},
 		{"bad yaml", map[string]string{"questions/q.yaml": "- id: [\n"},

@@ -1,6 +1,10 @@
 package pack
 
-import "go.yaml.in/yaml/v3"
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
 
 // loadQuestions reads one parsed questions file: a YAML list of questions.
 func loadQuestions(p *Pack, file string, root *yaml.Node, probs *Problems) []*Question {
@@ -22,7 +26,7 @@ func loadQuestions(p *Pack, file string, root *yaml.Node, probs *Problems) []*Qu
 
 func loadQuestion(p *Pack, file string, qn *yaml.Node, probs *Problems) *Question {
 	f := newField(file, qn, 0, probs, "a question")
-	f.allow("id", "domain", "task", "type", "select", "difficulty", "stem", "options", "explanation", "notes")
+	f.allow("id", "domain", "task", "type", "select", "difficulty", "stem", "options", "explanation", "notes", "sources")
 	q := &Question{
 		ID:          f.str("id", true),
 		Domain:      f.str("domain", true),
@@ -83,8 +87,31 @@ func loadQuestion(p *Pack, file string, qn *yaml.Node, probs *Problems) *Questio
 		probs.add(file, f.lineOf("notes"), "question %s links to no notes: add notes: [note-id#section]", q.ID)
 	}
 	p.checkLinks(probs, file, f.lineOf("notes"), q.Notes)
+	q.Sources = loadSources(file, f, probs)
 	if q.ID == "" {
 		return nil
 	}
 	return q
+}
+
+// maxSources is how many documentation references one question may cite.
+const maxSources = 3
+
+// loadSources reads a question's optional sources: a list of {title, url}, where url is an https address.
+func loadSources(file string, f *field, probs *Problems) []Source {
+	list := f.list("sources")
+	if len(list) > maxSources {
+		probs.add(file, f.lineOf("sources"), "a question cites at most %d sources, not %d", maxSources, len(list))
+	}
+	var out []Source
+	for _, sn := range list {
+		s := newField(file, sn, 0, probs, "a source")
+		s.allow("title", "url")
+		src := Source{Title: s.str("title", true), URL: s.str("url", true)}
+		if src.URL != "" && !strings.HasPrefix(src.URL, "https://") {
+			probs.add(file, s.lineOf("url"), "source url must start with https://, not %q", src.URL)
+		}
+		out = append(out, src)
+	}
+	return out
 }

@@ -75,7 +75,7 @@ func loadNode(p *Pack, s *Scenario, id string, line int, nn *yaml.Node, probs *P
 	best := false
 	for _, cn := range choices {
 		c := newField(file, cn, 0, probs, "a choice")
-		c.allow("text", "verdict", "explain", "domain", "task", "notes", "next")
+		c.allow("text", "verdict", "explain", "domain", "task", "notes", "next", "bridge")
 		ch := Choice{
 			Text:    c.str("text", true),
 			Verdict: Verdict(c.str("verdict", true)),
@@ -84,6 +84,7 @@ func loadNode(p *Pack, s *Scenario, id string, line int, nn *yaml.Node, probs *P
 			Task:    c.str("task", false),
 			Notes:   c.strs("notes"),
 			Next:    c.str("next", true),
+			Bridge:  c.str("bridge", false),
 			Line:    c.line(),
 		}
 		switch ch.Verdict {

@@ -123,7 +123,10 @@ type Choice struct {
 	Task    string
 	Notes   []string
 	Next    string
-	Line    int
+	// Bridge is shown after this choice, before the next node, when the story goes on along another line than
+	// the one chosen ("You went with EventBridge; for the rest of this scenario the team standardises on SNS").
+	Bridge string
+	Line   int
 }
 
 // QuestionType is single (one answer of four) or multiple (Select answers of five or more).
@@ -147,8 +150,15 @@ type Question struct {
 	Options     []Option
 	Explanation string
 	Notes       []string
+	Sources     []Source // AWS documentation pages that back the question, shown in review
 	File        string
 	Line        int
+}
+
+// Source is a documentation page a question rests on: a title to look up offline and its address.
+type Source struct {
+	Title string
+	URL   string
 }
 
 // Option is one answer option. Why explains it whether it is right or wrong.

@@ -6,6 +6,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"dvaprep/pack"
 )
 
 func TestFit(t *testing.T) {
@@ -64,6 +66,20 @@ func TestStepSkipsHeadings(t *testing.T) {
 	} {
 		if got := Step(tc.from, tc.delta, len(rows), sel); got != tc.want {
 			t.Errorf("Step(%d, %d) = %d, want %d", tc.from, tc.delta, got, tc.want)
+		}
+	}
+}
+
+func TestExplanationListsSources(t *testing.T) {
+	q := &pack.Question{Explanation: "Because.\n"}
+	if got := Explanation(q); got != "Because.\n" {
+		t.Errorf("no sources: %q", got)
+	}
+	q.Sources = []pack.Source{{Title: "BatchWriteItem", URL: "https://docs.aws.amazon.com/a.html"}, {Title: "Errors", URL: "https://docs.aws.amazon.com/b.html"}}
+	got := Explanation(q)
+	for _, want := range []string{"Because.\n\n**Sources**", "- BatchWriteItem  \n  https://docs.aws.amazon.com/a.html\n", "- Errors  \n  https://docs.aws.amazon.com/b.html\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, got)
 		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"dvaprep/pack"
 )
 
 // Truncate cuts s, which may hold ANSI codes, to width cells with an ellipsis.
@@ -76,3 +78,18 @@ func Bar(frac float64, width int) string {
 
 // Width is the number of cells s takes, ignoring ANSI codes.
 func Width(s string) int { return ansi.StringWidth(s) }
+
+// Explanation is the markdown a question shows after it is answered: its explanation, then the AWS
+// documentation pages it rests on, as titles and addresses to look up later (the app itself is offline).
+func Explanation(q *pack.Question) string {
+	if len(q.Sources) == 0 {
+		return q.Explanation
+	}
+	var b strings.Builder
+	b.WriteString(strings.TrimRight(q.Explanation, "\n"))
+	b.WriteString("\n\n**Sources** (AWS documentation, to look up when online)\n\n")
+	for _, s := range q.Sources {
+		b.WriteString("- " + s.Title + "  \n  " + s.URL + "\n")
+	}
+	return b.String()
+}

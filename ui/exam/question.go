@@ -380,7 +380,7 @@ func (m *Model) body(i int, reveal, cursor bool, link int) (string, [][2]int) {
 		add(m.verdict(i))
 		add("")
 		add(st.Title.Render("Explanation"))
-		add(m.markdown(explanationID(q.ID), q.Explanation))
+		add(m.markdown(explanationID(q.ID), common.Explanation(q)))
 		if len(q.Notes) > 0 {
 			add("")
 			add(m.linksLine(q.Notes, link, w))
@@ -484,7 +484,7 @@ func (m *Model) docs() []markdown.Doc {
 		if q := m.question(i); q != nil {
 			out = append(out, markdown.Doc{ID: stemID(q.ID), MD: q.Stem})
 			if explanation {
-				out = append(out, markdown.Doc{ID: explanationID(q.ID), MD: q.Explanation})
+				out = append(out, markdown.Doc{ID: explanationID(q.ID), MD: common.Explanation(q)})
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"dvaprep/pack"
 	"dvaprep/store"
+	"dvaprep/ui/common"
 )
 
 // item is one due card with what it asks: a question, or a scenario decision.
@@ -115,7 +116,7 @@ func (it item) body() (id, md string) {
 // explanation is the markdown shown after the answer, and its cache ID; "" for a decision.
 func (it item) explanation() (id, md string) {
 	if it.q != nil {
-		return "q:" + it.q.ID + ":explanation", it.q.Explanation
+		return "q:" + it.q.ID + ":explanation", common.Explanation(it.q)
 	}
 	return "", ""
 }
