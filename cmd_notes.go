@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -14,6 +15,9 @@ import (
 	"dvaprep/pack"
 	"dvaprep/ui/markdown"
 )
+
+// errNoMatch makes search exit 1 after it has printed its one plain line.
+var errNoMatch = errors.New("no section matches")
 
 func searchCmd(opts *options) *cobra.Command {
 	var limit int
@@ -63,8 +67,8 @@ func searchCmd(opts *options) *cobra.Command {
 				if s := ix.Suggest(query); len(s) > 0 {
 					msg += " Did you mean " + strings.Join(s, ", ") + "?"
 				}
-				fmt.Fprintln(out, msg)
-				return nil
+				fmt.Fprintln(cmd.ErrOrStderr(), msg)
+				return errNoMatch
 			}
 			for _, r := range results {
 				where := r.NoteTitle

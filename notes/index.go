@@ -114,6 +114,9 @@ type data struct {
 	idf    []float32
 
 	gloss map[string][]glossEntry // by the first word of the term
+
+	headingsOnce sync.Once
+	headings     []string // folded headings, for the fuzzy last resort
 }
 
 type builder struct {

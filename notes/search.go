@@ -3,6 +3,10 @@ package notes
 import (
 	"math/bits"
 	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
 )
 
 // Result is one section that matches a query, with the line that best shows why.
@@ -90,8 +94,16 @@ func (ix *Index) Search(query string, limit int) []Result {
 	}
 	sc := ix.scratch(d)
 	defer ix.pool.Put(sc)
+	defer func() {
+		for _, t := range q.terms {
+			d.forVariants(t, func(v variant) { sc.marks[v.stem] = 0 })
+		}
+	}()
 	for k, t := range q.terms {
 		d.scoreTerm(sc, t, uint32(1)<<k)
+	}
+	if len(sc.touched) == 0 {
+		return d.headingFuzzy(query, limit)
 	}
 	cands := make([]candidate, 0, len(sc.touched))
 	for _, s := range sc.touched {
@@ -131,9 +143,6 @@ func (ix *Index) Search(query string, limit int) []Result {
 		out[i] = d.result(sc, c, len(q.terms))
 	}
 	// Leave the scratch space clean for the next search.
-	for _, t := range q.terms {
-		d.forVariants(t, func(v variant) { sc.marks[v.stem] = 0 })
-	}
 	for _, s := range sc.touched {
 		sc.total[s], sc.mask[s], sc.lit[s], sc.named[s] = 0, 0, 0, 0
 	}
@@ -294,4 +303,45 @@ func appendRange(out []int, start, end int32) []int {
 func dedupe(xs []int) []int {
 	slices.Sort(xs)
 	return slices.Compact(xs)
+}
+
+// headingFuzzy is the last resort when no word of the query is in the notes: a fuzzy subsequence match
+// over the headings, a short list where sahilm/fuzzy fits ("vsblty tmout" finds Visibility timeout).
+func (d *data) headingFuzzy(query string, limit int) []Result {
+	q := strings.Join(strings.Fields(fold(query)), " ")
+	if utf8.RuneCountInString(q) < 3 || utf8.RuneCountInString(q) > 60 {
+		return nil
+	}
+	d.headingsOnce.Do(func() {
+		for _, s := range d.secs {
+			d.headings = append(d.headings, fold(s.heading))
+		}
+	})
+	var out []Result
+	for _, m := range fuzzy.Find(q, d.headings) {
+		if len(m.MatchedIndexes) == 0 {
+			continue
+		}
+		// a match spread thinly over a long heading is noise
+		span := m.MatchedIndexes[len(m.MatchedIndexes)-1] - m.MatchedIndexes[0] + 1
+		if span > 2*len(q)+2 {
+			continue
+		}
+		sec := &d.secs[m.Index]
+		r := Result{NoteID: sec.note.ID, NoteTitle: sec.note.Title, Slug: sec.slug, Heading: sec.heading, Line: -1}
+		h := d.headings[m.Index]
+		for _, b := range m.MatchedIndexes {
+			r.HeadingMatched = append(r.HeadingMatched, utf8.RuneCountInString(h[:b]))
+		}
+		if sec.lineEnd > sec.lineStart {
+			l := &d.lines[sec.lineStart]
+			r.Snippet, _ = cutSnippet(l.text, nil, 0)
+			r.Line = l.num
+		}
+		out = append(out, r)
+		if len(out) == limit {
+			break
+		}
+	}
+	return out
 }

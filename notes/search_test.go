@@ -167,12 +167,16 @@ func TestSnippetOfAVeryLongWord(t *testing.T) {
 
 func TestSuggest(t *testing.T) {
 	ix := notes.NewIndex(realPack(t))
-	if got := ix.Search("knesiss", 5); len(got) != 0 {
-		t.Fatalf("knesiss (two edits) found %v", links(got))
+	if got := ix.Search("zkinesiz", 5); len(got) != 0 {
+		t.Fatalf("zkinesiz (two edits) found %v", links(got))
 	}
-	s := ix.Suggest("knesiss")
+	s := ix.Suggest("zkinesiz")
 	if len(s) == 0 || s[0] != "kinesis" {
-		t.Errorf("suggest knesiss = %v, want kinesis first", s)
+		t.Errorf("suggest zkinesiz = %v, want kinesis first", s)
+	}
+	// Words that are nowhere in the notes fall back to a fuzzy match over the headings.
+	if got := ix.Search("vsblty tmout", 3); len(got) == 0 || got[0].Link() != "sqs#visibility-timeout" {
+		t.Errorf("vsblty tmout: %v", links(got))
 	}
 	if s := ix.Suggest("zzqxw"); len(s) != 0 {
 		t.Errorf("suggest zzqxw = %v", s)
