@@ -15,11 +15,10 @@ import (
 	"dvaprep/ui/markdown"
 )
 
-// target is where to scroll once a note is rendered: a section, or a body line within it.
+// target is where to scroll once a note is rendered: a section. A note opened from search then moves on
+// to the section's first match (see finder.words).
 type target struct {
 	slug string
-	line int    // body line, when text is set
-	text string // the plain text of that line
 }
 
 type pager struct {
@@ -142,19 +141,6 @@ func (p *pager) rowOf(t target) int {
 	for i, s := range p.note.Sections {
 		if s.Slug == t.slug && p.sectionRows[i] >= 0 {
 			row = p.sectionRows[i]
-		}
-	}
-	if t.text == "" {
-		return row
-	}
-	// Look for the line's first words after the section heading; glamour rewraps and restyles text.
-	ws := strings.Fields(strings.ToLower(t.text))
-	for n := min(len(ws), 5); n >= 2; n-- {
-		probe := strings.Join(ws[:n], " ")
-		for r := row; r < len(p.plain); r++ {
-			if strings.Contains(strings.Join(strings.Fields(strings.ToLower(p.plain[r])), " "), probe) {
-				return r
-			}
 		}
 	}
 	return row
