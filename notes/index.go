@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 
@@ -52,10 +53,10 @@ const (
 	k1            = 1.2
 )
 
-// token is one word of a section: its stem, its place in the word sequence and its rune offsets in the
+// token is one word of a section: the word, its place in the word sequence and its rune offsets in the
 // text of its line (or heading).
 type token struct {
-	stem       int32
+	word       int32
 	pos        int32
 	start, end int32
 }
@@ -80,10 +81,9 @@ type section struct {
 	intro     bool
 }
 
-// word is one distinct word of the notes.
+// word is one distinct word of the notes, folded.
 type word struct {
 	text string
-	stem int32
 	freq int32
 }
 
@@ -107,11 +107,13 @@ type data struct {
 	words  []word
 	sorted []int32   // word IDs in text order, for prefix search
 	byLen  [][]int32 // word IDs by rune length, for typo search
-
-	stemID map[string]int32
-	stems  []string
 	post   [][]posting
 	idf    []float32
+
+	// Stems are computed when a query needs them (a few words per query), not for every word up front:
+	// stemming the whole vocabulary would be most of the cost of building the index.
+	stemMu sync.Mutex
+	stems  map[int32]string
 
 	gloss map[string][]glossEntry // by the first word of the term
 
@@ -119,19 +121,37 @@ type data struct {
 	headings     []string // folded headings, for the fuzzy last resort
 }
 
+// stem returns the Snowball (Porter2) stem of a word of the notes.
+func (d *data) stem(id int32) string {
+	d.stemMu.Lock()
+	defer d.stemMu.Unlock()
+	st, ok := d.stems[id]
+	if !ok {
+		st = english.Stem(d.words[id].text, true)
+		d.stems[id] = st
+	}
+	return st
+}
+
 type builder struct {
-	d         *data
-	stemCache map[string]int32
-	// per section: stem -> counts per field
-	counts  map[int32]*[3]float32
+	d      *data
+	counts [][3]float32 // per word: counts in the current section by field (body, heading, title)
+	seen   []int32      // words counted in the current section
+	// per section
 	headLen []float32
 	bodyLen []float32
-	perSec  []map[int32]*[3]float32
+	secSeen [][]int32     // words of each section
+	secCnt  [][][3]float32 // their counts
 }
 
 func build(p *pack.Pack) *data {
-	d := &data{wordID: map[string]int32{}, stemID: map[string]int32{}, gloss: map[string][]glossEntry{}}
-	b := &builder{d: d, stemCache: map[string]int32{}}
+	d := &data{wordID: map[string]int32{}, stems: map[int32]string{}, gloss: map[string][]glossEntry{}}
+	b := &builder{d: d}
+	size := 0
+	for _, n := range p.Notes {
+		size += len(n.Body)
+	}
+	d.toks = make([]token, 0, size/6)
 	for _, n := range p.Notes {
 		b.addNote(n)
 	}
@@ -142,7 +162,7 @@ func build(p *pack.Pack) *data {
 	}
 	slices.SortFunc(d.sorted, func(a, c int32) int { return strings.Compare(d.words[a].text, d.words[c].text) })
 	for i, w := range d.words {
-		n := len([]rune(w.text))
+		n := utf8.RuneCountInString(w.text)
 		for len(d.byLen) <= n {
 			d.byLen = append(d.byLen, nil)
 		}
@@ -162,29 +182,38 @@ func build(p *pack.Pack) *data {
 	return d
 }
 
-// stem returns the stem ID of a folded word, adding the word and its stem to the vocabulary.
-func (b *builder) stem(w string) int32 {
+// word returns the ID of a folded word, adding it to the vocabulary.
+func (b *builder) word(w string) int32 {
 	d := b.d
 	if id, ok := d.wordID[w]; ok {
 		d.words[id].freq++
-		return d.words[id].stem
+		return id
 	}
-	st := english.Stem(w, true)
-	sid, ok := d.stemID[st]
-	if !ok {
-		sid = int32(len(d.stems))
-		d.stemID[st] = sid
-		d.stems = append(d.stems, st)
-	}
-	d.wordID[w] = int32(len(d.words))
-	d.words = append(d.words, word{text: w, stem: sid, freq: 1})
-	return sid
+	w = strings.Clone(w)
+	id := int32(len(d.words))
+	d.wordID[w] = id
+	d.words = append(d.words, word{text: w, freq: 1})
+	b.counts = append(b.counts, [3]float32{})
+	return id
 }
 
-// tokens tokenizes text, appending to out, and counts each stem in field f of the current section.
+func (b *builder) count(id int32, f int, c float32) {
+	cc := &b.counts[id]
+	if cc[0] == 0 && cc[1] == 0 && cc[2] == 0 {
+		b.seen = append(b.seen, id)
+	}
+	if f == 2 {
+		cc[2] = max(cc[2], c) // the title counts once, however often a section repeats it
+		return
+	}
+	cc[f] += c
+}
+
+// tokens tokenizes text, appending to out, and counts each word in field f of the current section.
 func (b *builder) tokens(text string, pos *int32, f int, out []token) []token {
+	prev, prevStart := "", 0
 	tokenize(text, func(s span) {
-		id := b.stem(s.word)
+		id := b.word(s.word)
 		switch {
 		case stopWords[s.word]:
 			// a stop word stands between words without parting them: "all at once" is a phrase of two
@@ -193,13 +222,17 @@ func (b *builder) tokens(text string, pos *int32, f int, out []token) []token {
 		case len(out) > 0 && out[len(out)-1].start != int32(s.start):
 			*pos++
 		}
-		out = append(out, token{stem: id, pos: *pos, start: int32(s.start), end: int32(s.end)})
-		c := b.counts[id]
-		if c == nil {
-			c = &[3]float32{}
-			b.counts[id] = c
+		out = append(out, token{word: id, pos: *pos, start: int32(s.start), end: int32(s.end)})
+		b.count(id, f, 1)
+		// The notes state a limit as "up to 10 GB" or "at most 5"; a learner asks for the "max".
+		if !s.part && ((prev == "up" && s.word == "to") || (prev == "at" && s.word == "most")) {
+			mx := b.word("max")
+			out = append(out, token{word: mx, pos: *pos, start: int32(prevStart), end: int32(s.end)})
+			b.count(mx, f, 1)
 		}
-		c[f]++
+		if !s.part {
+			prev, prevStart = s.word, s.start
+		}
 	})
 	return out
 }
@@ -208,35 +241,31 @@ func (b *builder) addNote(n *pack.Note) {
 	d := b.d
 	// The title field is the note's title and ID for every section; its tags add to the introduction's
 	// text only, so that a tag finds the note without matching every section of it.
-	titleCounts := map[int32]float32{}
-	tokenize(n.Title+" "+n.ID, func(s span) { titleCounts[b.stem(s.word)]++ })
-	tagCounts := map[int32]float32{}
-	tokenize(strings.Join(n.Tags, " "), func(s span) { tagCounts[b.stem(s.word)]++ })
+	var title, tags []int32
+	tokenize(n.Title+" "+n.ID, func(s span) { title = append(title, b.word(s.word)) })
+	tokenize(strings.Join(n.Tags, " "), func(s span) { tags = append(tags, b.word(s.word)) })
 
+	open := false
 	startSection := func(slug, heading string, intro bool) {
-		b.finishSection()
+		if open {
+			b.finishSection()
+		}
+		open = true
 		sec := section{note: n, slug: slug, heading: heading, intro: intro,
 			lineStart: int32(len(d.lines)), lineEnd: int32(len(d.lines))}
-		b.counts = map[int32]*[3]float32{}
 		var pos int32
 		field := 1
 		if intro {
 			field = 2 // the introduction's heading is the note title: it counts once, as the title
 		}
 		sec.headToks = b.tokens(heading, &pos, field, nil)
-		add := func(counts map[int32]float32, f int) {
-			for id, c := range counts {
-				cc := b.counts[id]
-				if cc == nil {
-					cc = &[3]float32{}
-					b.counts[id] = cc
-				}
-				cc[f] = max(cc[f], c)
-			}
+		for _, id := range title {
+			b.count(id, 2, 1)
 		}
-		add(titleCounts, 2)
 		if intro {
-			add(tagCounts, 0) // as if the introduction's text named them once
+			for _, id := range tags {
+				b.count(id, 0, 1) // as if the introduction's text named them once
+			}
 		}
 		d.secs = append(d.secs, sec)
 		b.headLen = append(b.headLen, float32(len(sec.headToks)))
@@ -276,17 +305,35 @@ func (b *builder) addNote(n *pack.Note) {
 	b.finishSection()
 }
 
+// finishSection keeps the current section's counts and clears them for the next.
 func (b *builder) finishSection() {
-	if b.counts != nil {
-		b.perSec = append(b.perSec, b.counts)
-		b.counts = nil
+	cnt := make([][3]float32, len(b.seen))
+	for i, id := range b.seen {
+		cnt[i] = b.counts[id]
+		b.counts[id] = [3]float32{}
 	}
+	b.secSeen = append(b.secSeen, b.seen)
+	b.secCnt = append(b.secCnt, cnt)
+	b.seen = nil
+}
+
+func idfOf(n, df int) float32 {
+	return float32(ln(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5)))
 }
 
 // postings turns the per-section counts into BM25F postings and inverse document frequencies.
 func (b *builder) postings() {
 	d := b.d
-	d.post = make([][]posting, len(d.stems))
+	df := make([]int32, len(d.words))
+	for _, seen := range b.secSeen {
+		for _, id := range seen {
+			df[id]++
+		}
+	}
+	d.post = make([][]posting, len(d.words))
+	for id := range d.post {
+		d.post[id] = make([]posting, 0, df[id])
+	}
 	var avgHead, avgBody float32
 	for i := range d.secs {
 		avgHead += b.headLen[i]
@@ -294,10 +341,11 @@ func (b *builder) postings() {
 	}
 	n := float32(max(len(d.secs), 1))
 	avgHead, avgBody = max(avgHead/n, 1), max(avgBody/n, 1)
-	for si, counts := range b.perSec {
+	for si, seen := range b.secSeen {
 		normHead := 1 - bHeading + bHeading*b.headLen[si]/avgHead
 		normBody := 1 - bBody + bBody*b.bodyLen[si]/avgBody
-		for id, c := range counts {
+		for k, id := range seen {
+			c := b.secCnt[si][k]
 			var fields uint8
 			if c[0] > 0 {
 				fields |= fieldBody
@@ -312,10 +360,8 @@ func (b *builder) postings() {
 			d.post[id] = append(d.post[id], posting{sec: int32(si), ptf: ptf, fields: fields})
 		}
 	}
-	d.idf = make([]float32, len(d.stems))
-	for id, ps := range d.post {
-		slices.SortFunc(ps, func(a, c posting) int { return int(a.sec - c.sec) })
-		df := float64(len(ps))
-		d.idf[id] = float32(ln(1 + (float64(n)-df+0.5)/(df+0.5)))
+	d.idf = make([]float32, len(d.words))
+	for id := range d.post {
+		d.idf[id] = idfOf(len(d.secs), int(df[id]))
 	}
 }

@@ -22,11 +22,11 @@ const (
 
 func ln(x float64) float64 { return math.Log(x) }
 
-// variant is one stem that a query word matches, and how much that match counts.
+// variant is one word of the notes that a query word matches, and how much that match counts.
 type variant struct {
-	stem int32
+	word int32
 	w    float32
-	idf  float32 // the stem's IDF, capped for a prefix match at that of the word typed
+	idf  float32 // IDF of the word's stem (all its forms); capped for a prefix match at that of the word typed
 	typo bool    // found by typo tolerance
 }
 
@@ -161,24 +161,55 @@ func (d *data) termIDF(t term) float32 {
 	return best
 }
 
-// exact is the stem of a word as a variant, or nil when the notes do not have it.
+// maxForms bounds how many words of the notes are checked as other forms of a query word.
+const maxForms = 400
+
+// exact is every word of the notes with the same stem as w ("throttle", "throttled", "throttling"), or nil
+// when the notes have none. Stems are computed here, for the few words that could share one, rather than
+// for the whole vocabulary when the index is built. All forms share the stem's IDF.
 func (d *data) exact(w string) []variant {
+	st := english.Stem(w, true)
+	var out []variant
 	if id, ok := d.wordID[w]; ok {
-		st := d.words[id].stem
-		return []variant{{stem: st, w: 1, idf: d.idf[st]}}
+		out = append(out, variant{word: id, w: 1})
 	}
-	if id, ok := d.stemID[english.Stem(w, true)]; ok {
-		return []variant{{stem: id, w: 1, idf: d.idf[id]}}
+	// Other forms start with the stem less its last letter: "policy" and "policies" share "polic".
+	pre := st
+	if r := []rune(st); len(r) > 3 {
+		pre = string(r[:len(r)-1])
 	}
-	return nil
+	lo := sort.Search(len(d.sorted), func(i int) bool { return d.words[d.sorted[i]].text >= pre })
+	for i := lo; i < len(d.sorted) && i < lo+maxForms; i++ {
+		id := d.sorted[i]
+		wd := &d.words[id]
+		if !strings.HasPrefix(wd.text, pre) {
+			break
+		}
+		if wd.text != w && d.stem(id) == st {
+			out = append(out, variant{word: id, w: 1})
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	var df int
+	for _, v := range out {
+		df += len(d.post[v.word])
+	}
+	idf := idfOf(len(d.secs), min(df, len(d.secs)))
+	for i := range out {
+		out[i].idf = idf
+	}
+	return out
 }
 
-// variants are the stems a query word matches: its own stem, the words it is a prefix of, and, when it
+// variants are the words a query word matches: its own forms, the words it is a prefix of, and, when it
 // is long enough and the notes lack it, the words one edit away.
 func (d *data) variants(w string, typing bool) []variant {
 	out := d.exact(w)
 	n := utf8.RuneCountInString(w)
 	if n >= 2 || typing {
+		own := len(out)
 		lo := sort.Search(len(d.sorted), func(i int) bool { return d.words[d.sorted[i]].text >= w })
 		for i := lo; i < len(d.sorted); i++ {
 			wd := &d.words[d.sorted[i]]
@@ -186,12 +217,12 @@ func (d *data) variants(w string, typing bool) []variant {
 				break
 			}
 			cover := float32(n) / float32(utf8.RuneCountInString(wd.text))
-			out = addVariant(out, variant{stem: wd.stem, w: weightPrefix + (1-weightPrefix)*0.8*cover, idf: d.idf[wd.stem]})
+			out = addVariant(out, variant{word: d.sorted[i], w: weightPrefix + (1-weightPrefix)*0.8*cover, idf: d.idf[d.sorted[i]]})
 		}
 		// A prefix says no more than the word typed: its matches weigh at most as much as that word, or as
 		// the commonest word it starts.
 		var capIDF float32 = -1
-		if len(out) > 0 && out[0].w == 1 {
+		if own > 0 {
 			capIDF = out[0].idf
 		} else {
 			for _, v := range out {
@@ -211,9 +242,13 @@ func (d *data) variants(w string, typing bool) []variant {
 				break
 			}
 			for _, id := range d.byLen[l] {
-				if oneEdit(rw, d.words[id].text) {
-					st := d.words[id].stem
-					out = addVariant(out, variant{stem: st, w: weightTypo, idf: d.idf[st], typo: true})
+				if !oneEdit(rw, d.words[id].text) {
+					continue
+				}
+				// the corrected word and its other forms: "functon" finds "function" and "functions"
+				for _, v := range d.exact(d.words[id].text) {
+					v.w, v.typo = weightTypo, true
+					out = addVariant(out, v)
 				}
 			}
 		}
@@ -223,7 +258,7 @@ func (d *data) variants(w string, typing bool) []variant {
 
 func addVariant(vs []variant, v variant) []variant {
 	for i := range vs {
-		if vs[i].stem == v.stem {
+		if vs[i].word == v.word {
 			if v.w > vs[i].w {
 				vs[i] = v
 			}

@@ -44,33 +44,38 @@ func (r Result) Link() string {
 // typed, most of all in the heading.
 const (
 	boostNamed         = 1.0  // at most this much more when the heading or note title holds every term
+	boostCover         = 0.3  // at most this much more when the query covers every word of the heading
 	boostPhrase        = 0.35 // at most this much more when every pair of neighbouring terms is a phrase
 	boostHeadingPhrase = 0.25 // and this much more when the phrase is in the heading
 	rerankDepth        = 80   // how many of the best sections get the phrase check
 )
 
 type scratch struct {
-	total   []float32
-	mask    []uint32
-	lit     []uint32
-	named   []uint32 // terms found in the section's heading or its note's title
-	termAcc []float32
-	wordAcc []float32
-	altSum  []float32
-	altCnt  []uint8
-	altHead []uint8
-	marks   []uint32 // per stem: the terms it matches
+	total     []float32
+	mask      []uint32
+	lit       []uint32
+	named     []uint32 // terms found in the section's heading or its note's title
+	termAcc   []float32
+	wordAcc   []float32
+	altSum    []float32
+	altCnt    []uint8
+	altNamed  []uint8
+	altTypo   []bool
+	ptfAcc    []float32
+	wordFlags []uint8
+	marks     []uint32 // per stem: the terms it matches
 
 	touched, termTouched, wordTouched, altTouched []int32
 }
 
 func (ix *Index) scratch(d *data) *scratch {
 	sc, _ := ix.pool.Get().(*scratch)
-	if sc == nil || len(sc.total) != len(d.secs) || len(sc.marks) != len(d.stems) {
+	if sc == nil || len(sc.total) != len(d.secs) || len(sc.marks) != len(d.words) {
 		n := len(d.secs)
-		sc = &scratch{total: make([]float32, n), mask: make([]uint32, n), lit: make([]uint32, n), named: make([]uint32, n), altHead: make([]uint8, n),
+		sc = &scratch{total: make([]float32, n), mask: make([]uint32, n), lit: make([]uint32, n), named: make([]uint32, n), altNamed: make([]uint8, n), altTypo: make([]bool, n),
+			ptfAcc: make([]float32, n), wordFlags: make([]uint8, n),
 			termAcc: make([]float32, n), wordAcc: make([]float32, n), altSum: make([]float32, n),
-			altCnt: make([]uint8, n), marks: make([]uint32, len(d.stems))}
+			altCnt: make([]uint8, n), marks: make([]uint32, len(d.words))}
 	}
 	return sc
 }
@@ -96,7 +101,7 @@ func (ix *Index) Search(query string, limit int) []Result {
 	defer ix.pool.Put(sc)
 	defer func() {
 		for _, t := range q.terms {
-			d.forVariants(t, func(v variant) { sc.marks[v.stem] = 0 })
+			d.forVariants(t, func(v variant) { sc.marks[v.word] = 0 })
 		}
 	}()
 	for k, t := range q.terms {
@@ -126,15 +131,16 @@ func (ix *Index) Search(query string, limit int) []Result {
 
 	d.markStems(sc, q)
 	depth := min(len(cands), max(rerankDepth, limit))
-	if len(q.terms) > 1 {
-		for i := range cands[:depth] {
-			c := &cands[i]
+	for i := range cands[:depth] {
+		c := &cands[i]
+		c.score *= 1 + boostCover*d.headingCover(sc, c.sec)
+		if len(q.terms) > 1 {
 			body, head := d.phrases(sc, c.sec)
 			pairs := float32(len(q.terms) - 1)
 			c.score *= 1 + boostPhrase*float32(bits.OnesCount32(body|head))/pairs + boostHeadingPhrase*float32(bits.OnesCount32(head))/pairs
 		}
-		slices.SortFunc(cands[:depth], byRank)
 	}
+	slices.SortFunc(cands[:depth], byRank)
 	if len(cands) > limit {
 		cands = cands[:limit]
 	}
@@ -150,59 +156,85 @@ func (ix *Index) Search(query string, limit int) []Result {
 	return out
 }
 
+// Flags of a section while one query word is scored.
+const (
+	flagLiteral uint8 = 1 << iota // matched by a word as typed (or its forms, or a longer word), not a typo
+	flagNamed                     // matched in the heading or the note title
+	flagSeen    uint8 = 0x80
+)
+
+// wordScore scores one query word in every section that holds it, into sc.wordAcc: its own forms pooled
+// (their counts add up, as one stem), each other variant on its own, the best kept.
+func (d *data) wordScore(sc *scratch, vs []variant) {
+	var ownIDF float32
+	for _, v := range vs {
+		if v.w != 1 || v.typo {
+			continue
+		}
+		ownIDF = v.idf
+		for _, p := range d.post[v.word] {
+			if sc.wordFlags[p.sec]&flagSeen == 0 {
+				sc.wordFlags[p.sec] |= flagSeen
+				sc.wordTouched = append(sc.wordTouched, p.sec)
+			}
+			sc.ptfAcc[p.sec] += p.ptf
+			sc.wordFlags[p.sec] |= flagLiteral
+			if p.fields&(fieldHeading|fieldTitle) != 0 {
+				sc.wordFlags[p.sec] |= flagNamed
+			}
+		}
+	}
+	for _, s := range sc.wordTouched {
+		if f := sc.ptfAcc[s]; f > 0 {
+			sc.wordAcc[s] = ownIDF * f / (k1 + f)
+			sc.ptfAcc[s] = 0
+		}
+	}
+	for _, v := range vs {
+		if v.w == 1 && !v.typo {
+			continue
+		}
+		idf := v.idf * v.w
+		for _, p := range d.post[v.word] {
+			if sc.wordFlags[p.sec]&flagSeen == 0 {
+				sc.wordFlags[p.sec] |= flagSeen
+				sc.wordTouched = append(sc.wordTouched, p.sec)
+			}
+			sc.wordAcc[p.sec] = max(sc.wordAcc[p.sec], idf*p.ptf/(k1+p.ptf))
+			if !v.typo {
+				sc.wordFlags[p.sec] |= flagLiteral
+			}
+			if p.fields&(fieldHeading|fieldTitle) != 0 {
+				sc.wordFlags[p.sec] |= flagNamed
+			}
+		}
+	}
+}
+
 // scoreTerm adds one term's best BM25F score to every section that holds it.
 func (d *data) scoreTerm(sc *scratch, t term, bit uint32) {
 	for _, a := range t.alts {
-		literal := !a.glossary
-		if len(a.words) == 1 {
-			for _, v := range a.words[0] {
-				idf := v.idf * v.w * a.weight
-				lit := literal && !v.typo
-				for _, p := range d.post[v.stem] {
-					val := idf * p.ptf / (k1 + p.ptf)
-					if sc.termAcc[p.sec] == 0 {
-						sc.termTouched = append(sc.termTouched, p.sec)
-					}
-					sc.termAcc[p.sec] = max(sc.termAcc[p.sec], val)
-					if lit {
-						sc.lit[p.sec] |= bit
-					}
-					if p.fields&(fieldHeading|fieldTitle) != 0 {
-						sc.named[p.sec] |= bit
-					}
-				}
-			}
-			continue
-		}
-		// Several words: a section must hold all of them; it scores as its most telling word.
+		n := len(a.words)
+		// A section must hold every word of the alternative; it scores as its most telling word.
 		for _, vs := range a.words {
-			for _, v := range vs {
-				idf := v.idf * v.w
-				for _, p := range d.post[v.stem] {
-					val := idf * p.ptf / (k1 + p.ptf)
-					if sc.wordAcc[p.sec] == 0 {
-						sc.wordTouched = append(sc.wordTouched, p.sec)
-					}
-					sc.wordAcc[p.sec] = max(sc.wordAcc[p.sec], val)
-					if p.fields&(fieldHeading|fieldTitle) != 0 && sc.altHead[p.sec]&0x80 == 0 {
-						sc.altHead[p.sec] |= 0x80 // this word is named; counted below
-					}
-				}
-			}
+			d.wordScore(sc, vs)
 			for _, s := range sc.wordTouched {
-				if sc.altHead[s]&0x80 != 0 {
-					sc.altHead[s] = sc.altHead[s]&0x7f + 1
-				}
+				f := sc.wordFlags[s]
 				if sc.altCnt[s] == 0 {
 					sc.altTouched = append(sc.altTouched, s)
 				}
 				sc.altSum[s] = max(sc.altSum[s], sc.wordAcc[s])
 				sc.altCnt[s]++
-				sc.wordAcc[s] = 0
+				if f&flagNamed != 0 {
+					sc.altNamed[s]++
+				}
+				if f&flagLiteral == 0 {
+					sc.altTypo[s] = true
+				}
+				sc.wordAcc[s], sc.wordFlags[s] = 0, 0
 			}
 			sc.wordTouched = sc.wordTouched[:0]
 		}
-		n := len(a.words)
 		for _, s := range sc.altTouched {
 			if int(sc.altCnt[s]) == n {
 				val := a.weight * sc.altSum[s]
@@ -210,14 +242,14 @@ func (d *data) scoreTerm(sc *scratch, t term, bit uint32) {
 					sc.termTouched = append(sc.termTouched, s)
 				}
 				sc.termAcc[s] = max(sc.termAcc[s], val)
-				if literal {
+				if !a.glossary && !sc.altTypo[s] {
 					sc.lit[s] |= bit
 				}
-				if int(sc.altHead[s]) == n {
+				if int(sc.altNamed[s]) == n {
 					sc.named[s] |= bit
 				}
 			}
-			sc.altSum[s], sc.altCnt[s], sc.altHead[s] = 0, 0, 0
+			sc.altSum[s], sc.altCnt[s], sc.altNamed[s], sc.altTypo[s] = 0, 0, 0, false
 		}
 		sc.altTouched = sc.altTouched[:0]
 	}
@@ -245,8 +277,29 @@ func (d *data) forVariants(t term, fn func(variant)) {
 // markStems records, for each stem a query term matches, which terms those are.
 func (d *data) markStems(sc *scratch, q query) {
 	for k, t := range q.terms {
-		d.forVariants(t, func(v variant) { sc.marks[v.stem] |= 1 << k })
+		d.forVariants(t, func(v variant) { sc.marks[v.word] |= 1 << k })
 	}
+}
+
+// headingCover is the share of the heading's words (stop words aside) that the query matches: a heading
+// the query covers names the section exactly ("Caching" for "api gateway caching"), one it half covers
+// ("Authorizer caching") less so.
+func (d *data) headingCover(sc *scratch, s int32) float32 {
+	sec := &d.secs[s]
+	var n, hit int
+	for _, t := range sec.headToks {
+		if stopWords[d.words[t.word].text] {
+			continue
+		}
+		n++
+		if sc.marks[t.word] != 0 {
+			hit++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float32(hit) / float32(n)
 }
 
 // phrases finds which neighbouring query terms (term k and k+1, as bit k+1) stand next to each other in
@@ -271,7 +324,7 @@ func pairsIn(sc *scratch, toks []token) uint32 {
 			prev, prevPos = cur, curPos
 			cur, curPos = 0, t.pos
 		}
-		cur |= sc.marks[t.stem]
+		cur |= sc.marks[t.word]
 	}
 	if curPos == prevPos+1 {
 		found |= (prev<<1)&cur | (cur<<1)&prev
@@ -284,7 +337,7 @@ func (d *data) result(sc *scratch, c candidate, nTerms int) Result {
 	r := Result{NoteID: sec.note.ID, NoteTitle: sec.note.Title, Slug: sec.slug, Heading: sec.heading,
 		Score: float64(c.score), AllTerms: c.terms == nTerms, Literal: bits.OnesCount32(sc.lit[c.sec]) == nTerms, Line: -1}
 	for _, t := range sec.headToks {
-		if sc.marks[t.stem] != 0 {
+		if sc.marks[t.word] != 0 {
 			r.HeadingMatched = appendRange(r.HeadingMatched, t.start, t.end)
 		}
 	}

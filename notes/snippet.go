@@ -21,7 +21,7 @@ func (d *data) snippet(sc *scratch, sec *section, r *Result) {
 		l := &d.lines[li]
 		var m uint32
 		for _, t := range d.toks[l.tokStart:l.tokEnd] {
-			m |= sc.marks[t.stem]
+			m |= sc.marks[t.word]
 		}
 		s := float32(bits.OnesCount32(m)) + termRarity(d, sc, l, m)
 		s += 0.5 * float32(bits.OnesCount32(pairsIn(sc, d.toks[l.tokStart:l.tokEnd])))
@@ -37,7 +37,7 @@ func (d *data) snippet(sc *scratch, sec *section, r *Result) {
 	var matched []int
 	first := -1
 	for _, t := range d.toks[l.tokStart:l.tokEnd] {
-		if sc.marks[t.stem] != 0 {
+		if sc.marks[t.word] != 0 {
 			matched = appendRange(matched, t.start, t.end)
 			if first < 0 || int(t.start) < first {
 				first = int(t.start)
@@ -55,8 +55,8 @@ func termRarity(d *data, sc *scratch, l *line, m uint32) float32 {
 	}
 	var best float32
 	for _, t := range d.toks[l.tokStart:l.tokEnd] {
-		if sc.marks[t.stem] != 0 {
-			best = max(best, d.idf[t.stem])
+		if sc.marks[t.word] != 0 {
+			best = max(best, d.idf[t.word])
 		}
 	}
 	return best / 20

@@ -69,7 +69,7 @@ func (d *data) closest(w string, n int) []string {
 		freq int32
 	}
 	var best []cand
-	stemsSeen := map[int32]bool{}
+	stemsSeen := map[string]bool{}
 	for l := len(rw) - limit; l <= len(rw)+limit; l++ {
 		if l < 1 || l >= len(d.byLen) {
 			continue
@@ -98,7 +98,7 @@ func (d *data) closest(w string, n int) []string {
 	}
 	var out []string
 	for _, c := range best {
-		sid := d.stemID[english.Stem(c.text, true)]
+		sid := english.Stem(c.text, true)
 		if stemsSeen[sid] {
 			continue
 		}

@@ -89,6 +89,10 @@ const maxWordRunes = 64
 // tokenize splits text into words of letters and digits. A camelCase word also yields its parts, so
 // "LambdaCanary10Percent5Minutes" is found by "canary" and "GenerateDataKey" by "data key".
 func tokenize(text string, emit func(span)) {
+	if isASCII(text) {
+		tokenizeASCII(text, emit)
+		return
+	}
 	runes := []rune(text)
 	low := []rune(fold(text))
 	if len(low) != len(runes) {
@@ -108,6 +112,76 @@ func tokenize(text string, emit func(span)) {
 			camelParts(runes, low, i, j, emit)
 		}
 		i = j
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func asciiLower(c byte) bool { return c >= 'a' && c <= 'z' }
+func asciiUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+func asciiDigit(c byte) bool { return c >= '0' && c <= '9' }
+func asciiWord(c byte) bool  { return asciiLower(c) || asciiUpper(c) || asciiDigit(c) }
+
+// tokenizeASCII is tokenize for ASCII text, where bytes are runes: most of the notes, without the rune
+// conversions.
+func tokenizeASCII(text string, emit func(span)) {
+	for i := 0; i < len(text); {
+		if !asciiWord(text[i]) {
+			i++
+			continue
+		}
+		j, upper, camel := i, false, false
+		for ; j < len(text) && asciiWord(text[j]); j++ {
+			if asciiUpper(text[j]) {
+				upper = true
+				if j > i && asciiLower(text[j-1]) {
+					camel = true
+				}
+			}
+		}
+		if j-i <= maxWordRunes {
+			w := text[i:j]
+			if upper {
+				w = strings.ToLower(w)
+			}
+			emit(span{word: w, start: i, end: j})
+			if camel {
+				camelPartsASCII(text, i, j, emit)
+			}
+		}
+		i = j
+	}
+}
+
+// camelPartsASCII is camelParts for ASCII text.
+func camelPartsASCII(text string, i, j int, emit func(span)) {
+	start := i
+	for k := i + 1; k <= j; k++ {
+		cut := k == j
+		if !cut {
+			a, b := text[k-1], text[k]
+			switch {
+			case asciiLower(a) && asciiUpper(b):
+				cut = true
+			case asciiDigit(a) != asciiDigit(b):
+				cut = true
+			case asciiUpper(a) && asciiUpper(b) && k+1 < j && asciiLower(text[k+1]):
+				cut = true
+			}
+		}
+		if cut {
+			if k-start >= 2 || asciiDigit(text[start]) {
+				emit(span{word: strings.ToLower(text[start:k]), start: start, end: k, part: true})
+			}
+			start = k
+		}
 	}
 }
 
@@ -165,7 +239,7 @@ var stopWords = func() map[string]bool {
 		used uses using need needs want wants way ways thing things someone something just also only please tell
 		know much many get gets getting got make makes made set up some any each every other another more most
 		very really does doesn dont don t s whats fix fixing fixed solve solving resolve avoid prevent run runs
-		running`) {
+		running give gives let lets`) {
 		m[w] = true
 	}
 	return m
