@@ -140,7 +140,7 @@ type builder struct {
 	// per section
 	headLen []float32
 	bodyLen []float32
-	secSeen [][]int32     // words of each section
+	secSeen [][]int32      // words of each section
 	secCnt  [][][3]float32 // their counts
 }
 

@@ -288,8 +288,8 @@ func (d *data) headingCover(sc *scratch, s int32) float32 {
 	sec := &d.secs[s]
 	var n, hit int
 	for _, t := range sec.headToks {
-		if stopWords[d.words[t.word].text] {
-			continue
+		if w := d.words[t.word].text; stopWords[w] || w == "aws" || w == "amazon" {
+			continue // "Amazon Cognito" is named by "cognito"
 		}
 		n++
 		if sc.marks[t.word] != 0 {

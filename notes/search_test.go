@@ -307,3 +307,15 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+// TestServiceNameFindsNote checks that a service's name alone opens its note's introduction.
+func TestServiceNameFindsNote(t *testing.T) {
+	ix := notes.NewIndex(realPack(t))
+	for _, q := range []string{"lambda", "sqs", "cognito", "kinesis", "dynamodb", "Amazon SQS"} {
+		got := ix.Search(q, 1)
+		want := strings.ToLower(strings.TrimPrefix(q, "Amazon "))
+		if len(got) == 0 || got[0].Link() != want {
+			t.Errorf("%q: got %v, want %s", q, links(got), want)
+		}
+	}
+}
