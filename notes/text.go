@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -89,10 +90,14 @@ const maxWordRunes = 64
 // tokenize splits text into words of letters and digits. A camelCase word also yields its parts, so
 // "LambdaCanary10Percent5Minutes" is found by "canary" and "GenerateDataKey" by "data key".
 func tokenize(text string, emit func(span)) {
-	if isASCII(text) {
-		tokenizeASCII(text, emit)
+	if tokenizeASCII(text, emit) {
 		return
 	}
+	tokenizeRunes(text, emit)
+}
+
+// tokenizeRunes is the general path of tokenize, for any text.
+func tokenizeRunes(text string, emit func(span)) {
 	runes := []rune(text)
 	low := []rune(fold(text))
 	if len(low) != len(runes) {
@@ -115,25 +120,33 @@ func tokenize(text string, emit func(span)) {
 	}
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
 func asciiLower(c byte) bool { return c >= 'a' && c <= 'z' }
 func asciiUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 func asciiDigit(c byte) bool { return c >= '0' && c <= '9' }
 func asciiWord(c byte) bool  { return asciiLower(c) || asciiUpper(c) || asciiDigit(c) }
 
-// tokenizeASCII is tokenize for ASCII text, where bytes are runes: most of the notes, without the rune
-// conversions.
-func tokenizeASCII(text string, emit func(span)) {
+// tokenizeASCII is tokenize for text whose words are ASCII (punctuation such as "→" or "–" may be
+// anything): most of the notes, without rune conversions. It reports false, having emitted nothing, when
+// a word holds a non-ASCII letter or digit; tokenize then takes the general path.
+func tokenizeASCII(text string, emit func(span)) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 0x80 {
+			r, _ := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				return false
+			}
+		}
+	}
+	shift := 0 // bytes beyond one per rune so far: rune offset = byte offset - shift
 	for i := 0; i < len(text); {
-		if !asciiWord(text[i]) {
+		c := text[i]
+		if c >= 0x80 {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			shift += size - 1
+			i += size
+			continue
+		}
+		if !asciiWord(c) {
 			i++
 			continue
 		}
@@ -151,17 +164,18 @@ func tokenizeASCII(text string, emit func(span)) {
 			if upper {
 				w = strings.ToLower(w)
 			}
-			emit(span{word: w, start: i, end: j})
+			emit(span{word: w, start: i - shift, end: j - shift})
 			if camel {
-				camelPartsASCII(text, i, j, emit)
+				camelPartsASCII(text, i, j, shift, emit)
 			}
 		}
 		i = j
 	}
+	return true
 }
 
 // camelPartsASCII is camelParts for ASCII text.
-func camelPartsASCII(text string, i, j int, emit func(span)) {
+func camelPartsASCII(text string, i, j, shift int, emit func(span)) {
 	start := i
 	for k := i + 1; k <= j; k++ {
 		cut := k == j
@@ -178,7 +192,7 @@ func camelPartsASCII(text string, i, j int, emit func(span)) {
 		}
 		if cut {
 			if k-start >= 2 || asciiDigit(text[start]) {
-				emit(span{word: strings.ToLower(text[start:k]), start: start, end: k, part: true})
+				emit(span{word: strings.ToLower(text[start:k]), start: start - shift, end: k - shift, part: true})
 			}
 			start = k
 		}

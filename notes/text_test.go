@@ -1,0 +1,60 @@
+package notes
+
+import (
+	"slices"
+	"testing"
+)
+
+func spans(text string, f func(string, func(span))) []span {
+	var out []span
+	f(text, func(s span) { out = append(out, s) })
+	return out
+}
+
+// TestTokenizeFastPathAgrees checks the ASCII fast path against the general one, offsets included.
+func TestTokenizeFastPathAgrees(t *testing.T) {
+	for _, text := range []string{
+		"Producer → [SQS queue] → Consumer (polls with ReceiveMessage).",
+		"LambdaCanary10Percent5Minutes – HTTPRequest · SSE-KMS ≤ 256 KB",
+		"x-ray's SigV4 iam:PassRole", "", "→→", "a",
+	} {
+		fast := spans(text, func(s string, emit func(span)) {
+			if !tokenizeASCII(s, emit) {
+				t.Fatalf("%q: fast path refused", s)
+			}
+		})
+		if slow := spans(text, tokenizeRunes); !slices.Equal(fast, slow) {
+			t.Errorf("%q:\nfast %v\nslow %v", text, fast, slow)
+		}
+	}
+	if tokenizeASCII("café au lait", func(span) {}) {
+		t.Error("fast path took a non-ASCII word")
+	}
+	got := spans("LambdaCanary10Percent5Minutes", tokenize)
+	var words []string
+	for _, s := range got {
+		words = append(words, s.word)
+	}
+	if want := []string{"lambdacanary10percent5minutes", "lambda", "canary", "10", "percent", "5", "minutes"}; !slices.Equal(words, want) {
+		t.Errorf("camelCase parts %v, want %v", words, want)
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	f.Add("Producer → ReceiveMessage")
+	f.Add("HTTPRequest2xx")
+	f.Fuzz(func(t *testing.T, text string) {
+		n := len([]rune(text))
+		var fast []span
+		ok := tokenizeASCII(text, func(s span) { fast = append(fast, s) })
+		slow := spans(text, tokenizeRunes)
+		if ok && !slices.Equal(fast, slow) {
+			t.Fatalf("%q: fast %v slow %v", text, fast, slow)
+		}
+		for _, s := range slow {
+			if s.start < 0 || s.end > n || s.start >= s.end {
+				t.Fatalf("%q: span %v outside %d runes", text, s, n)
+			}
+		}
+	})
+}
