@@ -10,11 +10,30 @@ import (
 )
 
 func isRule(t string) bool {
+	if t == "" || !strings.ContainsRune("-*_|:", rune(t[0])) {
+		return false
+	}
 	t = strings.ReplaceAll(t, " ", "")
 	return strings.Trim(t, "-|:") == "" || strings.Trim(t, "*") == "" || strings.Trim(t, "_") == ""
 }
 
-var emphasis = strings.NewReplacer("**", "", "*", "", "`", "", "__", "")
+// stripEmphasis removes markdown emphasis and code marks: every "*" and "`", and "__".
+func stripEmphasis(t string) string {
+	if !strings.ContainsAny(t, "*`") && !strings.Contains(t, "__") {
+		return t
+	}
+	b := make([]byte, 0, len(t))
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == '*' || c == '`':
+		case c == '_' && i+1 < len(t) && t[i+1] == '_':
+			i++
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
 
 var mdLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 
@@ -34,7 +53,7 @@ func PlainLine(line string) string {
 			if strings.Contains(t, "](") {
 				t = mdLink.ReplaceAllString(t, "$1")
 			}
-			t = emphasis.Replace(t)
+			t = stripEmphasis(t)
 			if strings.HasPrefix(t, "|") {
 				t = strings.Join(strings.Fields(strings.ReplaceAll(strings.Trim(t, "|"), "|", " · ")), " ")
 			}

@@ -58,3 +58,17 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+func TestPlainLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"- **Max** `size`: __1 MiB__":     "Max size: 1 MiB",
+		"> **Exam tip:** use [SQS](x.md)": "Exam tip: use SQS",
+		"| a | b |":                       "a · b",
+		"### Heading":                     "Heading",
+		"snake_case stays":                "snake_case stays",
+	} {
+		if got := PlainLine(in); got != want {
+			t.Errorf("PlainLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
