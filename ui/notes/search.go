@@ -93,7 +93,7 @@ func (m *Model) searchView(w, h int) string {
 		}
 		lines = append(lines, st.Subtle.Render(msg))
 	default:
-		lines[1] = st.Subtle.Render(fmt.Sprintf("%s · ↑/↓ select · enter open", plural(len(m.results), "section", "sections")))
+		lines[1] = st.Subtle.Render(fmt.Sprintf("%s · ↑/↓ select · enter open", plural(len(m.results), "result", "results")))
 	}
 	per := 2
 	room := max((h-len(lines))/per, 1)
