@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
@@ -25,7 +26,9 @@ func validateCmd() *cobra.Command {
 		Use:   "validate [DIR]",
 		Short: "Check a content pack and print its coverage per task statement",
 		Long: "validate checks the embedded pack, or the pack in DIR, whole. Every problem prints as\n" +
-			"file:line: message and the exit status is 1. It ends with a coverage table.",
+			"file:line: message and the exit status is 1. Notes never checked against the AWS documentation, or\n" +
+			"changed since their check, print as \"warning: file:line: message\" and do not change the exit status.\n" +
+			"It ends with a coverage table.",
 		Example: "  dvaprep validate\n  dvaprep validate ./my-pack",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -45,13 +48,21 @@ func validateCmd() *cobra.Command {
 			for _, pr := range probs {
 				fmt.Fprintln(out, pr)
 			}
+			warnings := p.CheckWarnings()
+			for _, w := range warnings {
+				fmt.Fprintf(out, "warning: %s\n", w)
+			}
 			printCoverage(out, p)
 			if len(probs) > 0 {
-				fmt.Fprintf(out, "\n%d problems.\n", len(probs))
+				fmt.Fprintf(out, "\n%d problems, %d warnings.\n", len(probs), len(warnings))
 				cmd.SilenceErrors = true
 				return errProblems
 			}
-			fmt.Fprintf(out, "\nOK: %d notes, %d scenarios, %d questions.\n", len(p.Notes), len(p.Scenarios), len(p.Questions))
+			fmt.Fprintf(out, "\nOK: %d notes, %d scenarios, %d questions", len(p.Notes), len(p.Scenarios), len(p.Questions))
+			if len(warnings) > 0 {
+				fmt.Fprintf(out, " (%d warnings: %d of %d notes not checked, or changed since their check)", len(warnings), len(warnings), len(p.Notes))
+			}
+			fmt.Fprintln(out, ".")
 			return nil
 		},
 	}
@@ -80,7 +91,53 @@ func packCmd() *cobra.Command {
 			return nil
 		},
 	})
+	cmd.AddCommand(stampCmd())
 	return cmd
+}
+
+func stampCmd() *cobra.Command {
+	var date string
+	c := &cobra.Command{
+		Use:   "stamp DIR NOTE-ID...",
+		Short: "Record that notes were checked: set checked: {date, hash} in their front matter",
+		Long: "stamp writes checked: {date: DATE, hash: HASH} into the front matter of each named note of the pack in\n" +
+			"DIR, HASH being the hash of the note's body as it is now. Run it only after checking the note against\n" +
+			"the AWS documentation, and list the pages under sources: by hand. validate warns when a note's body\n" +
+			"no longer matches its hash.",
+		Example: "  dvaprep pack stamp content/dva-c02 lambda dynamodb",
+		Args:    cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if date == "" {
+				date = time.Now().UTC().Format(time.DateOnly)
+			}
+			p, _, err := pack.Load(os.DirFS(args[0]))
+			if err != nil {
+				return err
+			}
+			for _, id := range args[1:] {
+				n := p.Note(id)
+				if n == nil {
+					return fmt.Errorf("%s: no note %q in this pack", args[0], id)
+				}
+				path := filepath.Join(args[0], filepath.FromSlash(n.File))
+				data, err := os.ReadFile(path)
+				if err != nil {
+					return err
+				}
+				stamped, err := pack.Stamp(data, date)
+				if err != nil {
+					return fmt.Errorf("%s: %w", path, err)
+				}
+				if err := os.WriteFile(path, stamped, 0o644); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%s: checked %s\n", path, date)
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&date, "date", "", "the date of the check, YYYY-MM-DD (default: today, UTC)")
+	return c
 }
 
 // exportPack copies fsys into dir. It refuses a dir that already holds files, so nothing is overwritten.

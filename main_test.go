@@ -207,3 +207,47 @@ func BenchmarkStartup(b *testing.B) {
 		_ = st.Close()
 	}
 }
+
+// TestStampThenEdit records a check with pack stamp, then edits the note: validate warns, and still exits 0.
+func TestStampThenEdit(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := run(t, "pack", "export", dir); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "notes", "sqs.md")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "\nsources:") { // a checked note must list its sources
+		data = []byte(strings.Replace(string(data), "---\n", "---\nsources: [https://docs.aws.amazon.com/sqs/]\n", 1))
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := run(t, "pack", "stamp", dir, "sqs", "--date", "2026-12-02"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := run(t, "validate", dir)
+	if err != nil || strings.Contains(out, "warning: notes/sqs.md") {
+		t.Fatalf("a freshly stamped note: err = %v\n%s", err, out)
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\n## Added later\n\nAn unchecked line.\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out, err = run(t, "validate", dir)
+	if err != nil {
+		t.Fatalf("an edited note is a warning, not a failure: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "warning: notes/sqs.md:") || !strings.Contains(out, "changed after its check on 2026-12-02") {
+		t.Errorf("no warning for the edited note:\n%s", out)
+	}
+	if _, err := run(t, "pack", "stamp", dir, "no-such-note"); err == nil {
+		t.Error("stamping an unknown note must fail")
+	}
+}

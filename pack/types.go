@@ -58,6 +58,7 @@ type Note struct {
 	File     string // path inside the pack, for messages
 	BodyLine int    // line of the file on which Body starts
 	Sections []Section
+	Check    NoteCheck // when the note was last checked against the AWS documentation
 }
 
 // Section is one heading of a note. Line is 0-based within Body.
