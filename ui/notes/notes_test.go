@@ -279,3 +279,17 @@ func TestSearchResultOpensAtFirstMatch(t *testing.T) {
 		t.Errorf("n did not move to match %d/%d:\n%s", cur%total+1, total, next)
 	}
 }
+
+func TestSearchSuggestsAndTabAccepts(t *testing.T) {
+	ctx, d := open(t, "")
+	d.Keys("/", "zvisibilitz")
+	view := ansi.Strip(d.View(ctx))
+	if !strings.Contains(view, "Did you mean visibility?") {
+		t.Fatalf("no suggestion:\n%s", view)
+	}
+	d.Keys("tab")
+	view = ansi.Strip(d.View(ctx))
+	if !strings.Contains(view, "/ visibility") || !strings.Contains(view, "Amazon SQS › Visibility timeout") {
+		t.Errorf("tab did not search the suggestion:\n%s", view)
+	}
+}

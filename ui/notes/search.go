@@ -14,8 +14,9 @@ import (
 const searchLimit = 40
 
 var (
-	searchUp   = key.NewBinding(key.WithKeys("up", "ctrl+p"))
-	searchDown = key.NewBinding(key.WithKeys("down", "ctrl+n"))
+	searchUp      = key.NewBinding(key.WithKeys("up", "ctrl+p"))
+	searchDown    = key.NewBinding(key.WithKeys("down", "ctrl+n"))
+	searchSuggest = key.NewBinding(key.WithKeys("tab"))
 )
 
 func (m *Model) openSearch() tea.Cmd {
@@ -47,6 +48,13 @@ func (m *Model) updateSearch(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, searchDown):
 		m.sel = min(m.sel+1, max(len(m.results)-1, 0))
 		return nil
+	case key.Matches(msg, searchSuggest):
+		if len(m.suggest) > 0 {
+			m.input.SetValue(m.suggest[0])
+			m.input.CursorEnd()
+			m.runSearch()
+		}
+		return nil
 	case key.Matches(msg, m.keys.Open):
 		if m.sel >= len(m.results) {
 			return nil
@@ -68,15 +76,20 @@ func (m *Model) updateSearch(msg tea.KeyPressMsg) tea.Cmd {
 	before := m.input.Value()
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
-	if q := m.input.Value(); q != before {
-		m.results = m.ctx.Index.Search(q, searchLimit)
-		m.suggest = nil
-		if len(m.results) == 0 && strings.TrimSpace(q) != "" {
-			m.suggest = m.ctx.Index.Suggest(q)
-		}
-		m.sel = 0
+	if m.input.Value() != before {
+		m.runSearch()
 	}
 	return cmd
+}
+
+func (m *Model) runSearch() {
+	q := m.input.Value()
+	m.results = m.ctx.Index.Search(q, searchLimit)
+	m.suggest = nil
+	if len(m.results) == 0 && strings.TrimSpace(q) != "" {
+		m.suggest = m.ctx.Index.Suggest(q)
+	}
+	m.sel = 0
 }
 
 func (m *Model) searchView(w, h int) string {
@@ -89,7 +102,7 @@ func (m *Model) searchView(w, h int) string {
 	case len(m.results) == 0:
 		msg := "Nothing matches " + quoteShort(q) + "."
 		if len(m.suggest) > 0 {
-			msg += " Did you mean " + strings.Join(m.suggest, ", ") + "?"
+			msg += " Did you mean " + strings.Join(m.suggest, ", ") + "? Tab uses " + quoteShort(m.suggest[0]) + "."
 		}
 		lines = append(lines, st.Subtle.Render(msg))
 	default:
