@@ -41,7 +41,8 @@ type alt struct {
 type term struct {
 	text string
 	alts []alt
-	idf  float32 // the largest weighted IDF of its literal variants, for choosing snippets
+	idf  float32 // the largest weighted IDF of its variants, for choosing snippets
+	raw  float32 // the largest IDF of its variants, unweighted: how rare the term is
 }
 
 type query struct {
@@ -86,7 +87,7 @@ func (d *data) parse(raw string) query {
 		seen[w] = true
 		q.words = append(q.words, w)
 		t := term{text: w, alts: []alt{{words: [][]variant{d.variants(w, last)}, weight: 1}}}
-		t.idf = d.termIDF(t)
+		t.idf, t.raw = d.termIDF(t)
 		q.terms = append(q.terms, t)
 	}
 	return q
@@ -145,20 +146,20 @@ func (d *data) glossaryTerm(key []string, g glossEntry, typing bool) term {
 			t.alts = append(t.alts, a)
 		}
 	}
-	t.idf = d.termIDF(t)
+	t.idf, t.raw = d.termIDF(t)
 	return t
 }
 
-func (d *data) termIDF(t term) float32 {
-	var best float32
+func (d *data) termIDF(t term) (weighted, raw float32) {
 	for _, a := range t.alts {
 		for _, vs := range a.words {
 			for _, v := range vs {
-				best = max(best, v.idf*v.w*a.weight)
+				weighted = max(weighted, v.idf*v.w*a.weight)
+				raw = max(raw, v.idf)
 			}
 		}
 	}
-	return best
+	return weighted, raw
 }
 
 // maxForms bounds how many words of the notes are checked as other forms of a query word.

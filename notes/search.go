@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -44,6 +45,7 @@ func (r Result) Link() string {
 // typed, most of all in the heading.
 const (
 	boostNamed         = 1.0  // at most this much more when the heading or note title holds every term
+	weakShare          = 0.05 // a word in more than this share of the sections is weak (see Search)
 	boostCover         = 0.3  // at most this much more when the query covers every word of the heading
 	boostPhrase        = 0.35 // at most this much more when every pair of neighbouring terms is a phrase
 	boostHeadingPhrase = 0.25 // and this much more when the phrase is in the heading
@@ -110,10 +112,19 @@ func (ix *Index) Search(query string, limit int) []Result {
 	if len(sc.touched) == 0 {
 		return d.headingFuzzy(query, limit)
 	}
+	// A word in a large share of the sections ("access", "lambda") tells little about which one is meant:
+	// like a stop word, it does not split the sections that hold every term from those that hold some.
+	var weak uint32
+	weakIDF := idfOf(len(d.secs), int(math.Ceil(weakShare*float64(len(d.secs)))))
+	for k, t := range q.terms {
+		if t.raw < weakIDF {
+			weak |= 1 << k
+		}
+	}
 	cands := make([]candidate, 0, len(sc.touched))
 	for _, s := range sc.touched {
 		score := sc.total[s] * (1 + boostNamed*float32(bits.OnesCount32(sc.named[s]))/float32(len(q.terms)))
-		cands = append(cands, candidate{sec: s, score: score, terms: bits.OnesCount32(sc.mask[s])})
+		cands = append(cands, candidate{sec: s, score: score, terms: bits.OnesCount32(sc.mask[s] | weak)})
 	}
 	byRank := func(a, b candidate) int {
 		if a.terms != b.terms {
@@ -133,7 +144,11 @@ func (ix *Index) Search(query string, limit int) []Result {
 	depth := min(len(cands), max(rerankDepth, limit))
 	for i := range cands[:depth] {
 		c := &cands[i]
-		c.score *= 1 + boostCover*d.headingCover(sc, c.sec)
+		// A note's introduction is named by its title: it is the answer when the query is the title, not
+		// whenever the query mentions the service.
+		if !d.secs[c.sec].intro || bits.OnesCount32(sc.named[c.sec]) == len(q.terms) {
+			c.score *= 1 + boostCover*d.headingCover(sc, c.sec)
+		}
 		if len(q.terms) > 1 {
 			body, head := d.phrases(sc, c.sec)
 			pairs := float32(len(q.terms) - 1)
@@ -335,7 +350,7 @@ func pairsIn(sc *scratch, toks []token) uint32 {
 func (d *data) result(sc *scratch, c candidate, nTerms int) Result {
 	sec := &d.secs[c.sec]
 	r := Result{NoteID: sec.note.ID, NoteTitle: sec.note.Title, Slug: sec.slug, Heading: sec.heading,
-		Score: float64(c.score), AllTerms: c.terms == nTerms, Literal: bits.OnesCount32(sc.lit[c.sec]) == nTerms, Line: -1}
+		Score: float64(c.score), AllTerms: bits.OnesCount32(sc.mask[c.sec]) == nTerms, Literal: bits.OnesCount32(sc.lit[c.sec]) == nTerms, Line: -1}
 	for _, t := range sec.headToks {
 		if sc.marks[t.word] != 0 {
 			r.HeadingMatched = appendRange(r.HeadingMatched, t.start, t.end)
