@@ -319,3 +319,19 @@ func TestServiceNameFindsNote(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonWordDoesNotSplitTiers checks that a word found in most sections does not decide, alone, which
+// sections hold "every term": the section named for the rare word wins without it.
+func TestCommonWordDoesNotSplitTiers(t *testing.T) {
+	var b strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&b, "## Filler %d\n\nThe service stores things number %d.\n\n", i, i)
+	}
+	b.WriteString("## Snapstart\n\nSnapstart snapshots an initialised environment; snapstart cuts cold starts.\n\n")
+	b.WriteString("## Mentions\n\nThe service has many features, snapstart among them.\n")
+	ix := notes.NewIndex(smallPack(t, b.String(), ""))
+	got := ix.Search("service snapstart", 3)
+	if len(got) < 2 || got[0].Link() != "a#snapstart" || got[0].AllTerms || !got[1].AllTerms {
+		t.Errorf("got %v", links(got))
+	}
+}
