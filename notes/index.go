@@ -42,12 +42,14 @@ const (
 	fieldBody uint8 = 1 << iota
 	fieldHeading
 	fieldTitle
+	fieldTag
 )
 
 const (
 	weightBody    = 1.0
 	weightHeading = 3.0
 	weightTitle   = 2.5
+	weightTag     = 0.05 // a note's tags say what every section is about, barely enough to hold a term
 	bBody         = 0.75
 	bHeading      = 0.5
 	k1            = 1.2
@@ -135,13 +137,13 @@ func (d *data) stem(id int32) string {
 
 type builder struct {
 	d      *data
-	counts [][3]float32 // per word: counts in the current section by field (body, heading, title)
+	counts [][4]float32 // per word: counts in the current section by field (body, heading, title)
 	seen   []int32      // words counted in the current section
 	// per section
 	headLen []float32
 	bodyLen []float32
 	secSeen [][]int32      // words of each section
-	secCnt  [][][3]float32 // their counts
+	secCnt  [][][4]float32 // their counts
 }
 
 func build(p *pack.Pack) *data {
@@ -193,17 +195,17 @@ func (b *builder) word(w string) int32 {
 	id := int32(len(d.words))
 	d.wordID[w] = id
 	d.words = append(d.words, word{text: w, freq: 1})
-	b.counts = append(b.counts, [3]float32{})
+	b.counts = append(b.counts, [4]float32{})
 	return id
 }
 
 func (b *builder) count(id int32, f int, c float32) {
 	cc := &b.counts[id]
-	if cc[0] == 0 && cc[1] == 0 && cc[2] == 0 {
+	if cc[0] == 0 && cc[1] == 0 && cc[2] == 0 && cc[3] == 0 {
 		b.seen = append(b.seen, id)
 	}
-	if f == 2 {
-		cc[2] = max(cc[2], c) // the title counts once, however often a section repeats it
+	if f >= 2 {
+		cc[f] = max(cc[f], c) // the title and tags count once, however often a section repeats them
 		return
 	}
 	cc[f] += c
@@ -239,8 +241,9 @@ func (b *builder) tokens(text string, pos *int32, f int, out []token) []token {
 
 func (b *builder) addNote(n *pack.Note) {
 	d := b.d
-	// The title field is the note's title and ID for every section; its tags add to the introduction's
-	// text only, so that a tag finds the note without matching every section of it.
+	// The title field is the note's title and ID for every section. Its tags add to the introduction's
+	// text; in the other sections they hold a term (for "every term") but score next to nothing, so that a
+	// tag does not make every section of its note a match for it.
 	var title, tags []int32
 	tokenize(n.Title+" "+n.ID, func(s span) { title = append(title, b.word(s.word)) })
 	tokenize(strings.Join(n.Tags, " "), func(s span) { tags = append(tags, b.word(s.word)) })
@@ -262,9 +265,11 @@ func (b *builder) addNote(n *pack.Note) {
 		for _, id := range title {
 			b.count(id, 2, 1)
 		}
-		if intro {
-			for _, id := range tags {
+		for _, id := range tags {
+			if intro {
 				b.count(id, 0, 1) // as if the introduction's text named them once
+			} else {
+				b.count(id, 3, 1)
 			}
 		}
 		d.secs = append(d.secs, sec)
@@ -307,10 +312,10 @@ func (b *builder) addNote(n *pack.Note) {
 
 // finishSection keeps the current section's counts and clears them for the next.
 func (b *builder) finishSection() {
-	cnt := make([][3]float32, len(b.seen))
+	cnt := make([][4]float32, len(b.seen))
 	for i, id := range b.seen {
 		cnt[i] = b.counts[id]
-		b.counts[id] = [3]float32{}
+		b.counts[id] = [4]float32{}
 	}
 	b.secSeen = append(b.secSeen, b.seen)
 	b.secCnt = append(b.secCnt, cnt)
@@ -356,7 +361,10 @@ func (b *builder) postings() {
 			if c[2] > 0 {
 				fields |= fieldTitle
 			}
-			ptf := weightBody*c[0]/normBody + weightHeading*c[1]/normHead + weightTitle*c[2]
+			if c[3] > 0 {
+				fields |= fieldTag
+			}
+			ptf := weightBody*c[0]/normBody + weightHeading*c[1]/normHead + weightTitle*c[2] + weightTag*c[3]
 			d.post[id] = append(d.post[id], posting{sec: int32(si), ptf: ptf, fields: fields})
 		}
 	}
