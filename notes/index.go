@@ -66,7 +66,8 @@ type token struct {
 // line is one body line of a section, in plain text, with its tokens.
 type line struct {
 	text     string
-	num      int // 0-based line of the note body
+	num      int  // 0-based line of the note body
+	code     bool // inside a fenced code block
 	tokStart int32
 	tokEnd   int32
 }
@@ -298,7 +299,7 @@ func (b *builder) addNote(n *pack.Note) {
 		if text == "" || (!fence && isRule(t)) {
 			continue
 		}
-		ln := line{text: text, num: i, tokStart: int32(len(d.toks))}
+		ln := line{text: text, num: i, code: fence, tokStart: int32(len(d.toks))}
 		d.toks = b.tokens(text, &pos, 0, d.toks)
 		ln.tokEnd = int32(len(d.toks))
 		pos++ // no phrase spans two lines

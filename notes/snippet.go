@@ -25,6 +25,9 @@ func (d *data) snippet(sc *scratch, sec *section, r *Result) {
 		}
 		s := float32(bits.OnesCount32(m)) + termRarity(d, sc, l, m)
 		s += 0.5 * float32(bits.OnesCount32(pairsIn(sc, d.toks[l.tokStart:l.tokEnd])))
+		if l.code {
+			s *= 0.6 // prose explains; a line of code or JSON shows only when nothing else matches as well
+		}
 		if s > bestScore {
 			best, bestScore = li, s
 		}
