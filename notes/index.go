@@ -282,32 +282,28 @@ func (b *builder) addNote(n *pack.Note) {
 	for _, s := range n.Sections {
 		headAt[s.Line] = s
 	}
-	fence := false
 	var pos int32 = 1 << 20 // body positions never touch heading positions
-	for i, raw := range strings.Split(n.Body, "\n") {
-		if s, ok := headAt[i]; ok {
-			startSection(s.Slug, s.Heading, false)
-			pos = 1 << 20
-			continue
-		}
-		t := strings.TrimSpace(raw)
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = !fence
-			continue
-		}
-		text := PlainLine(raw)
-		if text == "" || (!fence && isRule(t)) {
-			continue
-		}
-		ln := line{text: text, num: i, code: fence, tokStart: int32(len(d.toks))}
-		d.toks = b.tokens(text, &pos, 0, d.toks)
+	emit := func(bl block) {
+		ln := line{text: bl.text, num: bl.num, code: bl.code, tokStart: int32(len(d.toks))}
+		d.toks = b.tokens(bl.text, &pos, 0, d.toks)
 		ln.tokEnd = int32(len(d.toks))
-		pos++ // no phrase spans two lines
+		pos++ // no phrase spans two blocks
 		d.lines = append(d.lines, ln)
 		cur := len(d.secs) - 1
 		d.secs[cur].lineEnd = int32(len(d.lines))
 		b.bodyLen[cur] += float32(ln.tokEnd - ln.tokStart)
 	}
+	var bs blocks
+	for i, raw := range strings.Split(n.Body, "\n") {
+		if s, ok := headAt[i]; ok {
+			bs.flush(emit)
+			startSection(s.Slug, s.Heading, false)
+			pos = 1 << 20
+			continue
+		}
+		bs.add(i, raw, emit)
+	}
+	bs.flush(emit)
 	b.finishSection()
 }
 

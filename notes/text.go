@@ -56,6 +56,9 @@ func PlainLine(line string) string {
 			t = stripEmphasis(t)
 			if strings.HasPrefix(t, "|") {
 				t = strings.Join(strings.Fields(strings.ReplaceAll(strings.Trim(t, "|"), "|", " · ")), " ")
+				for strings.HasPrefix(t, "· ") || strings.HasSuffix(t, " ·") || t == "·" {
+					t = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(t, "·"), " "), " ·")
+				}
 			}
 			return strings.TrimSpace(t)
 		}

@@ -72,3 +72,38 @@ func TestPlainLine(t *testing.T) {
 		}
 	}
 }
+
+func TestBlocksJoinWrappedLines(t *testing.T) {
+	body := []string{
+		"- A list item the author",
+		"  wrapped onto two lines.",
+		"- Another item.",
+		"",
+		"A paragraph",
+		"on two lines.",
+		"> **Exam tip:** a quote",
+		"> that goes on.",
+		"| a | b |",
+		"| c | d |",
+		"```json",
+		"{ \"x\": 1 }",
+		"```",
+		"1. First step",
+		"   continued.",
+	}
+	var got []string
+	var bs blocks
+	emit := func(b block) { got = append(got, b.text) }
+	for i, l := range body {
+		bs.add(i, l, emit)
+	}
+	bs.flush(emit)
+	want := []string{
+		"A list item the author wrapped onto two lines.", "Another item.",
+		"A paragraph on two lines.", "Exam tip: a quote that goes on.",
+		"a · b", "c · d", `{ "x": 1 }`, "1. First step continued.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("blocks:\n%q\nwant\n%q", got, want)
+	}
+}
