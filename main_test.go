@@ -47,7 +47,7 @@ func TestSearchJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, `"link": "sqs#dead-letter-queues"`) {
+	if !strings.Contains(out, `"link": "sqs#dead-letter-queues"`) && !strings.Contains(out, `"link": "lambda#dead-letter-queues"`) {
 		t.Errorf("json: %s", out)
 	}
 }
