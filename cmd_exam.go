@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"dvaprep/pack"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -14,13 +17,19 @@ func init() { extraCommands = append(extraCommands, examCmd) }
 
 // examCmd starts a mock exam or a drill straight from the command line.
 func examCmd(opts *options) *cobra.Command {
-	var start common.ExamStart
+	var (
+		start   common.ExamStart
+		abandon bool
+	)
 	cmd := &cobra.Command{
 		Use:   "exam",
 		Short: "Start a mock exam or a drill",
 		Long: "exam starts a timed mock exam at once: 65 questions in 130 minutes by default, drawn by the exam\n" +
 			"blueprint, questions you have not seen first. With --domain or --task it starts an untimed drill of\n" +
-			"that domain or task statement instead, showing the answer after each question. --minutes 0 is untimed.",
+			"that domain or task statement instead, showing the answer after each question. --minutes 0 is untimed.\n\n" +
+			"One exam at a time: if one is in progress, the interface asks whether to abandon it (its answers are\n" +
+			"kept and count) or to open it. --abandon abandons it without asking; without a terminal the command\n" +
+			"refuses and says so.",
 		Example: "  dvaprep exam\n  dvaprep exam --questions 10 --minutes 20\n  dvaprep exam --domain 2 --questions 15",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -49,8 +58,14 @@ func examCmd(opts *options) *cobra.Command {
 					return fmt.Errorf("task statement %q is not in the pack: use an ID such as 1.2", start.Task)
 				}
 			}
+			if !abandon && !isTerminal() {
+				if err := refuseIfInProgress(cmd.Context(), opts); err != nil {
+					return err
+				}
+			}
 			s := start
-			return runTUI(cmd.Context(), opts, common.NavigateMsg{To: common.ExamScreen, Arg: common.ExamArg{Start: &s}})
+			return runTUI(cmd.Context(), opts, common.NavigateMsg{To: common.ExamScreen,
+				Exam: common.ExamArg{Start: &s, FromCLI: true, Abandon: abandon}})
 		},
 	}
 	f := cmd.Flags()
@@ -58,6 +73,7 @@ func examCmd(opts *options) *cobra.Command {
 	f.IntVar(&start.Minutes, "minutes", 130, "time limit in minutes (M), 0 for untimed; a drill defaults to untimed")
 	f.StringVar(&start.Domain, "domain", "", "drill one exam domain (D, such as 2)")
 	f.StringVar(&start.Task, "task", "", "drill one task statement (T, such as 1.2)")
+	f.BoolVar(&abandon, "abandon", false, "abandon an exam in progress without asking (its answers are kept and count)")
 	return cmd
 }
 
@@ -67,4 +83,20 @@ func domainIDs(ds []pack.Domain) string {
 		ids[i] = d.ID
 	}
 	return strings.Join(ids, ", ")
+}
+
+// refuseIfInProgress fails with a clear message when an exam is in progress: starting another would
+// abandon it, and there is no terminal to ask.
+func refuseIfInProgress(ctx context.Context, opts *options) error {
+	p, st, err := openAll(opts)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	e, answered, err := study.New(st, p, time.Now).ExamInProgress(ctx)
+	if err != nil || e == nil {
+		return err
+	}
+	return fmt.Errorf("%s; run `dvaprep` to resume it, or pass --abandon to abandon it (its answers are kept) and start this one",
+		(&study.InProgressError{Session: *e, Answered: answered}).Error())
 }

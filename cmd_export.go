@@ -216,11 +216,12 @@ func exportCSV(ctx context.Context, w io.Writer, st *store.Store) (int, error) {
 	}
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"id", "at", "item_id", "kind", "domain", "task", "score", "choice", "correct_choice",
-		"elapsed_ms", "source", "session_id"})
+		"elapsed_ms", "source", "session_id", "uid", "mark", "sure"})
 	for _, a := range as {
 		_ = cw.Write([]string{strconv.FormatInt(a.ID, 10), a.At.UTC().Format(time.RFC3339Nano), a.ItemID, string(a.Kind),
 			a.Domain, a.Task, strconv.FormatFloat(a.Score, 'f', -1, 64), a.Choice, a.CorrectChoice,
-			strconv.FormatInt(a.Elapsed.Milliseconds(), 10), string(a.Source), strconv.FormatInt(a.SessionID, 10)})
+			strconv.FormatInt(a.Elapsed.Milliseconds(), 10), string(a.Source), strconv.FormatInt(a.SessionID, 10),
+			a.UID, string(a.Mark), strconv.FormatBool(!a.Unsure)})
 	}
 	cw.Flush()
 	return len(as), cw.Error()

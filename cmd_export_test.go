@@ -91,12 +91,13 @@ func TestExportCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 33 || strings.Join(rows[0], ",") != "id,at,item_id,kind,domain,task,score,choice,correct_choice,elapsed_ms,source,session_id" {
+	if len(rows) != 33 || strings.Join(rows[0], ",") != "id,at,item_id,kind,domain,task,score,choice,correct_choice,elapsed_ms,source,session_id,uid,mark,sure" {
 		t.Fatalf("%d rows, header %q", len(rows), rows[0])
 	}
 	// Oldest first: the answers of 14 days ago; q1-13 chose two options.
 	if r := rows[1]; r[1] != "2025-12-31T12:00:00Z" || r[2] != "q1-11" || r[3] != "question" || r[6] != "0" ||
-		r[7] != "EventBridge" || r[9] != "40000" || r[10] != "drill" || r[11] != "0" {
+		r[7] != "EventBridge" || r[9] != "40000" || r[10] != "drill" || r[11] != "0" ||
+		len(r[12]) != 36 || r[13] != "" || r[14] != "true" {
 		t.Errorf("first row %q", r)
 	}
 	if _, err := run(t, append(flags, "export")...); err == nil {

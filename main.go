@@ -22,6 +22,7 @@ import (
 	"dvaprep/notes"
 	"dvaprep/pack"
 	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
@@ -170,7 +171,7 @@ func runTUI(ctx context.Context, opts *options, start common.NavigateMsg) error 
 		return err
 	}
 	defer st.Close()
-	c := newContext(p, st)
+	c := newContext(ctx, p, st)
 	_, err = tea.NewProgram(ui.New(c, ui.Build, start), tea.WithContext(ctx)).Run()
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
 		return fmt.Errorf("run interface: %w", err)
@@ -178,11 +179,13 @@ func runTUI(ctx context.Context, opts *options, start common.NavigateMsg) error 
 	return nil
 }
 
-func newContext(p *pack.Pack, st *store.Store) *common.Context {
+func newContext(ctx context.Context, p *pack.Pack, st *store.Store) *common.Context {
 	c := &common.Context{
 		Pack:     p,
 		Index:    notes.NewIndex(p),
-		Store:    st,
+		Study:    study.New(st, p, time.Now),
+		Writes:   common.NewWrites(ctx),
+		Ctx:      ctx,
 		Markdown: markdown.New(),
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		Now:      time.Now,

@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -162,7 +164,7 @@ func TestDependenciesPointOneWay(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("no go command")
 	}
-	domain := []string{"pack", "notes", "scenarios", "exam", "review", "store", "progress", "practice", "content"}
+	domain := []string{"pack", "notes", "scenarios", "exam", "review", "store", "progress", "practice", "content", "study"}
 	for _, pkg := range domain {
 		if _, err := os.Stat(pkg); err != nil {
 			continue
@@ -183,6 +185,39 @@ func TestDependenciesPointOneWay(t *testing.T) {
 	}
 }
 
+// TestScreensNeverImportStore: screens reach progress only through the study layer. Only the root
+// (dvaprep/ui) and the test helpers (dvaprep/ui/uitest) may import the store; study imports no ui.
+func TestScreensNeverImportStore(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
+	}
+	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", "./ui/...", "./study/...").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	screens := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		pkg, imports := f[0], f[1:]
+		if strings.HasPrefix(pkg, "dvaprep/ui/") && pkg != "dvaprep/ui/uitest" {
+			screens++
+			if slices.Contains(imports, "dvaprep/store") {
+				t.Errorf("%s imports dvaprep/store: use dvaprep/study", pkg)
+			}
+		}
+		if pkg == "dvaprep/study" {
+			for _, imp := range imports {
+				if strings.HasPrefix(imp, "dvaprep/ui") || strings.HasPrefix(imp, "charm.land/") {
+					t.Errorf("study imports %s", imp)
+				}
+			}
+		}
+	}
+	if screens < 6 {
+		t.Errorf("only %d ui packages listed: the check looks at nothing", screens)
+	}
+}
+
 // BenchmarkStartup measures start to first frame: load and validate the pack, build the search index, open
 // the store and draw the home screen (budget 100 ms).
 func BenchmarkStartup(b *testing.B) {
@@ -197,7 +232,7 @@ func BenchmarkStartup(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		c := newContext(p, st)
+		c := newContext(context.Background(), p, st)
 		m := ui.New(c, ui.Build, common.NavigateMsg{To: common.HomeScreen})
 		next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 		next, _ = next.Update(common.NavigateMsg{To: common.HomeScreen})

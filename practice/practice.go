@@ -17,7 +17,6 @@ package practice
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"dvaprep/review"
@@ -42,7 +41,8 @@ type Answer struct {
 // Rating is the FSRS grade the answer earns.
 func (a Answer) Rating() review.Rating { return review.RatingFor(a.Correct, a.Sure, a.Fast) }
 
-// FromAttempt reads a stored attempt as an answer: correct at score 1, sure, fast under FastAnswer.
+// FromAttempt reads a stored attempt as an answer: correct at score 1, sure unless the learner said
+// otherwise (review asks), fast under FastAnswer.
 // A zero At is taken as now.
 func FromAttempt(a store.Attempt, now time.Time) Answer {
 	at := a.At
@@ -50,7 +50,7 @@ func FromAttempt(a store.Attempt, now time.Time) Answer {
 		at = now
 	}
 	return Answer{ItemID: a.ItemID, Kind: a.Kind, Domain: a.Domain, Task: a.Task, Correct: a.Score >= 1,
-		Sure: true, Fast: a.Elapsed > 0 && a.Elapsed < FastAnswer, At: at}
+		Sure: !a.Unsure, Fast: a.Elapsed > 0 && a.Elapsed < FastAnswer, At: at}
 }
 
 // scheduler is the FSRS scheduler every card uses.
@@ -147,13 +147,12 @@ type Cards interface {
 	PutCard(ctx context.Context, c store.Card) error
 }
 
-// Record updates the cards of the attempts just recorded. Call it in the command that records them, after
-// the store accepted them (an exam's FinishExamSession, a scenario's RecordAttempt).
-func Record(ctx context.Context, st Cards, attempts ...store.Attempt) error {
+// Record updates the cards of the attempts just recorded. now stands in for an attempt's zero time: pass
+// the program's clock. The study layer calls it in the transaction that stores the attempts.
+func Record(ctx context.Context, st Cards, now time.Time, attempts ...store.Attempt) error {
 	if len(attempts) == 0 {
 		return nil
 	}
-	now := time.Now()
 	cards := map[string]*store.Card{}
 	for _, a := range attempts {
 		if _, ok := cards[a.ItemID]; ok {
@@ -171,40 +170,4 @@ func Record(ctx context.Context, st Cards, attempts ...store.Attempt) error {
 		}
 	}
 	return nil
-}
-
-// RecordReview reschedules one item from one answer, with the learner's own sure/unsure, and returns the
-// card as stored. ok is false when nothing changed (see Next).
-func RecordReview(ctx context.Context, st Cards, a Answer) (c store.Card, ok bool, err error) {
-	prev, err := st.GetCard(ctx, a.ItemID)
-	if err != nil {
-		return store.Card{}, false, err
-	}
-	c, ok = Next(prev, a)
-	if !ok {
-		return c, false, nil
-	}
-	if err := st.PutCard(ctx, c); err != nil {
-		return c, false, err
-	}
-	return c, true, nil
-}
-
-// Attempts is what RecordAttempt needs of the store.
-type Attempts interface {
-	Cards
-	RecordAttempt(ctx context.Context, a store.Attempt) (int64, error)
-}
-
-// RecordAttempt records one attempt and updates its card: a drop-in for store.RecordAttempt. The card
-// goes first: the card update is skipped on a retry (the answer is already counted), so a failure of
-// either write can be retried whole without counting the attempt twice. A zero a.At is set to now.
-func RecordAttempt(ctx context.Context, st Attempts, a store.Attempt) (int64, error) {
-	if a.At.IsZero() {
-		a.At = time.Now()
-	}
-	if err := Record(ctx, st, a); err != nil {
-		return 0, fmt.Errorf("update review card: %w", err)
-	}
-	return st.RecordAttempt(ctx, a)
 }

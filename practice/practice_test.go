@@ -88,7 +88,7 @@ func TestCardUpdates(t *testing.T) {
 	}
 }
 
-func TestRecordAttemptWithStore(t *testing.T) {
+func TestRecordWithStore(t *testing.T) {
 	st, err := store.Open(filepath.Join(t.TempDir(), "p.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +97,7 @@ func TestRecordAttemptWithStore(t *testing.T) {
 	ctx := context.Background()
 	a := store.Attempt{ItemID: "fanout/design", Kind: store.KindDecision, Domain: "1", Task: "1.1", Score: 0,
 		Choice: "x", CorrectChoice: "y", Source: store.SourceScenario, At: t0}
-	if _, err := RecordAttempt(ctx, st, a); err != nil {
+	if err := Record(ctx, st, t0, a); err != nil {
 		t.Fatal(err)
 	}
 	c, err := st.GetCard(ctx, a.ItemID)
@@ -108,11 +108,20 @@ func TestRecordAttemptWithStore(t *testing.T) {
 		t.Errorf("card %+v", c)
 	}
 	// A retry of the same answer changes nothing.
-	if err := Record(ctx, st, a); err != nil {
+	if err := Record(ctx, st, t0, a); err != nil {
 		t.Fatal(err)
 	}
 	if c2, _ := st.GetCard(ctx, a.ItemID); c2.Reps != 1 {
 		t.Errorf("retry counted twice: reps %d", c2.Reps)
+	}
+	// An attempt without a time is taken at the clock given, not the wall clock.
+	b := a
+	b.ItemID, b.At = "fanout/other", time.Time{}
+	if err := Record(ctx, st, t0.Add(time.Hour), b); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := st.GetCard(ctx, b.ItemID); c == nil || !c.LastReview.Equal(t0.Add(time.Hour)) {
+		t.Errorf("card of an attempt without a time: %+v, want reviewed at the injected clock", c)
 	}
 	n, _ := st.CountDue(ctx, t0.Add(time.Minute))
 	if n != 1 {

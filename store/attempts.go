@@ -45,9 +45,24 @@ func (s Source) valid() bool {
 // answers apart. Option labels may hold commas, so the separator is " + ".
 const ChoiceSep = " + "
 
-// Attempt is one answer to a question or one decision in a scenario.
+// Mark says why an attempt does not count towards a mock's score, though it counts everywhere else
+// (statistics, mastery, review): every answer counts.
+type Mark string
+
+// The marks of an attempt.
+const (
+	MarkNone      Mark = ""          // a scored answer
+	MarkUnscored  Mark = "unscored"  // one of a mock's unscored items
+	MarkAbandoned Mark = "abandoned" // given in an exam that was abandoned
+)
+
+func (m Mark) valid() bool { return m == MarkNone || m == MarkUnscored || m == MarkAbandoned }
+
+// Attempt is one answer to a question or one decision in a scenario. It is an event: once stored it never
+// changes, and its UID makes it unique across devices.
 type Attempt struct {
-	ID            int64         // set by the store
+	ID            int64         // set by the store: the local row number
+	UID           string        // a UUIDv7 (NewUID); the store assigns one when empty. Recording the same UID twice stores it once
 	ItemID        string        // question ID, or "scenario-id/node-id" for a decision
 	Kind          Kind          // KindQuestion or KindDecision
 	Domain        string        // exam domain the item tests
@@ -59,6 +74,8 @@ type Attempt struct {
 	Source        Source        // where it was made
 	SessionID     int64         // the exam session or scenario run it belongs to; 0 for none
 	At            time.Time     // when; zero means now. Kept to the millisecond, returned in UTC
+	Mark          Mark          // unscored or abandoned; empty for a scored answer
+	Unsure        bool          // the learner said they were not sure (only review asks)
 }
 
 func (a *Attempt) check() error {
@@ -73,56 +90,71 @@ func (a *Attempt) check() error {
 		return fmt.Errorf("attempt %s: score %v is outside 0..1", a.ItemID, a.Score)
 	case a.Elapsed < 0:
 		return fmt.Errorf("attempt %s: negative time %v", a.ItemID, a.Elapsed)
+	case !a.Mark.valid():
+		return fmt.Errorf("attempt %s: unknown mark %q", a.ItemID, a.Mark)
+	case a.UID != "" && len(a.UID) != 36:
+		return fmt.Errorf("attempt %s: UID %q is not a UUID", a.ItemID, a.UID)
 	}
 	return nil
 }
 
 const insertAttempt = `INSERT INTO attempts
-	(item_id, kind, domain, task, score, choice, correct_choice, time_ms, source, session_id, at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	(uid, item_id, kind, domain, task, score, choice, correct_choice, time_ms, source, session_id, at, mark, sure)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (uid) DO NOTHING`
 
+// attemptArgs fills in the time and UID of a and returns the insert's arguments.
 func (s *Store) attemptArgs(a *Attempt) []any {
 	var session any
 	if a.SessionID != 0 {
 		session = a.SessionID
 	}
-	return []any{a.ItemID, string(a.Kind), a.Domain, a.Task, a.Score, a.Choice, a.CorrectChoice,
-		a.Elapsed.Milliseconds(), string(a.Source), session, s.nowOr(a.At).UnixMilli()}
+	a.At = s.nowOr(a.At)
+	if a.UID == "" {
+		a.UID = NewUID(a.At)
+	}
+	return []any{a.UID, a.ItemID, string(a.Kind), a.Domain, a.Task, a.Score, a.Choice, a.CorrectChoice,
+		a.Elapsed.Milliseconds(), string(a.Source), session, a.At.UnixMilli(), string(a.Mark), !a.Unsure}
 }
 
 // RecordAttempt stores one answer or decision as soon as it is made and
-// returns its ID.
+// returns its ID. An attempt whose UID is already stored is not stored again.
 func (s *Store) RecordAttempt(ctx context.Context, a Attempt) (int64, error) {
 	if err := a.check(); err != nil {
 		return 0, s.wrap("record attempt", err)
 	}
-	res, err := s.exec(ctx, insertAttempt, s.attemptArgs(&a)...)
-	if err != nil {
-		return 0, s.wrap("record attempt "+a.ItemID, err)
-	}
-	id, err := res.LastInsertId()
+	var id int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := s.insertAttempt(ctx, tx, &a); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, "SELECT id FROM attempts WHERE uid = ?", a.UID).Scan(&id)
+	})
 	if err != nil {
 		return 0, s.wrap("record attempt "+a.ItemID, err)
 	}
 	return id, nil
 }
 
+// insertAttempt stores one attempt inside a caller's transaction and reports whether it is new: false when
+// an attempt with its UID was stored before.
+func (s *Store) insertAttempt(ctx context.Context, q querier, a *Attempt) (bool, error) {
+	if err := a.check(); err != nil {
+		return false, err
+	}
+	res, err := q.ExecContext(ctx, insertAttempt, s.attemptArgs(a)...)
+	if err != nil {
+		return false, fmt.Errorf("attempt %s: %w", a.ItemID, err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
 // insertAttempts stores several attempts inside a caller's transaction.
 func (s *Store) insertAttempts(ctx context.Context, tx *sql.Tx, as []Attempt) error {
-	if len(as) == 0 {
-		return nil
-	}
-	stmt, err := tx.PrepareContext(ctx, insertAttempt)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
 	for i := range as {
-		if err := as[i].check(); err != nil {
+		if _, err := s.insertAttempt(ctx, tx, &as[i]); err != nil {
 			return err
-		}
-		if _, err := stmt.ExecContext(ctx, s.attemptArgs(&as[i])...); err != nil {
-			return fmt.Errorf("attempt %s: %w", as[i].ItemID, err)
 		}
 	}
 	return nil
@@ -176,8 +208,8 @@ func (s *Store) Attempts(ctx context.Context, f AttemptFilter) ([]Attempt, error
 	if !f.Until.IsZero() {
 		add("at < ?", f.Until.UnixMilli())
 	}
-	q := `SELECT id, item_id, kind, domain, task, score, choice, correct_choice, time_ms, source,
-		coalesce(session_id, 0), at FROM attempts`
+	q := `SELECT id, uid, item_id, kind, domain, task, score, choice, correct_choice, time_ms, source,
+		coalesce(session_id, 0), at, mark, sure FROM attempts`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -194,16 +226,17 @@ func (s *Store) Attempts(ctx context.Context, f AttemptFilter) ([]Attempt, error
 	var out []Attempt
 	for rows.Next() {
 		var (
-			a         Attempt
-			kind, src string
-			elapsed   int64
-			at        int64
+			a               Attempt
+			kind, src, mark string
+			elapsed         int64
+			at              int64
+			sure            bool
 		)
-		if err := rows.Scan(&a.ID, &a.ItemID, &kind, &a.Domain, &a.Task, &a.Score, &a.Choice,
-			&a.CorrectChoice, &elapsed, &src, &a.SessionID, &at); err != nil {
+		if err := rows.Scan(&a.ID, &a.UID, &a.ItemID, &kind, &a.Domain, &a.Task, &a.Score, &a.Choice,
+			&a.CorrectChoice, &elapsed, &src, &a.SessionID, &at, &mark, &sure); err != nil {
 			return nil, s.wrap("list attempts", err)
 		}
-		a.Kind, a.Source = Kind(kind), Source(src)
+		a.Kind, a.Source, a.Mark, a.Unsure = Kind(kind), Source(src), Mark(mark), !sure
 		a.Elapsed = time.Duration(elapsed) * time.Millisecond
 		a.At = time.UnixMilli(at).UTC()
 		out = append(out, a)
@@ -218,15 +251,15 @@ func (s *Store) Attempts(ctx context.Context, f AttemptFilter) ([]Attempt, error
 // exam session (even one never submitted), so a new mock can draw unseen
 // questions first.
 func (s *Store) SeenQuestionIDs(ctx context.Context) (map[string]bool, error) {
-	return s.stringSet(ctx, "list seen questions", `
+	return s.stringSet(ctx, s.db, "list seen questions", `
 		SELECT item_id FROM attempts WHERE kind = 'question'
 		UNION
 		SELECT question_id FROM exam_answers WHERE choice <> ''`)
 }
 
 // stringSet runs a query that returns one text column and collects it.
-func (s *Store) stringSet(ctx context.Context, what, query string, args ...any) (map[string]bool, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+func (s *Store) stringSet(ctx context.Context, q querier, what, query string, args ...any) (map[string]bool, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, s.wrap(what, err)
 	}

@@ -59,6 +59,10 @@ func TestAttemptsRoundTrip(t *testing.T) {
 	for i, a := range got {
 		want := seed[i]
 		want.ID = int64(i + 1)
+		if len(a.UID) != 36 || a.UID[14] != '7' {
+			t.Errorf("attempt %d: UID %q is not a UUIDv7", i+1, a.UID)
+		}
+		want.UID = a.UID
 		if a != want {
 			t.Errorf("attempt %d:\n got %+v\nwant %+v", i+1, a, want)
 		}

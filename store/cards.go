@@ -45,7 +45,11 @@ func scanCard(sc interface{ Scan(...any) error }) (Card, error) {
 
 // GetCard returns the card of an item, or nil if it has none yet.
 func (s *Store) GetCard(ctx context.Context, itemID string) (*Card, error) {
-	c, err := scanCard(s.db.QueryRowContext(ctx, selectCard+" WHERE item_id = ?", itemID))
+	return s.getCard(ctx, s.db, itemID)
+}
+
+func (s *Store) getCard(ctx context.Context, q querier, itemID string) (*Card, error) {
+	c, err := scanCard(q.QueryRowContext(ctx, selectCard+" WHERE item_id = ?", itemID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -57,12 +61,16 @@ func (s *Store) GetCard(ctx context.Context, itemID string) (*Card, error) {
 
 // PutCard creates or replaces the card of c.ItemID.
 func (s *Store) PutCard(ctx context.Context, c Card) error {
+	return s.write(ctx, func(tx *sql.Tx) error { return s.putCard(ctx, tx, c) })
+}
+
+func (s *Store) putCard(ctx context.Context, q querier, c Card) error {
 	what := "save review card " + c.ItemID
 	if c.ItemID == "" || !c.Kind.valid() || c.Due.IsZero() {
 		return s.wrap(what, fmt.Errorf("a card needs an item ID, a known kind and a due time (got %q, %q, %v)",
 			c.ItemID, c.Kind, c.Due))
 	}
-	_, err := s.exec(ctx, `INSERT INTO review_cards
+	_, err := q.ExecContext(ctx, `INSERT INTO review_cards
 			(item_id, kind, domain, task, stability, difficulty, due, last_review, reps, lapses, state, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (item_id) DO UPDATE SET

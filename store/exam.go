@@ -62,29 +62,43 @@ func validJSON(what string, v json.RawMessage) error {
 
 // CreateExamSession starts a session and returns its ID. Its status is active.
 func (s *Store) CreateExamSession(ctx context.Context, e ExamSession) (int64, error) {
+	var id int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		id, err = s.createExamSession(ctx, tx, e)
+		return err
+	})
+	if err != nil {
+		return 0, s.wrap("create exam session", err)
+	}
+	return id, nil
+}
+
+func (s *Store) createExamSession(ctx context.Context, q querier, e ExamSession) (int64, error) {
 	switch e.Kind {
 	case ExamMock, ExamDrill, ExamMissed, ExamCustom:
 	default:
-		return 0, s.wrap("create exam session", fmt.Errorf("unknown kind %q", e.Kind))
+		return 0, fmt.Errorf("unknown kind %q", e.Kind)
 	}
 	if err := validJSON("config", e.Config); err != nil {
-		return 0, s.wrap("create exam session", err)
+		return 0, err
 	}
 	config := "{}"
 	if e.Config != nil {
 		config = string(e.Config)
 	}
-	res, err := s.exec(ctx, `INSERT INTO exam_sessions (kind, created_at, deadline, status, config)
+	res, err := q.ExecContext(ctx, `INSERT INTO exam_sessions (kind, created_at, deadline, status, config)
 		VALUES (?, ?, ?, 'active', ?)`,
 		string(e.Kind), s.nowOr(e.CreatedAt).UnixMilli(), ms(e.Deadline), config)
 	if err != nil {
-		return 0, s.wrap("create exam session", err)
+		return 0, err
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, s.wrap("create exam session", err)
-	}
-	return id, nil
+	return res.LastInsertId()
+}
+
+// CreateExamSession starts a session inside the transaction.
+func (t *Tx) CreateExamSession(ctx context.Context, e ExamSession) (int64, error) {
+	return t.s.createExamSession(ctx, t.tx, e)
 }
 
 const selectSession = `SELECT id, kind, created_at, deadline, status, config, finished_at, result
@@ -113,7 +127,16 @@ func scanSession(sc interface{ Scan(...any) error }) (ExamSession, error) {
 
 // ExamSession returns one session, or ErrNotFound.
 func (s *Store) ExamSession(ctx context.Context, id int64) (*ExamSession, error) {
-	e, err := scanSession(s.db.QueryRowContext(ctx, selectSession+" WHERE id = ?", id))
+	return s.examSession(ctx, s.db, id)
+}
+
+// ExamSession returns one session, or ErrNotFound.
+func (t *Tx) ExamSession(ctx context.Context, id int64) (*ExamSession, error) {
+	return t.s.examSession(ctx, t.tx, id)
+}
+
+func (s *Store) examSession(ctx context.Context, q querier, id int64) (*ExamSession, error) {
+	e, err := scanSession(q.QueryRowContext(ctx, selectSession+" WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		err = ErrNotFound
 	}
@@ -135,6 +158,25 @@ func (s *Store) ActiveExamSession(ctx context.Context) (*ExamSession, error) {
 		return nil, s.wrap("find the active exam session", err)
 	}
 	return &e, nil
+}
+
+// ActiveExamSessions lists every session still active, newest first. There is at most one unless two
+// windows raced.
+func (t *Tx) ActiveExamSessions(ctx context.Context) ([]ExamSession, error) {
+	rows, err := t.tx.QueryContext(ctx, selectSession+" WHERE status = 'active' ORDER BY created_at DESC, id DESC")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ExamSession
+	for rows.Next() {
+		e, err := scanSession(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }
 
 // ExamHistory lists submitted sessions with their results, newest first.
@@ -161,20 +203,43 @@ func (s *Store) ExamHistory(ctx context.Context) ([]ExamSession, error) {
 
 // SaveAnswer commits the whole state of one position (choice, flag and time)
 // the moment it changes, so a killed process loses nothing already given. It
+// appends an answer event; the latest event of a position is its state. It
 // returns ErrSessionClosed if the session is no longer active.
 func (s *Store) SaveAnswer(ctx context.Context, sessionID int64, a Answer) error {
 	what := fmt.Sprintf("save answer %d of exam session %d", a.Position+1, sessionID)
 	if a.Position < 0 || a.QuestionID == "" || a.Elapsed < 0 {
 		return s.wrap(what, fmt.Errorf("invalid answer %+v", a))
 	}
-	return s.upsertAnswer(ctx, what, `INSERT INTO exam_answers
-			(session_id, position, question_id, choice, flagged, time_ms, updated_at)
-		SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
-		WHERE EXISTS (SELECT 1 FROM exam_sessions WHERE id = ?1 AND status = 'active')
-		ON CONFLICT (session_id, position) DO UPDATE SET
-			question_id = excluded.question_id, choice = excluded.choice,
-			flagged = excluded.flagged, time_ms = excluded.time_ms, updated_at = excluded.updated_at`,
-		sessionID, a.Position, a.QuestionID, a.Choice, a.Flagged, a.Elapsed.Milliseconds(), s.now().UnixMilli())
+	if err := s.write(ctx, func(tx *sql.Tx) error { return s.saveAnswer(ctx, tx, sessionID, a) }); err != nil {
+		return s.wrap(what, err)
+	}
+	return nil
+}
+
+// SaveAnswer appends an answer event inside the transaction; see Store.SaveAnswer.
+func (t *Tx) SaveAnswer(ctx context.Context, sessionID int64, a Answer) error {
+	return t.s.saveAnswer(ctx, t.tx, sessionID, a)
+}
+
+func (s *Store) saveAnswer(ctx context.Context, q querier, sessionID int64, a Answer) error {
+	if a.Position < 0 || a.QuestionID == "" || a.Elapsed < 0 {
+		return fmt.Errorf("invalid answer %+v", a)
+	}
+	now := s.now()
+	res, err := q.ExecContext(ctx, `INSERT INTO exam_answer_events
+			(uid, session_id, position, question_id, choice, flagged, time_ms, at)
+		SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+		WHERE EXISTS (SELECT 1 FROM exam_sessions WHERE id = ?2 AND status = 'active')`,
+		NewUID(now), sessionID, a.Position, a.QuestionID, a.Choice, a.Flagged, a.Elapsed.Milliseconds(), now.UnixMilli())
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return ErrSessionClosed
+	}
+	return nil
 }
 
 // SetFlag marks or unmarks one position for review without touching its
@@ -184,28 +249,18 @@ func (s *Store) SetFlag(ctx context.Context, sessionID int64, position int, ques
 	if position < 0 || questionID == "" {
 		return s.wrap(what, fmt.Errorf("invalid position %d or question %q", position, questionID))
 	}
-	return s.upsertAnswer(ctx, what, `INSERT INTO exam_answers
-			(session_id, position, question_id, flagged, updated_at)
-		SELECT ?1, ?2, ?3, ?4, ?5
-		WHERE EXISTS (SELECT 1 FROM exam_sessions WHERE id = ?1 AND status = 'active')
-		ON CONFLICT (session_id, position) DO UPDATE SET
-			question_id = excluded.question_id, flagged = excluded.flagged, updated_at = excluded.updated_at`,
-		sessionID, position, questionID, flagged, s.now().UnixMilli())
-}
-
-// upsertAnswer runs one statement that writes a row only while the session is
-// active, and reports ErrSessionClosed when it wrote nothing.
-func (s *Store) upsertAnswer(ctx context.Context, what, query string, args ...any) error {
-	res, err := s.exec(ctx, query, args...)
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		a := Answer{Position: position, QuestionID: questionID, Flagged: flagged}
+		err := tx.QueryRowContext(ctx, `SELECT choice, time_ms FROM exam_answers
+			WHERE session_id = ? AND position = ?`, sessionID, position).Scan(&a.Choice, &a.Elapsed)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		a.Elapsed *= time.Millisecond
+		return s.saveAnswer(ctx, tx, sessionID, a)
+	})
 	if err != nil {
 		return s.wrap(what, err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return s.wrap(what, err)
-	}
-	if n == 0 {
-		return s.wrap(what, ErrSessionClosed)
 	}
 	return nil
 }
@@ -213,11 +268,23 @@ func (s *Store) upsertAnswer(ctx context.Context, what, query string, args ...an
 // ExamAnswers lists the saved answers of a session in position order.
 // Positions never answered or flagged have no row.
 func (s *Store) ExamAnswers(ctx context.Context, sessionID int64) ([]Answer, error) {
-	what := fmt.Sprintf("read answers of exam session %d", sessionID)
-	rows, err := s.db.QueryContext(ctx, `SELECT position, question_id, choice, flagged, time_ms, updated_at
+	out, err := s.examAnswers(ctx, s.db, sessionID)
+	if err != nil {
+		return nil, s.wrap(fmt.Sprintf("read answers of exam session %d", sessionID), err)
+	}
+	return out, nil
+}
+
+// ExamAnswers lists the saved answers of a session inside the transaction.
+func (t *Tx) ExamAnswers(ctx context.Context, sessionID int64) ([]Answer, error) {
+	return t.s.examAnswers(ctx, t.tx, sessionID)
+}
+
+func (s *Store) examAnswers(ctx context.Context, q querier, sessionID int64) ([]Answer, error) {
+	rows, err := q.QueryContext(ctx, `SELECT position, question_id, choice, flagged, time_ms, updated_at
 		FROM exam_answers WHERE session_id = ? ORDER BY position`, sessionID)
 	if err != nil {
-		return nil, s.wrap(what, err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []Answer
@@ -227,16 +294,47 @@ func (s *Store) ExamAnswers(ctx context.Context, sessionID int64) ([]Answer, err
 			elapsed, updated int64
 		)
 		if err := rows.Scan(&a.Position, &a.QuestionID, &a.Choice, &a.Flagged, &elapsed, &updated); err != nil {
-			return nil, s.wrap(what, err)
+			return nil, err
 		}
 		a.Elapsed = time.Duration(elapsed) * time.Millisecond
 		a.UpdatedAt = time.UnixMilli(updated).UTC()
 		out = append(out, a)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, s.wrap(what, err)
+	return out, rows.Err()
+}
+
+// CloseExamSession submits or abandons an active session inside the transaction, storing its result (nil
+// for none). It returns ErrSessionClosed if the session is no longer active and ErrNotFound if it does not
+// exist.
+func (t *Tx) CloseExamSession(ctx context.Context, id int64, status ExamStatus, result json.RawMessage) error {
+	return t.s.closeExamSession(ctx, t.tx, id, status, result)
+}
+
+func (s *Store) closeExamSession(ctx context.Context, q querier, id int64, status ExamStatus, result json.RawMessage) error {
+	if status != StatusSubmitted && status != StatusAbandoned {
+		return fmt.Errorf("cannot finish with status %q", status)
 	}
-	return out, nil
+	if err := validJSON("result", result); err != nil {
+		return err
+	}
+	var res any
+	if result != nil {
+		res = string(result)
+	}
+	var current string
+	err := q.QueryRowContext(ctx, "SELECT status FROM exam_sessions WHERE id = ?", id).Scan(&current)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	if ExamStatus(current) != StatusActive {
+		return ErrSessionClosed
+	}
+	_, err = q.ExecContext(ctx, "UPDATE exam_sessions SET status = ?, result = ?, finished_at = ? WHERE id = ?",
+		string(status), res, s.now().UnixMilli(), id)
+	return err
 }
 
 // FinishExamSession submits or abandons an active session. In the same
@@ -251,25 +349,8 @@ func (s *Store) FinishExamSession(ctx context.Context, id int64, status ExamStat
 	if err := validJSON("result", result); err != nil {
 		return s.wrap(what, err)
 	}
-	var res any
-	if result != nil {
-		res = string(result)
-	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		var current string
-		err := tx.QueryRowContext(ctx, "SELECT status FROM exam_sessions WHERE id = ?", id).Scan(&current)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
-		if err != nil {
-			return err
-		}
-		if ExamStatus(current) != StatusActive {
-			return ErrSessionClosed
-		}
-		if _, err := tx.ExecContext(ctx,
-			"UPDATE exam_sessions SET status = ?, result = ?, finished_at = ? WHERE id = ?",
-			string(status), res, s.now().UnixMilli(), id); err != nil {
+		if err := s.closeExamSession(ctx, tx, id, status, result); err != nil {
 			return err
 		}
 		return s.insertAttempts(ctx, tx, attempts)
@@ -278,23 +359,4 @@ func (s *Store) FinishExamSession(ctx context.Context, id int64, status ExamStat
 		return s.wrap(what, err)
 	}
 	return nil
-}
-
-// AbandonActiveExamSessions marks every exam still in progress as abandoned, keeping its answers, and
-// returns how many it closed. Starting a new exam calls it, so that only one exam is ever in progress.
-func (s *Store) AbandonActiveExamSessions(ctx context.Context) (int64, error) {
-	var n int64
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE exam_sessions SET status = ?, finished_at = ? WHERE status = ?",
-			string(StatusAbandoned), s.now().UnixMilli(), string(StatusActive))
-		if err != nil {
-			return err
-		}
-		n, err = res.RowsAffected()
-		return err
-	})
-	if err != nil {
-		return 0, s.wrap("abandon exams in progress", err)
-	}
-	return n, nil
 }

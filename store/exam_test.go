@@ -224,36 +224,3 @@ func TestExamHistoryAndActive(t *testing.T) {
 		t.Errorf("ActiveExamSession = %+v, %v; want session 5", active, err)
 	}
 }
-
-func TestAbandonActiveExamSessions(t *testing.T) {
-	s, _ := openTemp(t)
-	ctx := context.Background()
-	var ids []int64
-	for range 2 {
-		id, err := s.CreateExamSession(ctx, ExamSession{Kind: ExamMock, Status: StatusActive, Config: json.RawMessage(`{}`)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, id)
-	}
-	if err := s.SaveAnswer(ctx, ids[0], Answer{Position: 0, QuestionID: "q1", Choice: "1"}); err != nil {
-		t.Fatal(err)
-	}
-	n, err := s.AbandonActiveExamSessions(ctx)
-	if err != nil || n != 2 {
-		t.Fatalf("abandoned %d, %v; want 2", n, err)
-	}
-	if a, err := s.ActiveExamSession(ctx); err != nil || a != nil {
-		t.Errorf("still active: %+v %v", a, err)
-	}
-	e, err := s.ExamSession(ctx, ids[0])
-	if err != nil || e.Status != StatusAbandoned || e.FinishedAt.IsZero() {
-		t.Errorf("session = %+v, %v", e, err)
-	}
-	if as, err := s.ExamAnswers(ctx, ids[0]); err != nil || len(as) != 1 {
-		t.Errorf("answers kept = %+v, %v", as, err)
-	}
-	if n, err := s.AbandonActiveExamSessions(ctx); err != nil || n != 0 {
-		t.Errorf("second call abandoned %d, %v", n, err)
-	}
-}

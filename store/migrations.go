@@ -97,6 +97,8 @@ CREATE TABLE bookmarks (
 	label      TEXT    NOT NULL DEFAULT ''
 ) STRICT;
 `,
+	// 2: UUIDs, marks and an exam answer log; see migrateUIDs in goMigrations.
+	"",
 }
 
 // migrate applies the migrations the database lacks, one transaction each.
@@ -134,7 +136,11 @@ func (s *Store) migrate(ctx context.Context) error {
 			case version == int64(len(migrations)):
 				return nil
 			}
-			if _, err := tx.ExecContext(ctx, migrations[version]); err != nil {
+			if fn := goMigrations[int(version)]; fn != nil {
+				if err := fn(ctx, tx); err != nil {
+					return fmt.Errorf("migration %d: %w", version+1, err)
+				}
+			} else if _, err := tx.ExecContext(ctx, migrations[version]); err != nil {
 				return fmt.Errorf("migration %d: %w", version+1, err)
 			}
 			if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version+1)); err != nil {

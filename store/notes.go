@@ -24,7 +24,7 @@ func (s *Store) MarkRead(ctx context.Context, section string) error {
 
 // ReadSections is the set of section keys ever read.
 func (s *Store) ReadSections(ctx context.Context) (map[string]bool, error) {
-	return s.stringSet(ctx, "list read sections", "SELECT section FROM notes_read")
+	return s.stringSet(ctx, s.db, "list read sections", "SELECT section FROM notes_read")
 }
 
 // ToggleBookmark bookmarks a section, or removes its bookmark if it has one,
@@ -88,4 +88,24 @@ func (s *Store) Bookmarks(ctx context.Context) ([]Bookmark, error) {
 		return nil, s.wrap("list bookmarks", err)
 	}
 	return out, nil
+}
+
+// SetBookmark bookmarks a section (on) or removes its bookmark. Unlike a toggle, doing it twice is the same
+// as doing it once, so a retried write cannot undo itself. An existing bookmark keeps its label and time.
+func (s *Store) SetBookmark(ctx context.Context, section, label string, on bool) error {
+	what := "bookmark " + section
+	if section == "" {
+		return s.wrap(what, fmt.Errorf("empty section key"))
+	}
+	var err error
+	if on {
+		_, err = s.exec(ctx, `INSERT INTO bookmarks (section, created_at, label) VALUES (?, ?, ?)
+			ON CONFLICT (section) DO NOTHING`, section, s.now().UnixMilli(), label)
+	} else {
+		_, err = s.exec(ctx, "DELETE FROM bookmarks WHERE section = ?", section)
+	}
+	if err != nil {
+		return s.wrap(what, err)
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -103,4 +104,41 @@ func (s *Store) ScenarioBest(ctx context.Context) (map[string]ScenarioRecord, er
 		return nil, s.wrap("read scenario records", err)
 	}
 	return out, nil
+}
+
+// SaveScenarioPosition keeps where the learner is in a scenario (the caller's JSON: node, path taken), so
+// it can be resumed; a nil position forgets it (the scenario was finished or restarted).
+func (s *Store) SaveScenarioPosition(ctx context.Context, scenarioID string, position json.RawMessage) error {
+	what := "save position in scenario " + scenarioID
+	if scenarioID == "" {
+		return s.wrap(what, fmt.Errorf("empty scenario ID"))
+	}
+	var err error
+	if position == nil {
+		_, err = s.exec(ctx, "DELETE FROM scenario_positions WHERE scenario_id = ?", scenarioID)
+	} else {
+		if err := validJSON("position", position); err != nil {
+			return s.wrap(what, err)
+		}
+		_, err = s.exec(ctx, `INSERT INTO scenario_positions (scenario_id, position, updated_at) VALUES (?, ?, ?)
+			ON CONFLICT (scenario_id) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+			scenarioID, string(position), s.now().UnixMilli())
+	}
+	if err != nil {
+		return s.wrap(what, err)
+	}
+	return nil
+}
+
+// ScenarioPosition returns the position kept for a scenario, or nil if there is none.
+func (s *Store) ScenarioPosition(ctx context.Context, scenarioID string) (json.RawMessage, error) {
+	var p string
+	err := s.db.QueryRowContext(ctx, "SELECT position FROM scenario_positions WHERE scenario_id = ?", scenarioID).Scan(&p)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, s.wrap("read position in scenario "+scenarioID, err)
+	}
+	return json.RawMessage(p), nil
 }

@@ -78,6 +78,13 @@ func DefaultPath() string {
 // never modified. MemoryPath opens a private in-memory database.
 func Open(path string) (*Store, error) {
 	s, err := open(path)
+	// Several instances opening a new file at once can meet SQLITE_BUSY where SQLite calls no busy handler
+	// (switching to WAL, WAL recovery). Opening changes nothing it has not finished, so try again a while.
+	for deadline := time.Now().Add(busyTimeoutMS * time.Millisecond); err != nil && sqliteCode(err) == 5 &&
+		time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+		s, err = open(path)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open progress database %s: %w", path, err)
 	}

@@ -111,7 +111,8 @@ func TestOpenCreatesSchema(t *testing.T) {
 		tables = append(tables, n)
 	}
 	rows.Close()
-	want := []string{"attempts", "bookmarks", "exam_answers", "exam_sessions", "notes_read", "review_cards", "scenario_runs"}
+	want := []string{"attempts", "bookmarks", "exam_answer_events", "exam_sessions", "notes_read", "review_cards",
+		"scenario_positions", "scenario_runs"}
 	if !slices.Equal(tables, want) {
 		t.Errorf("tables = %v, want %v", tables, want)
 	}

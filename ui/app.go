@@ -1,6 +1,8 @@
-// Package ui is the Bubble Tea front end. The root model in this file holds a stack of screens and the
-// shared context; it handles the global keys (quit, help, back) and sends every other message to the screen
-// on top. Each screen lives in its own package under ui/ and talks to the root only through messages.
+// Package ui is the Bubble Tea front end. The root model in this file holds a stack of screens, the shared
+// context and the one write queue; it handles the global keys (quit, help, back), sends input (keys, mouse,
+// paste) to the screen on top and every other message (results of commands, ticks) to every screen, so a
+// result reaches the screen that asked whatever is on top. Each screen lives in its own package under ui/
+// and talks to the root only through messages.
 package ui
 
 import (
@@ -46,13 +48,14 @@ type Model struct {
 	status   common.StatusMsg
 	build    ScreenFactory
 	start    common.NavigateMsg
+	quitting common.Confirm // open while writes are pending and the learner asked to quit
 }
 
 // New returns the root model. start is the first screen (usually home); build makes every screen.
 func New(ctx *common.Context, build ScreenFactory, start common.NavigateMsg) Model {
 	h := help.New()
 	h.Styles = help.DefaultStyles(ctx.Dark)
-	return Model{ctx: ctx, keys: DefaultKeyMap(), help: h, build: build, start: start}
+	return Model{ctx: ctx, keys: DefaultKeyMap(), help: h, build: build, start: start, quitting: common.NewConfirm()}
 }
 
 // Init opens the first screen and asks the terminal for its background colour.
@@ -62,6 +65,18 @@ func (m Model) Init() tea.Cmd {
 
 // Update handles global messages and forwards the rest to the screen on top.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if w := m.ctx.Writes; w != nil {
+		if handled, deliver, cmd := w.Update(msg); handled {
+			if m.quitting.Open() && w.Len() == 0 {
+				m.quitting.Close()
+				return m, tea.Quit // everything is saved: quit as asked
+			}
+			if deliver != nil {
+				cmd = tea.Batch(cmd, m.broadcast(deliver))
+			}
+			return m, cmd
+		}
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
@@ -97,19 +112,52 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		m.status = common.StatusMsg{}
+		if m.quitting.Open() {
+			if key.Matches(msg, m.keys.ForceQ) || m.quitting.Key(msg) == common.ConfirmYes {
+				return m, tea.Quit
+			}
+			return m, nil
+		}
 		top := m.top()
 		switch {
 		case key.Matches(msg, m.keys.ForceQ):
-			return m, tea.Quit
+			return m, m.quit()
 		case top != nil && top.Capturing():
 		case key.Matches(msg, m.keys.Quit):
-			return m, tea.Quit
+			return m, m.quit()
 		case key.Matches(msg, m.keys.Help):
 			m.fullHelp = !m.fullHelp
 			return m, nil
 		}
 	}
-	return m, m.forward(msg)
+	if isInput(msg) {
+		return m, m.forward(msg)
+	}
+	return m, m.broadcast(msg)
+}
+
+// isInput is true for what the learner types or clicks: it goes to the screen on top only.
+func isInput(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.KeyMsg, tea.MouseMsg, tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg:
+		return true
+	}
+	return false
+}
+
+// quit quits, unless writes are still waiting: then it asks first, and quits by itself once they land.
+func (m *Model) quit() tea.Cmd {
+	w := m.ctx.Writes
+	if w == nil || w.Len() == 0 {
+		return tea.Quit
+	}
+	q := fmt.Sprintf("%d change(s) are not saved yet.", w.Len())
+	if err := w.Err(); err != nil {
+		q += "\nThe last try failed: " + err.Error()
+	}
+	q += "\nQuit now and lose them? dvaprep quits by itself once they are saved."
+	m.quitting.Ask(q, "quit now", "keep waiting (or esc)")
+	return w.RetryNow()
 }
 
 func sized(ctx *common.Context, s common.Screen) tea.Cmd {
@@ -188,6 +236,9 @@ func (m Model) render() string {
 	}
 	footerH := strings.Count(footer, "\n") + 1
 	status := ""
+	if ws := m.ctx.Writes; m.status.Text == "" && ws != nil && ws.Status() != "" {
+		status = st.Error.Render("✗ " + ws.Status())
+	}
 	if m.status.Text != "" {
 		if m.status.Err {
 			status = st.Error.Render("✗ " + m.status.Text)
@@ -196,7 +247,12 @@ func (m Model) render() string {
 		}
 	}
 	bodyH := max(h-2-footerH, 1)
-	body := common.Fit(top.View(), w, bodyH)
+	var body string
+	if m.quitting.Open() {
+		body = m.quitting.View(st, w, bodyH)
+	} else {
+		body = common.Fit(top.View(), w, bodyH)
+	}
 	return common.Fit(strings.Join([]string{common.Truncate(header, w), body, common.Truncate(status, w), footer}, "\n"), w, h)
 }
 

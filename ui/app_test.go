@@ -1,6 +1,8 @@
 package ui_test
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -59,12 +61,31 @@ func packFS() fstest.MapFS {
 type harness struct {
 	t       *testing.T
 	m       tea.Model
+	ctx     *common.Context
 	screens map[common.ScreenID]*fake
+	d       *uitest.Driver
+	quit    bool
 }
 
 func newHarness(t *testing.T) *harness {
 	ctx := uitest.Context(t, packFS())
-	h := &harness{t: t, screens: map[common.ScreenID]*fake{}}
+	h := &harness{t: t, ctx: ctx, screens: map[common.ScreenID]*fake{}}
+	h.d = &uitest.Driver{T: t,
+		Deliver: func(msg tea.Msg) tea.Cmd {
+			var cmd tea.Cmd
+			h.m, cmd = h.m.Update(msg)
+			return cmd
+		},
+		Take: func(msg tea.Msg) bool {
+			switch msg.(type) {
+			case tea.QuitMsg:
+				h.quit = true
+				return true
+			case tea.BackgroundColorMsg:
+				return true
+			}
+			return false
+		}}
 	build := func(_ *common.Context, msg common.NavigateMsg) (common.Screen, error) {
 		f := &fake{name: map[common.ScreenID]string{common.HomeScreen: "Home", common.NotesScreen: "Notes"}[msg.To]}
 		h.screens[msg.To] = f
@@ -78,32 +99,22 @@ func newHarness(t *testing.T) *harness {
 
 // send delivers msg and runs the commands that follow, except quitting, which it reports.
 func (h *harness) send(msg tea.Msg) (quit bool) {
-	var cmd tea.Cmd
-	h.m, cmd = h.m.Update(msg)
-	return h.run(cmd)
+	return h.run(func() tea.Msg { return msg })
 }
 
-func (h *harness) run(cmd tea.Cmd) bool {
-	if cmd == nil {
-		return false
-	}
-	switch msg := cmd().(type) {
-	case tea.QuitMsg:
-		return true
-	case tea.BatchMsg:
-		q := false
-		for _, c := range msg {
-			q = h.run(c) || q
-		}
-		return q
-	case nil:
-		return false
-	default:
-		if _, ok := msg.(tea.BackgroundColorMsg); ok {
-			return false
-		}
-		return h.send(msg)
-	}
+// run drives the root with the one test command driver: the root owns the write queue, so the driver
+// only holds its retries.
+func (h *harness) run(cmd tea.Cmd) (quit bool) {
+	h.d.Run(cmd)
+	quit, h.quit = h.quit, false
+	return quit
+}
+
+// retry fires the write queue's waiting retries, as their timers would.
+func (h *harness) retry() (quit bool) {
+	h.d.Retry()
+	quit, h.quit = h.quit, false
+	return quit
 }
 
 func (h *harness) view() string { return ansi.Strip(h.m.View().Content) }
@@ -187,5 +198,98 @@ func TestEveryViewFits(t *testing.T) {
 				t.Errorf("%v: line too wide: %q", size, l)
 			}
 		}
+	}
+}
+
+type decisionSaved struct{ owner common.Owner }
+
+// failingWrite fails n times, then stores and reports decisionSaved.
+func failingWrite(owner common.Owner, n int) common.Write {
+	return common.Write{Owner: owner, What: "your decision", Do: func(context.Context) (tea.Msg, error) {
+		if n > 0 {
+			n--
+			return nil, errors.New("database is locked")
+		}
+		return decisionSaved{owner}, nil
+	}}
+}
+
+func received[T any](f *fake) int {
+	n := 0
+	for _, m := range f.got {
+		if _, ok := m.(T); ok {
+			n++
+		}
+	}
+	return n
+}
+
+// TestRetryReachesCoveredScreen: a write fails; the learner opens a note; the retry still runs, and its
+// result reaches the screen that asked, under the note. Before, the retry message went to the note
+// screen on top and was dropped, and the write was never stored.
+func TestRetryReachesCoveredScreen(t *testing.T) {
+	h := newHarness(t)
+	home := h.screens[common.HomeScreen]
+	owner := common.NewOwner()
+	h.run(h.ctx.Write(failingWrite(owner, 2)))
+	if !strings.Contains(h.view(), "1 not saved yet (your decision: database is locked)") {
+		t.Fatalf("a failing write is not shown:\n%s", h.view())
+	}
+	h.send(common.NavigateMsg{To: common.NotesScreen})
+	h.retry() // fails again: the retry policy waits longer
+	if h.d.Held() != 1 || h.ctx.Writes.Len() != 1 {
+		t.Fatalf("after a second failure: %d retries held, %d writes; want 1 and 1", h.d.Held(), h.ctx.Writes.Len())
+	}
+	h.retry()
+	if h.ctx.Writes.Len() != 0 {
+		t.Fatalf("%d writes left after a successful retry", h.ctx.Writes.Len())
+	}
+	if received[decisionSaved](home) != 1 {
+		t.Errorf("the covered screen did not get its result")
+	}
+	if strings.Contains(h.view(), "not saved yet") {
+		t.Errorf("still shows a failure after the write landed:\n%s", h.view())
+	}
+}
+
+// TestResultsReachEveryScreenInputOnlyTheTop: a command's result goes to every screen; a key only to the top.
+func TestResultsReachEveryScreenInputOnlyTheTop(t *testing.T) {
+	h := newHarness(t)
+	home := h.screens[common.HomeScreen]
+	h.send(common.NavigateMsg{To: common.NotesScreen})
+	h.send(decisionSaved{})
+	h.send(uitest.Key("x"))
+	if received[decisionSaved](home) != 1 || received[decisionSaved](h.screens[common.NotesScreen]) != 1 {
+		t.Error("a result did not reach every screen")
+	}
+	if home.keysReceived() != "" || h.screens[common.NotesScreen].keysReceived() != "x" {
+		t.Errorf("keys: home %q, notes %q; want only the top to get x", home.keysReceived(), h.screens[common.NotesScreen].keysReceived())
+	}
+}
+
+// TestQuitWaitsForWrites: q with a write pending asks; once the write lands, the program quits by itself.
+func TestQuitWaitsForWrites(t *testing.T) {
+	h := newHarness(t)
+	h.run(h.ctx.Write(failingWrite(common.NewOwner(), 3))) // q retries at once: it fails twice more
+	if h.send(uitest.Key("q")) {
+		t.Fatal("q quit with a write pending")
+	}
+	if !strings.Contains(h.view(), "1 change(s) are not saved yet") {
+		t.Fatalf("no question:\n%s", h.view())
+	}
+	if h.send(uitest.Key("n")) || strings.Contains(h.view(), "not saved yet.") {
+		t.Fatalf("n should close the question and stay:\n%s", h.view())
+	}
+	if h.send(uitest.Key("q")) {
+		t.Fatal("q quit with a write pending")
+	}
+	if !h.retry() {
+		t.Fatal("did not quit once the write landed")
+	}
+	h2 := newHarness(t)
+	h2.run(h2.ctx.Write(failingWrite(common.NewOwner(), 2)))
+	h2.send(uitest.Key("q"))
+	if !h2.send(uitest.Key("y")) {
+		t.Fatal("y did not quit")
 	}
 }

@@ -18,13 +18,11 @@ func Build(ctx *common.Context, msg common.NavigateMsg) (common.Screen, error) {
 	case common.HomeScreen:
 		return home.New(ctx), nil
 	case common.NotesScreen:
-		arg, _ := msg.Arg.(string)
-		return notes.New(ctx, arg)
+		return notes.New(ctx, msg.Notes)
 	case common.ScenariosScreen:
-		arg, _ := msg.Arg.(string)
-		return scenario.New(ctx, arg)
+		return scenario.New(ctx, msg.Scenarios.ID)
 	case common.ExamScreen:
-		return exam.New(ctx, msg.Arg)
+		return exam.New(ctx, msg.Exam)
 	case common.ReviewScreen:
 		return review.New(ctx), nil
 	case common.ProgressScreen:

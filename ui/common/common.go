@@ -3,6 +3,7 @@
 package common
 
 import (
+	"context"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -10,7 +11,6 @@ import (
 
 	"dvaprep/notes"
 	"dvaprep/pack"
-	"dvaprep/store"
 	"dvaprep/ui/markdown"
 )
 
@@ -20,7 +20,8 @@ const (
 	MinHeight = 18
 )
 
-// Context is shared by pointer between the root model and every screen. Only the root writes to it.
+// Context is shared by pointer between the root model and every screen. Only the root writes to its fields;
+// screens add writes to the Writes queue.
 type Context struct {
 	Width, Height int // the whole terminal
 	Dark          bool
@@ -28,7 +29,9 @@ type Context struct {
 	Styles        Styles
 	Pack          *pack.Pack
 	Index         *notes.Index
-	Store         *store.Store
+	Study         Study           // every use case that reads or writes progress (*study.Study); nil without a database
+	Writes        *Writes         // the one write queue; screens Add to it
+	Ctx           context.Context // the program's context, for reads and writes
 	Markdown      *markdown.Renderer
 	Now           func() time.Time
 }
@@ -47,6 +50,22 @@ func (c *Context) Theme() markdown.Theme {
 func (c *Context) SetTheme(dark bool) {
 	c.Dark = dark
 	c.Styles = NewStyles(dark, c.NoColor)
+}
+
+// Background is the program's context (context.Background when none was set), for store reads in commands.
+func (c *Context) Background() context.Context {
+	if c.Ctx == nil {
+		return context.Background()
+	}
+	return c.Ctx
+}
+
+// Write adds a write to the queue. Without a queue (a screen built without a database) it does nothing.
+func (c *Context) Write(w Write) tea.Cmd {
+	if c.Writes == nil || c.Study == nil {
+		return nil
+	}
+	return c.Writes.Add(w)
 }
 
 // BodyHeight is the height a screen's View may use: the terminal less the header and the help footer.
@@ -81,10 +100,25 @@ const (
 )
 
 // NavigateMsg opens a screen on top of the current one; esc (BackMsg) returns to the one below, exactly as
-// it was. Arg is screen specific: a note link "sqs#visibility-timeout" for NotesScreen, for example.
+// it was. Each screen that takes an argument has its own typed field; the others are ignored.
 type NavigateMsg struct {
-	To  ScreenID
-	Arg any
+	To        ScreenID
+	Notes     NotesArg     // for NotesScreen
+	Scenarios ScenariosArg // for ScenariosScreen
+	Exam      ExamArg      // for ExamScreen
+}
+
+// NotesArg opens the notes screen: at a link ("sqs#visibility-timeout", or a note ID), in search, in the
+// bookmarks, or (zero) at the table of contents.
+type NotesArg struct {
+	Link      string
+	Search    bool
+	Bookmarks bool
+}
+
+// ScenariosArg opens the scenarios screen: playing scenario ID, or (zero) at the list.
+type ScenariosArg struct {
+	ID string
 }
 
 // BackMsg closes the top screen.
@@ -99,10 +133,19 @@ type StatusMsg struct {
 // ThemeMsg tells screens that the theme changed, so they re-render markdown.
 type ThemeMsg struct{}
 
-// Navigate returns a command that opens a screen.
-func Navigate(to ScreenID, arg any) tea.Cmd {
-	return func() tea.Msg { return NavigateMsg{To: to, Arg: arg} }
+// Navigate returns a command that opens a screen with no argument.
+func Navigate(to ScreenID) tea.Cmd { return Go(NavigateMsg{To: to}) }
+
+// Go returns a command that sends a navigation message.
+func Go(msg NavigateMsg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// OpenNote returns a command that opens the notes at a link.
+func OpenNote(link string) tea.Cmd {
+	return Go(NavigateMsg{To: NotesScreen, Notes: NotesArg{Link: link}})
 }
+
+// OpenExam returns a command that opens the exam screen.
+func OpenExam(a ExamArg) tea.Cmd { return Go(NavigateMsg{To: ExamScreen, Exam: a}) }
 
 // Back returns a command that closes the top screen.
 func Back() tea.Cmd { return func() tea.Msg { return BackMsg{} } }
@@ -116,10 +159,14 @@ func Status(text string, isErr bool) tea.Cmd {
 type ResumeMsg struct{}
 
 // ExamArg opens the exam screen: Resume names a stored session to continue; zero shows the start menu.
-// Start, when set, starts a new exam at once with the given options (from `dvaprep exam`).
+// Start, when set, starts a new exam at once with the given options. FromCLI says the exam was started by
+// `dvaprep exam`, with no screen below: leaving it goes home. Without it, esc returns to the screen that
+// opened it (Progress, for a drill started there).
 type ExamArg struct {
-	Resume int64
-	Start  *ExamStart
+	Resume  int64
+	Start   *ExamStart
+	FromCLI bool
+	Abandon bool // abandon an exam in progress without asking (`dvaprep exam --abandon`)
 }
 
 // ExamStart is what `dvaprep exam` asks for.

@@ -2,12 +2,14 @@ package exam
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,6 +18,7 @@ import (
 	"dvaprep/pack"
 	"dvaprep/store"
 	"dvaprep/ui/common"
+	"dvaprep/ui/uitest"
 )
 
 // crashEnv names the database the child process of TestCrashKeepsAnswers writes to.
@@ -63,14 +66,14 @@ func TestCrashKeepsAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	es, err := st.ExamSession(storeCtx(), id)
+	es, err := st.ExamSession(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if es.Status != store.StatusActive || es.Deadline.UnixMilli() != deadline {
 		t.Fatalf("session %+v, want active with deadline %d", es, deadline)
 	}
-	saved, err := st.ExamAnswers(storeCtx(), id)
+	saved, err := st.ExamAnswers(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +101,7 @@ func TestCrashKeepsAnswers(t *testing.T) {
 
 	// And the screen resumes it with the time truly left.
 	e := newEnv(t)
-	e.ctx.Store = st
+	uitest.Wire(e.ctx, st, e.ctx.Pack)
 	e.clock.now = time.UnixMilli(deadline).Add(-5 * time.Minute)
 	m := e.open(common.ExamArg{Resume: id})
 	if m.mode != modeQuestion || m.cur != 2 || engine.EncodeChoice(m.sess.Choice(1)) != c1 {
@@ -118,11 +121,11 @@ func TestCrashChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := newEnv(t)
-	e.ctx.Store = st
+	uitest.Wire(e.ctx, st, e.ctx.Pack)
 	m := e.start(mock5())
 	e.press("b", "n", "c")
-	if len(m.saves.queue) != 0 {
-		t.Fatalf("writes still waiting: %d", len(m.saves.queue))
+	if n := e.ctx.Writes.Len(); n != 0 {
+		t.Fatalf("writes still waiting: %d", n)
 	}
 	fmt.Printf("READY %d %d %s %s\n", m.id, m.sess.Deadline.UnixMilli(),
 		engine.EncodeChoice(m.sess.Choice(0)), engine.EncodeChoice(m.sess.Choice(1)))
@@ -161,11 +164,18 @@ func TestFullMockOnRealPack(t *testing.T) {
 	e.ctx.Pack = p
 	m := e.start(engine.FullMock(p))
 	scroll := 0
+	n := len(m.sess.Items)
 	for i := range m.sess.Items {
 		e.run(m.open(i))
+		if v := e.view(); !strings.Contains(v, fmt.Sprintf("Q %d/%d", i+1, n)) {
+			t.Errorf("question %d does not render:\n%s", i+1, v)
+		}
 		if last := m.rows[len(m.rows)-1][1]; last >= m.vp.Height() {
 			scroll++
 		}
 	}
-	t.Logf("%d of %d questions need scrolling to see every option at 80×24", scroll, len(m.sess.Items))
+	t.Logf("%d of %d questions need scrolling to see every option at 80×24", scroll, n)
+	if scroll*4 > n {
+		t.Errorf("%d of %d questions need scrolling to see every option at 80×24; at most a quarter may", scroll, n)
+	}
 }

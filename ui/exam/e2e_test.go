@@ -16,6 +16,7 @@ import (
 	"dvaprep/ui/common"
 	"dvaprep/ui/exam"
 	"dvaprep/ui/markdown"
+	"dvaprep/ui/uitest"
 )
 
 // TestMockThroughRoot runs a 5-question mock through the whole program, keys in and screen out, to its result.
@@ -25,9 +26,10 @@ func TestMockThroughRoot(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	ctx := &common.Context{Pack: exam.NewTestPack(t), Store: st, Markdown: markdown.New(), NoColor: true, Now: time.Now}
+	ctx := &common.Context{Pack: exam.NewTestPack(t), Markdown: markdown.New(), NoColor: true, Now: time.Now}
+	uitest.Wire(ctx, st, ctx.Pack)
 	ctx.SetTheme(true)
-	start := common.NavigateMsg{To: common.ExamScreen, Arg: common.ExamArg{Start: &common.ExamStart{Questions: 5, Minutes: 20}}}
+	start := common.NavigateMsg{To: common.ExamScreen, Exam: common.ExamArg{Start: &common.ExamStart{Questions: 5, Minutes: 20}, FromCLI: true}}
 	tm := teatest.NewTestModel(t, ui.New(ctx, ui.Build, start), teatest.WithInitialTermSize(80, 24))
 
 	waitFor := func(s string) {

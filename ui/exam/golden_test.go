@@ -21,30 +21,27 @@ func requireView(t *testing.T, e *env) {
 	golden.RequireEqual(t, strings.Join(lines, "\n")+"\n")
 }
 
-func TestGolden(t *testing.T) {
-	e := newEnv(t)
-	m := e.start(engine.FullMock(e.ctx.Pack)) // 5 questions, 20 minutes, 1 unscored
-	t.Run("single", func(t *testing.T) {
+// goldenStep is one step of the golden session: do brings the screen to the state to compare; after
+// leaves it for the next step.
+type goldenStep struct {
+	name      string
+	do, after func(e *env, m *Model)
+}
+
+// goldenSteps is one session, step by step. Each subtest replays the steps before its own on a fresh
+// screen, so any subtest runs alone: go test -run 'TestGolden/answers$' ./ui/exam
+var goldenSteps = []goldenStep{
+	{name: "single", do: func(e *env, m *Model) {
 		e.run(m.open(e.find(pack.Single)))
 		e.press("b", "f")
-		requireView(t, e)
-	})
-	t.Run("multiple", func(t *testing.T) {
+	}},
+	{name: "multiple", do: func(e *env, m *Model) {
 		e.run(m.open(e.find(pack.Multiple)))
 		e.press("a", "down", "down", "space")
-		requireView(t, e)
-	})
-	t.Run("navigator", func(t *testing.T) {
-		e.press("g", "right")
-		requireView(t, e)
-		e.press("esc")
-	})
-	t.Run("review", func(t *testing.T) {
-		e.press("s")
-		requireView(t, e)
-		e.press("n")
-	})
-	t.Run("result", func(t *testing.T) {
+	}},
+	{name: "navigator", do: func(e *env, m *Model) { e.press("g", "right") }, after: func(e *env, m *Model) { e.press("esc") }},
+	{name: "review", do: func(e *env, m *Model) { e.press("s") }, after: func(e *env, m *Model) { e.press("n") }},
+	{name: "result", do: func(e *env, m *Model) {
 		// Answer what is left right, a minute each, then submit.
 		for i := range m.sess.Items {
 			e.run(m.open(i))
@@ -60,14 +57,24 @@ func TestGolden(t *testing.T) {
 			}
 		}
 		e.press("s", "y")
-		requireView(t, e)
-	})
-	t.Run("result_end", func(t *testing.T) {
-		e.press("pgdown", "pgdown")
-		requireView(t, e)
-	})
-	t.Run("answers", func(t *testing.T) {
-		e.press("r")
-		requireView(t, e)
-	})
+	}},
+	{name: "result_end", do: func(e *env, m *Model) { e.press("pgdown", "pgdown") }},
+	{name: "answers", do: func(e *env, m *Model) { e.press("r") }},
+}
+
+func TestGolden(t *testing.T) {
+	for i, step := range goldenSteps {
+		t.Run(step.name, func(t *testing.T) {
+			e := newEnv(t)
+			m := e.start(engine.FullMock(e.ctx.Pack)) // 5 questions, 20 minutes, 1 unscored
+			for _, prev := range goldenSteps[:i] {
+				prev.do(e, m)
+				if prev.after != nil {
+					prev.after(e, m)
+				}
+			}
+			step.do(e, m)
+			requireView(t, e)
+		})
+	}
 }

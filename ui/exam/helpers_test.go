@@ -1,6 +1,7 @@
 package exam
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"dvaprep/store"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
+	"dvaprep/ui/uitest"
 )
 
 // t0 is the fake clock's start.
@@ -152,6 +154,7 @@ type env struct {
 	statuses []common.StatusMsg
 	navs     []common.NavigateMsg
 	backs    int
+	d        *uitest.Driver
 }
 
 // newEnv makes a context at 80×24 without colour, on a store in a temporary file.
@@ -163,14 +166,15 @@ func newEnv(t *testing.T) *env {
 	}
 	t.Cleanup(func() { st.Close() })
 	c := &fakeClock{now: t0}
-	ctx := &common.Context{Width: 80, Height: 24, NoColor: true, Pack: testPack(t), Store: st,
+	ctx := &common.Context{Width: 80, Height: 24, NoColor: true, Pack: testPack(t),
 		Markdown: markdown.New(), Now: c.Now}
+	uitest.Wire(ctx, st, ctx.Pack)
 	ctx.SetTheme(true)
 	return &env{t: t, ctx: ctx, clock: c}
 }
 
 // open builds the screen for arg with the clock's tick disabled: tests send tickMsg themselves.
-func (e *env) open(arg any) *Model {
+func (e *env) open(arg common.ExamArg) *Model {
 	e.t.Helper()
 	m, err := New(e.ctx, arg)
 	if err != nil {
@@ -186,7 +190,7 @@ func (e *env) open(arg any) *Model {
 // start opens the screen on a seeded exam of cfg.
 func (e *env) start(cfg engine.Config) *Model {
 	e.t.Helper()
-	m := e.open(nil)
+	m := e.open(common.ExamArg{})
 	cfg.Seed = 7
 	m.mode = modeLoading
 	e.run(m.startCmd(cfg))
@@ -200,29 +204,36 @@ func (e *env) start(cfg engine.Config) *Model {
 // left. Navigation, back and status messages are recorded instead, as the root model would take them.
 func (e *env) run(cmd tea.Cmd) {
 	e.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case common.StatusMsg:
-			e.statuses = append(e.statuses, msg)
-		case common.NavigateMsg:
-			e.navs = append(e.navs, msg)
-		case common.BackMsg:
-			e.backs++
-		default:
-			_, next := e.m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
+	e.driver().Run(cmd)
 }
+
+// driver is the one test command driver (uitest.Driver), on this env's screen and write queue.
+func (e *env) driver() *uitest.Driver {
+	if e.d == nil || e.d.Writes != e.ctx.Writes {
+		e.d = &uitest.Driver{T: e.t, Writes: e.ctx.Writes,
+			Deliver: func(msg tea.Msg) tea.Cmd {
+				_, cmd := e.m.Update(msg)
+				return cmd
+			},
+			Take: func(msg tea.Msg) bool {
+				switch msg := msg.(type) {
+				case common.StatusMsg:
+					e.statuses = append(e.statuses, msg)
+				case common.NavigateMsg:
+					e.navs = append(e.navs, msg)
+				case common.BackMsg:
+					e.backs++
+				default:
+					return false
+				}
+				return true
+			}}
+	}
+	return e.d
+}
+
+// retry fires the write queue's waiting retries, as their timers would.
+func (e *env) retry() { e.driver().Retry() }
 
 // send delivers one message and runs what it asks for.
 func (e *env) send(msg tea.Msg) {
@@ -299,7 +310,7 @@ func (e *env) displayOf(i, o int) int { return e.m.sess.Items[i].Display(o) }
 // answers reads the saved rows of the session.
 func (e *env) answers() []store.Answer {
 	e.t.Helper()
-	as, err := e.ctx.Store.ExamAnswers(storeCtx(), e.m.id)
+	as, err := uitest.StoreOf(e.ctx).ExamAnswers(context.Background(), e.m.id)
 	if err != nil {
 		e.t.Fatal(err)
 	}

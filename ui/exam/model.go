@@ -5,11 +5,9 @@
 package exam
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -18,7 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	engine "dvaprep/exam"
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -33,9 +31,6 @@ const (
 	modeResult                // the score report
 	modeAnswers               // the review of every answer after the exam
 )
-
-// owners numbers every exam screen, so that a late message for a screen that was closed is dropped.
-var owners atomic.Uint64
 
 // Model is the exam screen.
 type Model struct {
@@ -58,9 +53,7 @@ type Model struct {
 	leaving bool // "leave the exam?" is open
 	auto    bool // the clock ran out and submitted the exam
 
-	first     bool   // opened by `dvaprep exam`, with no screen below to go back to
-	closing   bool   // close the screen once the writes have landed
-	closeNote string // and say this
+	first bool // opened by `dvaprep exam`, with no screen below to go back to
 
 	vp   viewport.Model // the question, the result or a reviewed answer
 	rows [][2]int       // the first and last line of each option in vp
@@ -75,25 +68,18 @@ type Model struct {
 	ticking bool
 }
 
-// New opens the exam screen. arg is a common.ExamArg (or nil for the start menu).
-func New(ctx *common.Context, arg any) (*Model, error) {
+// New opens the exam screen: the start menu, a stored session to resume, or a new exam to start at once.
+func New(ctx *common.Context, a common.ExamArg) (*Model, error) {
 	if ctx.Pack == nil {
 		return nil, errors.New("no content pack is loaded")
 	}
-	m := &Model{ctx: ctx, keys: DefaultKeyMap(), owner: owners.Add(1), tick: tea.Tick, mode: modeMenu}
+	m := &Model{ctx: ctx, keys: DefaultKeyMap(), owner: uint64(common.NewOwner()), tick: tea.Tick, mode: modeMenu}
 	m.vp = viewport.New()
 	m.vp.KeyMap = viewport.KeyMap{} // the screen handles its own keys
 	m.vp.MouseWheelEnabled = true
 	m.menu = newMenu(ctx.Pack)
-	var a common.ExamArg
-	switch v := arg.(type) {
-	case common.ExamArg:
-		a = v
-	case *common.ExamArg:
-		if v != nil {
-			a = *v
-		}
-	}
+	m.first = a.FromCLI
+	m.saves.abandon = a.Abandon
 	switch {
 	case a.Resume != 0:
 		m.mode = modeLoading
@@ -104,7 +90,6 @@ func New(ctx *common.Context, arg any) (*Model, error) {
 		if err != nil {
 			return nil, err
 		}
-		m.first = true
 		m.mode = modeLoading
 		m.boot = m.startCmd(cfg)
 	}
@@ -159,8 +144,8 @@ func (m *Model) KeyMap() help.KeyMap {
 	return k
 }
 
-// Capturing is true while answers wait to be saved, so that q asks before quitting instead of losing them.
-func (m *Model) Capturing() bool { return len(m.saves.queue) > 0 }
+// Capturing is always false: the root asks before quitting while answers wait to be saved.
+func (m *Model) Capturing() bool { return false }
 
 // active reports whether a session is running: answers can still change.
 func (m *Model) active() bool { return m.sess != nil && !m.sess.Done() }
@@ -190,8 +175,8 @@ func (m *Model) ensureTick() tea.Cmd {
 	return m.startTick()
 }
 
-// needsTick: the clock runs while a session is active, and the loop retries saves while any wait.
-func (m *Model) needsTick() bool { return m.active() || len(m.saves.queue) > 0 }
+// needsTick: the clock runs while a session is active.
+func (m *Model) needsTick() bool { return m.active() }
 
 // Update moves the screen's state; store writes, loads and renders happen in the commands it returns.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -202,14 +187,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.relayout()
 		return m, m.renderCmd()
 	case common.ResumeMsg:
-		// Back from a note: ticks were not delivered while it covered this screen. Notes open only while no
-		// write runs; should a reply have been lost anyway, the write is retried (an answer or flag write is
-		// idempotent, and a repeated finish reports the session closed, which counts as saved).
-		if m.saves.inflight {
-			m.saves.inflight = false
-			m.saves.err = errors.New("the save was interrupted")
-		}
-		cmds := []tea.Cmd{m.checkClock(), m.retry()}
+		// Back from a note: the clock may have run out meanwhile.
+		cmds := []tea.Cmd{m.checkClock()}
 		if m.needsTick() {
 			cmds = append(cmds, m.startTick())
 		}
@@ -219,7 +198,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.owner != m.owner || msg.gen != m.tickGen {
 			return m, nil
 		}
-		cmds := []tea.Cmd{m.checkClock(), m.retry()}
+		cmds := []tea.Cmd{m.checkClock()}
 		if m.needsTick() {
 			cmds = append(cmds, m.nextTick())
 		} else {
@@ -228,6 +207,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, tea.Batch(cmds...)
 	case savedMsg:
 		return m, m.saved(msg)
+	case common.WriteFailedMsg:
+		return m, m.failed(msg)
 	case startedMsg:
 		return m, m.started(msg)
 	case resumedMsg:
@@ -264,10 +245,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // key handles a key press in the current mode. Every key also retries a failed save.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	retry := m.retry()
-	if msg.String() == "q" && len(m.saves.queue) > 0 {
-		// The root let q through because answers are waiting: say so instead of quitting.
-		return tea.Batch(retry, common.Status(fmt.Sprintf("%s not saved yet%s: wait a moment, or ctrl+c to quit anyway",
-			plural(len(m.saves.queue), "change", "changes"), m.saves.reason()), true))
+	if m.saves.ask.Open() {
+		return tea.Batch(retry, m.answerAsk(msg))
 	}
 	if m.active() && m.sess.Expired(m.ctx.Now()) {
 		return tea.Batch(retry, m.submit(byClock))
@@ -352,6 +331,9 @@ func (m *Model) View() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
+	if m.saves.ask.Open() {
+		return m.saves.ask.View(m.ctx.Styles, w, h)
+	}
 	var s string
 	switch m.mode {
 	case modeLoading:
@@ -383,7 +365,7 @@ func (m *Model) loadingView() string {
 // back closes the screen: to the one below, or home when `dvaprep exam` opened it first.
 func (m *Model) back() tea.Cmd {
 	if m.first {
-		return common.Navigate(common.HomeScreen, nil)
+		return common.Navigate(common.HomeScreen)
 	}
 	return common.Back()
 }
@@ -399,9 +381,6 @@ func clock(d time.Duration) string {
 
 // letter names the option at display position d: A, B, C…
 func letter(d int) string { return string(rune('A' + d)) }
-
-// storeCtx is the context for store calls made in commands.
-func storeCtx() context.Context { return context.Background() }
 
 // plural picks the singular or plural form for n.
 func plural(n int, one, many string) string {
@@ -421,14 +400,14 @@ func positions(ps []int) string {
 }
 
 // storeKind maps a practice mode to the kind the store keeps.
-func storeKind(k engine.Kind) store.ExamKind {
+func storeKind(k engine.Kind) study.ExamKind {
 	switch k {
 	case engine.Drill:
-		return store.ExamDrill
+		return study.ExamDrill
 	case engine.Missed:
-		return store.ExamMissed
+		return study.ExamMissed
 	case engine.Custom:
-		return store.ExamCustom
+		return study.ExamCustom
 	}
-	return store.ExamMock
+	return study.ExamMock
 }

@@ -2,8 +2,8 @@ package exam
 
 import (
 	"context"
+	"database/sql"
 	"errors"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +13,7 @@ import (
 	"dvaprep/pack"
 	"dvaprep/store"
 	"dvaprep/ui/common"
+	"dvaprep/ui/uitest"
 )
 
 func mock5() engine.Config { return engine.CustomMock(5, 20*time.Minute) }
@@ -26,7 +27,7 @@ func TestStartCreatesSession(t *testing.T) {
 	if m.id == 0 {
 		t.Fatal("the session was not created in the store")
 	}
-	es, err := e.ctx.Store.ExamSession(storeCtx(), m.id)
+	es, err := uitest.StoreOf(e.ctx).ExamSession(context.Background(), m.id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,14 +184,14 @@ func TestSubmit(t *testing.T) {
 	if m.mode != modeResult || !m.sess.Done() {
 		t.Fatalf("mode %v after y", m.mode)
 	}
-	es, err := e.ctx.Store.ExamSession(storeCtx(), m.id)
+	es, err := uitest.StoreOf(e.ctx).ExamSession(context.Background(), m.id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if es.Status != store.StatusSubmitted || len(es.Result) == 0 {
 		t.Fatalf("stored session %+v", es)
 	}
-	at, err := e.ctx.Store.Attempts(storeCtx(), store.AttemptFilter{SessionID: m.id})
+	at, err := uitest.StoreOf(e.ctx).Attempts(context.Background(), store.AttemptFilter{SessionID: m.id})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +238,7 @@ func TestAutoSubmit(t *testing.T) {
 	}
 	contains(t, e.lastStatus(), "Time is up")
 	contains(t, e.view(), "Submitted automatically")
-	es, _ := e.ctx.Store.ExamSession(storeCtx(), m.id)
+	es, _ := uitest.StoreOf(e.ctx).ExamSession(context.Background(), m.id)
 	if es.Status != store.StatusSubmitted {
 		t.Fatalf("status %s", es.Status)
 	}
@@ -313,7 +314,7 @@ func TestDrillShowsAnswer(t *testing.T) {
 	}
 	// o opens the selected note; esc from there comes back to this screen unchanged (the root's job).
 	e.press("o")
-	if len(e.navs) != 1 || e.navs[0].To != common.NotesScreen || e.navs[0].Arg != "sqs#visibility-timeout" {
+	if len(e.navs) != 1 || e.navs[0].To != common.NotesScreen || e.navs[0].Notes.Link != "sqs#visibility-timeout" {
 		t.Fatalf("navigations %+v", e.navs)
 	}
 	e.send(common.ResumeMsg{})
@@ -382,53 +383,136 @@ func TestResumeAfterDeadline(t *testing.T) {
 	if r.mode != modeResult || !r.sess.Done() {
 		t.Fatalf("mode %v: an expired session is not submitted at once", r.mode)
 	}
-	es, _ := e.ctx.Store.ExamSession(storeCtx(), id)
+	es, _ := uitest.StoreOf(e.ctx).ExamSession(context.Background(), id)
 	if es.Status != store.StatusSubmitted {
 		t.Fatalf("status %s", es.Status)
 	}
 	// A finished session opens on its result.
 	again := e.open(common.ExamArg{Resume: id})
-	if again.mode != modeResult || len(again.saves.queue) != 0 {
-		t.Fatalf("mode %v queue %d", again.mode, len(again.saves.queue))
+	if again.mode != modeResult || e.ctx.Writes.Len() != 0 {
+		t.Fatalf("mode %v queue %d", again.mode, e.ctx.Writes.Len())
 	}
+}
+
+// sideDoor opens a second connection to the env's database, as another program would, to inject faults.
+func sideDoor(t *testing.T, e *env) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+uitest.StoreOf(e.ctx).Path()+"?_busy_timeout=5000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
 
 func TestFailedSaveIsRetried(t *testing.T) {
 	e := newEnv(t)
-	dir := t.TempDir()
-	path := filepath.Join(dir, "p.db")
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.ctx.Store = st
 	m := e.start(mock5())
-	st.Close() // every write now fails
-	e.press("a")
-	if len(m.saves.queue) != 1 || m.saves.err == nil {
-		t.Fatalf("queue %d err %v", len(m.saves.queue), m.saves.err)
-	}
-	contains(t, e.lastStatus(), "Not saved yet, retrying")
-	contains(t, e.view(), "✗ 1 unsaved, retrying")
-	if !m.Capturing() {
-		t.Fatal("q would quit and lose the answer")
-	}
-	e.press("q")
-	contains(t, e.lastStatus(), "not saved yet")
-	// The next tick retries; with the store back, the answer lands.
-	st2, err := store.Open(path)
-	if err != nil {
+	db := sideDoor(t, e)
+	if _, err := db.Exec(`CREATE TRIGGER fail BEFORE INSERT ON exam_answer_events BEGIN SELECT RAISE(ABORT, 'disk full'); END`); err != nil {
 		t.Fatal(err)
 	}
-	defer st2.Close()
-	e.ctx.Store = st2
-	e.tick()
-	if len(m.saves.queue) != 0 || m.saves.err != nil {
-		t.Fatalf("queue %d err %v after the retry", len(m.saves.queue), m.saves.err)
+	e.press("a")
+	if n, err := e.ctx.Writes.Len(), e.ctx.Writes.Err(); n != 1 || err == nil {
+		t.Fatalf("queue %d err %v", n, err)
 	}
-	as, err := st2.ExamAnswers(storeCtx(), m.id)
+	contains(t, e.view(), "✗ 1 unsaved, retrying")
+	// The learner leaves the exam: the write stays queued at the root and completes later.
+	if _, err := db.Exec(`DROP TRIGGER fail`); err != nil {
+		t.Fatal(err)
+	}
+	e.retry()
+	if n, err := e.ctx.Writes.Len(), e.ctx.Writes.Err(); n != 0 || err != nil {
+		t.Fatalf("queue %d err %v after the retry", n, err)
+	}
+	as, err := uitest.StoreOf(e.ctx).ExamAnswers(context.Background(), m.id)
 	if err != nil || len(as) != 1 || as[0].Choice == "" {
 		t.Fatalf("saved %+v, %v", as, err)
+	}
+}
+
+// TestTwoWindowsNeverSaysSaved: window A answers; window B starts another exam, which asks, then abandons
+// A's. A's later answers and its submit are not stored, and A says so instead of "Saved".
+func TestTwoWindowsNeverSaysSaved(t *testing.T) {
+	e := newEnv(t)
+	a := e.start(mock5())
+	e.press("a", "n", "b", "n", "c")
+
+	// Window B, on the same database.
+	b := &env{t: t, ctx: &common.Context{Width: 80, Height: 24, NoColor: true, Pack: e.ctx.Pack,
+		Markdown: e.ctx.Markdown, Now: e.clock.Now}, clock: e.clock}
+	uitest.Wire(b.ctx, uitest.StoreOf(e.ctx), e.ctx.Pack)
+	b.ctx.SetTheme(true)
+	bm := b.open(common.ExamArg{})
+	bm.mode = modeLoading
+	cfg := mock5()
+	cfg.Seed = 8
+	b.run(bm.startCmd(cfg))
+	if bm.sess != nil || !strings.Contains(b.view(), "An exam is in progress: 3 questions answered") {
+		t.Fatalf("a second exam started without asking:\n%s", b.view())
+	}
+	b.press("y")
+	if bm.sess == nil || bm.id == 0 {
+		t.Fatal("the second exam did not start after yes")
+	}
+	// A's three answers count, marked abandoned.
+	got, err := uitest.StoreOf(e.ctx).Attempts(context.Background(), store.AttemptFilter{SessionID: a.id})
+	if err != nil || len(got) != 3 || got[0].Mark != store.MarkAbandoned {
+		t.Fatalf("abandoned exam's attempts %+v, %v", got, err)
+	}
+
+	// Window A goes on and submits.
+	e.press("n", "d")
+	contains(t, e.lastStatus(), "closed in another window")
+	a.mode = modeResult
+	e.run(a.submit(byUser))
+	v := e.view()
+	if strings.Contains(v, "Saved to your progress") || !strings.Contains(v, "closed in another window") ||
+		!strings.Contains(v, "Your answers count in your progress, marked abandoned") {
+		t.Fatalf("result of a taken-over exam:\n%s", v)
+	}
+	// Every answer counts: A's 4 answers, the 3 saved before the takeover and the 1 after.
+	if got, _ := uitest.StoreOf(e.ctx).Attempts(context.Background(), store.AttemptFilter{SessionID: a.id}); len(got) != 4 {
+		t.Errorf("%d attempts from window A's 4 answers, want 4", len(got))
+	}
+	if n := e.driver().Held(); n != 0 || e.ctx.Writes.Len() != 0 {
+		t.Errorf("%d retries, %d writes left for a taken-over exam: it should give up", n, e.ctx.Writes.Len())
+	}
+}
+
+// TestFinishThenCardsThroughScreen: the finish's card update fails once; the retry stores the cards too.
+func TestFinishThenCardsThroughScreen(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(mock5())
+	for i := range m.sess.Items {
+		q := e.ctx.Pack.Question(m.sess.Items[i].QuestionID)
+		for o, opt := range q.Options {
+			if !opt.Correct {
+				e.press(strings.ToLower(letter(e.displayOf(i, o))))
+				break
+			}
+		}
+		if q.Type == pack.Multiple {
+			continue
+		}
+		e.press("n")
+	}
+	db := sideDoor(t, e)
+	if _, err := db.Exec(`CREATE TRIGGER fail BEFORE INSERT ON review_cards BEGIN SELECT RAISE(ABORT, 'disk full'); END`); err != nil {
+		t.Fatal(err)
+	}
+	e.run(m.submit(byUser))
+	if strings.Contains(e.view(), "Saved to your progress") {
+		t.Fatal("says Saved while the cards failed")
+	}
+	if _, err := db.Exec(`DROP TRIGGER fail`); err != nil {
+		t.Fatal(err)
+	}
+	e.retry()
+	contains(t, e.view(), "Saved to your progress")
+	var cards int
+	if err := db.QueryRow("SELECT count(*) FROM review_cards").Scan(&cards); err != nil || cards == 0 {
+		t.Fatalf("%d review cards after wrong answers, %v", cards, err)
 	}
 }
 
@@ -449,7 +533,7 @@ func TestLeaveAsks(t *testing.T) {
 
 func TestMenuStartsDrill(t *testing.T) {
 	e := newEnv(t)
-	m := e.open(nil)
+	m := e.open(common.ExamArg{})
 	contains(t, e.view(), "Full mock exam")
 	contains(t, e.view(), "nothing missed yet")
 	e.press("down", "enter")
@@ -469,7 +553,7 @@ func TestMenuStartsDrill(t *testing.T) {
 
 func TestMenuMissedNeedsHistory(t *testing.T) {
 	e := newEnv(t)
-	m := e.open(nil)
+	m := e.open(common.ExamArg{})
 	e.press("down", "down", "enter", "enter")
 	if m.sess != nil || m.mode != modeMenu {
 		t.Fatal("started a missed drill with nothing missed")
@@ -479,12 +563,12 @@ func TestMenuMissedNeedsHistory(t *testing.T) {
 
 func TestMissedDrillFromHistory(t *testing.T) {
 	e := newEnv(t)
-	_, err := e.ctx.Store.RecordAttempt(storeCtx(), store.Attempt{ItemID: "d2-a", Kind: store.KindQuestion,
+	_, err := uitest.StoreOf(e.ctx).RecordAttempt(context.Background(), store.Attempt{ItemID: "d2-a", Kind: store.KindQuestion,
 		Domain: "2", Task: "2.1", Score: 0, Source: store.SourceExam})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := e.open(nil)
+	m := e.open(common.ExamArg{})
 	contains(t, e.view(), "1 question you got wrong before")
 	e.press("down", "down", "enter", "enter")
 	if m.sess == nil || m.sess.Config.Kind != engine.Missed || m.sess.Items[0].QuestionID != "d2-a" {
@@ -603,7 +687,7 @@ func TestViewsFitAt80x24(t *testing.T) {
 
 func TestNoPanicWithoutStore(t *testing.T) {
 	e := newEnv(t)
-	e.ctx.Store = nil
+	e.ctx.Study = nil
 	m := e.start(mock5())
 	e.press("a", "f", "n", "s", "y")
 	if m.mode != modeResult {
@@ -616,7 +700,7 @@ func TestNoPanicWithoutStore(t *testing.T) {
 
 func TestLeaveGoesHomeWhenStartedFromCLI(t *testing.T) {
 	e := newEnv(t)
-	m := e.open(common.ExamArg{Start: &common.ExamStart{Questions: 3, Minutes: 20}})
+	m := e.open(common.ExamArg{Start: &common.ExamStart{Questions: 3, Minutes: 20}, FromCLI: true})
 	if m.sess == nil || len(m.sess.Items) != 3 || m.mode != modeQuestion {
 		t.Fatalf("not started: %v", e.statuses)
 	}
@@ -626,6 +710,17 @@ func TestLeaveGoesHomeWhenStartedFromCLI(t *testing.T) {
 	}
 	if n := len(e.answers()); n != 1 {
 		t.Fatalf("%d saved rows", n)
+	}
+}
+
+// TestDrillFromProgressReturnsThere: a drill opened by another screen (Progress) goes back to it on esc,
+// not home, since it was not started from the command line.
+func TestDrillFromProgressReturnsThere(t *testing.T) {
+	e := newEnv(t)
+	e.open(common.ExamArg{Start: &common.ExamStart{Questions: 2, Domain: "1"}})
+	e.press("esc", "y")
+	if e.backs != 1 || len(e.navs) != 0 {
+		t.Fatalf("esc from a drill opened by Progress: backs %d, navs %+v; want back to Progress", e.backs, e.navs)
 	}
 }
 
@@ -639,7 +734,7 @@ func TestOneExamInProgress(t *testing.T) {
 	if oldID == 0 {
 		t.Fatal("the first exam was not saved")
 	}
-	m := e.open(nil)
+	m := e.open(common.ExamArg{})
 	v := e.view()
 	contains(t, v, "An exam is in progress (1 answered")
 	contains(t, v, "x resumes it")
@@ -648,15 +743,26 @@ func TestOneExamInProgress(t *testing.T) {
 		t.Fatalf("x did not resume session %d: id %d", oldID, m.id)
 	}
 
-	e.start(engine.CustomMock(5, 10*time.Minute))
-	old, err := e.ctx.Store.ExamSession(context.Background(), oldID)
+	// A new exam asks first; yes abandons the one in progress.
+	n := e.open(common.ExamArg{})
+	n.mode = modeLoading
+	e.run(n.startCmd(engine.CustomMock(5, 10*time.Minute)))
+	contains(t, e.view(), "Abandon it and start this one?")
+	if n.sess != nil {
+		t.Fatal("started before the learner answered")
+	}
+	e.press("y")
+	if n.sess == nil {
+		t.Fatal("yes did not start the new exam")
+	}
+	old, err := uitest.StoreOf(e.ctx).ExamSession(context.Background(), oldID)
 	if err != nil || old.Status != store.StatusAbandoned {
 		t.Fatalf("old session = %+v, %v; want abandoned", old, err)
 	}
-	if as, _ := e.ctx.Store.ExamAnswers(context.Background(), oldID); len(as) != 1 {
+	if as, _ := uitest.StoreOf(e.ctx).ExamAnswers(context.Background(), oldID); len(as) != 1 {
 		t.Errorf("the abandoned exam's answers were not kept: %+v", as)
 	}
-	active, err := e.ctx.Store.ActiveExamSession(context.Background())
+	active, err := uitest.StoreOf(e.ctx).ActiveExamSession(context.Background())
 	if err != nil || active == nil || active.ID == oldID {
 		t.Errorf("active session = %+v, %v", active, err)
 	}

@@ -8,7 +8,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	engine "dvaprep/exam"
@@ -16,9 +15,6 @@ import (
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
 )
-
-// optIndent is the width of an option's lead: cursor or verdict mark, box, letter.
-const optIndent = 9 // "› (•) A. "
 
 // question returns the pack question of item i, or nil if the pack no longer has it as it was drawn.
 func (m *Model) question(i int) *pack.Question {
@@ -203,13 +199,9 @@ func (m *Model) updateQuestion(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// openNote opens a note link on top of this screen; esc comes back. It waits for a running save, whose reply
-// would otherwise go to the notes screen.
+// openNote opens a note link on top of this screen; esc comes back. Writes go on meanwhile.
 func (m *Model) openNote(link string) tea.Cmd {
-	if m.saves.inflight {
-		return common.Status("Saving… press o again in a moment", false)
-	}
-	return common.Navigate(common.NotesScreen, link)
+	return common.OpenNote(link)
 }
 
 // keepCursorVisible scrolls so the option under the cursor is on screen.
@@ -329,52 +321,24 @@ func (m *Model) body(i int, reveal, cursor bool, link int) (string, [][2]int) {
 	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
 	add(m.markdown(stemID(q.ID), q.Stem))
 	add("")
-	textW := max(w-optIndent-1, 10)
-	pad := strings.Repeat(" ", optIndent)
-	rows := make([][2]int, len(it.Perm))
+	opts := make([]common.Option, len(it.Perm))
 	for d := range it.Perm {
 		opt := q.Options[it.Original(d)]
-		chosen := m.sess.Chosen(i, d)
-		box := "( ) "
-		switch {
-		case q.Select > 1 && chosen:
-			box = "[x] "
-		case q.Select > 1:
-			box = "[ ] "
-		case chosen:
-			box = "(•) "
+		opts[d] = common.Option{Text: opt.Text, Why: opt.Why, Chosen: m.sess.Chosen(i, d)}
+		if opt.Correct {
+			opts[d].Verdict = common.VerdictRight
 		}
-		lead, style := "  ", lipgloss.NewStyle()
-		switch {
-		case reveal && opt.Correct:
-			lead = st.Good.Render("✓ ")
-		case reveal:
-			lead = st.Bad.Render("✗ ")
-		case cursor && d == m.cursor:
-			lead, style = st.Selected.Render("› "), st.Selected
-		}
-		if chosen {
-			style = style.Bold(true)
-		}
-		rows[d][0] = len(lines)
-		for k, l := range strings.Split(ansi.Wrap(opt.Text, textW, ""), "\n") {
-			prefix := pad
-			if k == 0 {
-				prefix = lead + box + letter(d) + ". "
-			}
-			lines = append(lines, prefix+style.Render(l))
-		}
-		if reveal {
-			why := opt.Why
-			if chosen {
-				why = "Your answer. " + why
-			}
-			for _, l := range strings.Split(ansi.Wrap(why, textW, ""), "\n") {
-				lines = append(lines, pad+st.Subtle.Render(l))
-			}
-		}
-		rows[d][1] = len(lines) - 1
 	}
+	list := common.OptionList{Multi: q.Select > 1, Cursor: -1, Reveal: reveal}
+	if cursor {
+		list.Cursor = m.cursor
+	}
+	optLines, rows := list.Render(st, opts, w)
+	for d := range rows {
+		rows[d][0] += len(lines)
+		rows[d][1] += len(lines)
+	}
+	lines = append(lines, optLines...)
 	if reveal {
 		add("")
 		add(m.verdict(i))
@@ -442,8 +406,8 @@ func (m *Model) linksLine(links []string, sel, w int) string {
 	return ansi.Wrap(head+" "+strings.Join(parts, " "), w, "")
 }
 
-func stemID(id string) string        { return "q:" + id + ":stem" }
-func explanationID(id string) string { return "q:" + id + ":explanation" }
+func stemID(id string) string        { return markdown.StemID(id) }
+func explanationID(id string) string { return markdown.ExplanationID(id) }
 
 // markdown returns a finished render from the cache, or the plain text wrapped until the render arrives.
 func (m *Model) markdown(id, md string) string {

@@ -2,6 +2,7 @@ package exam
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -10,8 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	engine "dvaprep/exam"
-	"dvaprep/pack"
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -51,52 +51,15 @@ func (m *Model) submit(why string) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// attempts are what the progress statistics learn from the session: one per answered, scored question.
-func (m *Model) attempts(r engine.Result, at time.Time) []store.Attempt {
-	src := store.SourceExam
-	if k := m.sess.Config.Kind; k == engine.Drill || k == engine.Missed {
-		src = store.SourceDrill
-	}
-	var out []store.Attempt
-	for _, it := range r.Items {
-		q := m.ctx.Pack.Question(it.QuestionID)
-		if it.Missing || it.Unscored || !it.Answered || q == nil {
-			continue
-		}
-		score := 0.0
-		if it.Correct {
-			score = 1
-		}
-		out = append(out, store.Attempt{ItemID: it.QuestionID, Kind: store.KindQuestion, Domain: it.Domain,
-			Task: it.Task, Score: score, Choice: optionLabels(q, it.Choice), CorrectChoice: optionLabels(q, it.Right),
-			Elapsed: it.Time, Source: src, At: at})
-	}
-	return out
+// attempts are what the progress statistics learn from the session: one per answered question. Every
+// answer counts: the unscored ones are marked, not left out.
+func (m *Model) attempts(r engine.Result, at time.Time) []study.Attempt {
+	return study.ExamAttempts(m.ctx.Pack, m.sess.Config.Kind, r, at, "")
 }
 
-// optionLabels names options by their short label, or their text when they have none: "SQS + SNS".
-func optionLabels(q *pack.Question, originals []int) string {
-	parts := make([]string, 0, len(originals))
-	for _, o := range originals {
-		if o < 0 || o >= len(q.Options) {
-			continue
-		}
-		l := q.Options[o].Label
-		if l == "" {
-			l = q.Options[o].Text
-		}
-		parts = append(parts, l)
-	}
-	return strings.Join(parts, store.ChoiceSep)
-}
-
-// close leaves the screen, once every write has landed: closing with writes waiting would drop them.
+// close leaves the screen. Writes still waiting go on in the root's queue and complete later.
 func (m *Model) close(note string) tea.Cmd {
-	if len(m.saves.queue) == 0 {
-		return tea.Batch(m.back(), statusIf(note))
-	}
-	m.closing, m.closeNote = true, note
-	return common.Status("Saving… the screen closes once it is saved"+m.saves.reason(), m.saves.err != nil)
+	return tea.Batch(m.back(), statusIf(note))
 }
 
 func statusIf(note string) tea.Cmd {
@@ -158,11 +121,19 @@ func (m *Model) resultText() string {
 		add(st.Warn.Render("⏱ Submitted automatically when the time ran out."))
 	}
 	switch {
+	case m.saves.takenOver != nil:
+		add(st.Error.Render("✗ Not saved: this exam was closed in another window."))
+		if errors.Is(m.saves.takenOver, study.ErrAnswersKept) {
+			add(st.Subtle.Render("  Your answers count in your progress, marked abandoned; this result is not kept."))
+		}
+		add(st.Subtle.Render("  esc, then x, opens the exam in progress."))
 	case m.saves.saved:
 		add(st.Subtle.Render("✓ Saved to your progress."))
 	case m.saves.err != nil:
-		add(st.Error.Render("✗ Not saved yet, retrying: " + m.saves.err.Error()))
-	case m.ctx.Store != nil:
+		add(st.Error.Render("✗ Not saved: " + m.saves.err.Error()))
+	case m.failing() != nil:
+		add(st.Error.Render("✗ Not saved yet, retrying: " + m.failing().Error()))
+	case m.ctx.Study != nil:
 		add(st.Subtle.Render("Saving…"))
 	}
 

@@ -1,6 +1,7 @@
 package exam
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -8,8 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	engine "dvaprep/exam"
-	"dvaprep/practice"
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -18,73 +18,104 @@ type opKind int
 
 const (
 	opCreate opKind = iota // create the session row with the exam's state
-	opAnswer               // upsert one question's choice, flag and time
-	opFlag                 // set one question's flag
-	opFinish               // submit: the result and the attempts, in one transaction
+	opAnswer               // one question's choice, flag and time
+	opFlag                 // one question's flag
+	opFinish               // submit: the result, the attempts and their review cards, in one transaction
 )
 
-// op is one store write waiting its turn.
+// op is one store write.
 type op struct {
 	kind     opKind
-	session  store.ExamSession // opCreate
+	session  study.ExamSession // opCreate
+	abandon  bool              // opCreate: the learner agreed to abandon the exam in progress
 	pos      int               // opAnswer, opFlag
 	qid      string
 	row      engine.AnswerRow
 	result   []byte // opFinish
-	attempts []store.Attempt
+	attempts []study.Attempt
 }
 
-// saver is the queue of store writes. They go one at a time and in order, so a later state of a question can never
-// be overtaken by an earlier one and nothing is written before its session exists. A failed write stays at the
-// head of the queue and is retried on the next tick or key; it is never dropped.
+// sessionRef holds the store's ID of this screen's session. The create write sets it; the writes queued
+// after it read it. The root's queue runs them one at a time, in order, so they see it set.
+type sessionRef struct{ id int64 }
+
+// saver is this screen's view of its writes, which the root's one queue runs and retries: whatever screen
+// is open, they complete, and a failure is shown.
 type saver struct {
-	queue    []op
-	inflight bool
-	seq      uint64
-	err      error // the last failure, until a write succeeds
-	saved    bool  // a finish was written
+	ask       common.Confirm // "abandon the exam in progress?"
+	waiting   *startedMsg    // the drawn exam that waits for the answer
+	abandon   bool           // the learner agreed to abandon the exam in progress
+	ref       *sessionRef
+	saved     bool  // the finish was stored
+	takenOver error // the exam was closed in another window: nothing more can be added to it
+	err       error // the last write given up for another reason
 }
 
-// reason explains why the queue is stuck, for messages.
-func (s *saver) reason() string {
-	if s.err == nil {
-		return ""
-	}
-	return " (" + s.err.Error() + ")"
-}
-
-// savedMsg reports one write. It names its screen and its place in the queue, so a late one is dropped.
+// savedMsg reports a write of this screen that was stored.
 type savedMsg struct {
 	owner uint64
-	seq   uint64
+	kind  opKind
 	id    int64 // the new session's ID, for opCreate
-	err   error
 }
 
-// enqueue adds a write. A waiting write for the same question is replaced by the newer state, which holds it.
+// errNotCreated stops the writes of an exam whose creation was refused.
+var errNotCreated = fmt.Errorf("%w: the exam was not created", study.ErrTakenOver)
+
+// enqueue adds a write to the root's queue. A waiting write of the same question is replaced by the newer
+// state, which holds it.
 func (m *Model) enqueue(o op) tea.Cmd {
-	q := &m.saves.queue
-	first := 0
-	if m.saves.inflight {
-		first = 1
+	s := m.study()
+	if s == nil {
+		return nil // nowhere to save: a screen made without a store
 	}
-	if o.kind == opAnswer || o.kind == opFlag {
-		for i := first; i < len(*q); i++ {
-			w := &(*q)[i]
-			if (w.kind == opAnswer || w.kind == opFlag) && w.pos == o.pos {
-				if w.kind == opAnswer {
-					o.kind = opAnswer
-				}
-				*q = append((*q)[:i], (*q)[i+1:]...)
-				break
+	if o.kind == opCreate || m.saves.ref == nil {
+		m.saves.ref = &sessionRef{id: m.id}
+	}
+	ref, owner, pos := m.saves.ref, m.owner, o.pos
+	w := common.Write{Owner: common.Owner(owner)}
+	switch o.kind {
+	case opCreate:
+		w.What = "the new exam"
+		w.Do = func(ctx context.Context) (tea.Msg, error) {
+			id, err := s.StartExam(ctx, o.session, o.abandon)
+			if err != nil {
+				return nil, err
 			}
+			ref.id = id
+			return savedMsg{owner: owner, kind: opCreate, id: id}, nil
+		}
+	case opAnswer, opFlag:
+		w.What = fmt.Sprintf("your answer to question %d", pos+1)
+		w.Key = fmt.Sprintf("exam/%d/%d", owner, pos)
+		w.Do = func(ctx context.Context) (tea.Msg, error) {
+			if ref.id == 0 {
+				return nil, errNotCreated
+			}
+			// The whole state of the question: a flag write that replaced an answer write keeps it.
+			err := s.SaveAnswer(ctx, ref.id, study.Answer{Position: o.pos, QuestionID: o.qid,
+				Choice: engine.EncodeChoice(o.row.Choice), Flagged: o.row.Flagged,
+				Elapsed: time.Duration(o.row.TimeMs) * time.Millisecond})
+			if err != nil {
+				return nil, err
+			}
+			return savedMsg{owner: owner, kind: o.kind}, nil
+		}
+	case opFinish:
+		w.What = "the finished exam"
+		w.Do = func(ctx context.Context) (tea.Msg, error) {
+			if ref.id == 0 {
+				return nil, errNotCreated
+			}
+			if err := s.FinishExam(ctx, ref.id, o.result, o.attempts); err != nil {
+				return nil, err
+			}
+			return savedMsg{owner: owner, kind: opFinish}, nil
 		}
 	}
-	*q = append(*q, o)
-	return tea.Batch(m.flush(), m.ensureTick())
+	return m.ctx.Write(w)
 }
 
-// saveRow queues the current state of question i: its answer (with flag and time), or only its flag.
+// saveRow queues the current state of question i.
 func (m *Model) saveRow(i int, kind opKind) tea.Cmd {
 	if m.sess == nil || i < 0 || i >= len(m.sess.Items) {
 		return nil
@@ -92,111 +123,120 @@ func (m *Model) saveRow(i int, kind opKind) tea.Cmd {
 	return m.enqueue(op{kind: kind, pos: i, qid: m.sess.Items[i].QuestionID, row: m.sess.Row(i)})
 }
 
-// flush starts the write at the head of the queue, unless one is running.
-func (m *Model) flush() tea.Cmd {
-	st := m.ctx.Store
-	if st == nil {
-		m.saves.queue = nil // nowhere to save: a screen made without a store
-		return nil
-	}
-	if m.saves.inflight || len(m.saves.queue) == 0 {
-		return nil
-	}
-	o := m.saves.queue[0]
-	m.saves.inflight = true
-	m.saves.seq++
-	owner, seq, id := m.owner, m.saves.seq, m.id
-	return func() tea.Msg {
-		ctx := storeCtx()
-		var err error
-		var newID int64
-		switch o.kind {
-		case opCreate:
-			// One exam at a time: a new one closes any left in progress (their answers stay stored).
-			if _, err = st.AbandonActiveExamSessions(ctx); err == nil {
-				newID, err = st.CreateExamSession(ctx, o.session)
-			}
-		case opAnswer:
-			err = st.SaveAnswer(ctx, id, store.Answer{Position: o.pos, QuestionID: o.qid,
-				Choice: engine.EncodeChoice(o.row.Choice), Flagged: o.row.Flagged,
-				Elapsed: time.Duration(o.row.TimeMs) * time.Millisecond})
-		case opFlag:
-			err = st.SetFlag(ctx, id, o.pos, o.qid, o.row.Flagged)
-		case opFinish:
-			as := make([]store.Attempt, len(o.attempts))
-			for i, a := range o.attempts {
-				a.SessionID = id
-				as[i] = a
-			}
-			err = st.FinishExamSession(ctx, id, store.StatusSubmitted, o.result, as)
-			if err == nil {
-				err = practice.Record(ctx, st, as...) // schedule the misses for review
-			}
-		}
-		return savedMsg{owner: owner, seq: seq, id: newID, err: err}
-	}
-}
-
-// saved takes a write's outcome: on success the next write starts; a failure stays queued and is shown.
+// saved takes a stored write of this screen.
 func (m *Model) saved(msg savedMsg) tea.Cmd {
-	if msg.owner != m.owner || msg.seq != m.saves.seq || !m.saves.inflight || len(m.saves.queue) == 0 {
+	if msg.owner != m.owner {
 		return nil
 	}
-	m.saves.inflight = false
-	o := m.saves.queue[0]
-	var note tea.Cmd
-	if msg.err != nil {
-		if !errors.Is(msg.err, store.ErrSessionClosed) {
-			first := m.saves.err == nil
-			m.saves.err = msg.err
-			if first {
-				return common.Status("Not saved yet, retrying: "+msg.err.Error(), true)
-			}
-			return nil
-		}
-		// The session was finished elsewhere (another window, or a finish that landed before its reply was
-		// lost): retrying cannot help, so say so once.
-		if o.kind == opFinish {
-			m.saves.saved = true
-		} else {
-			note = common.Status(fmt.Sprintf("Question %d could not be saved: this exam was already finished elsewhere", o.pos+1), true)
-		}
-	} else {
-		switch o.kind {
-		case opCreate:
-			m.id = msg.id
-		case opFinish:
-			m.saves.saved = true
-		}
+	switch msg.kind {
+	case opCreate:
+		m.id = msg.id
+	case opFinish:
+		m.saves.saved = true
 	}
-	m.saves.err = nil
-	m.saves.queue = m.saves.queue[1:]
 	if m.mode == modeResult {
 		m.relayout()
 	}
-	if m.closing && len(m.saves.queue) == 0 {
-		m.closing = false
-		return tea.Batch(note, m.back(), statusIf(m.closeNote))
-	}
-	return tea.Batch(note, m.flush())
+	return nil
 }
 
-// retry restarts a failed write.
-func (m *Model) retry() tea.Cmd {
-	if m.saves.err == nil || m.saves.inflight {
+// failed takes a write of this screen that the queue gave up: the exam was closed elsewhere, or another
+// is in progress. It is said once, and the result never shows "Saved".
+func (m *Model) failed(msg common.WriteFailedMsg) tea.Cmd {
+	if msg.Owner != common.Owner(m.owner) {
 		return nil
 	}
-	return m.flush()
+	if m.mode == modeResult {
+		defer m.relayout()
+	}
+	if errors.Is(msg.Err, study.ErrExamInProgress) || errors.Is(msg.Err, study.ErrTakenOver) {
+		first := m.saves.takenOver == nil
+		m.saves.takenOver = msg.Err
+		if !first {
+			return nil
+		}
+		return common.Status("Not saved: this exam was closed in another window. esc, then x, opens the exam in progress.", true)
+	}
+	m.saves.err = msg.Err
+	return common.Status("Not saved: "+msg.What+": "+msg.Err.Error(), true)
 }
 
-// saveState is the one-line state of the queue for headers: empty while all is well.
+// pending is how many of this screen's writes are not stored yet.
+func (m *Model) pending() int {
+	if m.ctx.Writes == nil {
+		return 0
+	}
+	return m.ctx.Writes.Pending(common.Owner(m.owner))
+}
+
+// failing is the error holding this screen's writes back, nil while all is well.
+func (m *Model) failing() error {
+	if m.ctx.Writes == nil || !m.ctx.Writes.Failing(common.Owner(m.owner)) {
+		return nil
+	}
+	return m.ctx.Writes.Err()
+}
+
+// retry tries a failed write again at once.
+func (m *Model) retry() tea.Cmd {
+	if m.failing() == nil {
+		return nil
+	}
+	return m.ctx.Writes.RetryNow()
+}
+
+// saveState is the one-line state of this screen's writes for headers: empty while all is well.
 func (m *Model) saveState() string {
 	st := m.ctx.Styles
 	switch {
-	case m.saves.err != nil:
-		return st.Error.Render(fmt.Sprintf("✗ %d unsaved, retrying", len(m.saves.queue)))
-	case len(m.saves.queue) > 2:
+	case m.saves.takenOver != nil:
+		return st.Error.Render("✗ closed in another window")
+	case m.failing() != nil:
+		return st.Error.Render(fmt.Sprintf("✗ %d unsaved, retrying", m.pending()))
+	case m.pending() > 2:
 		return st.Subtle.Render("saving…")
 	}
 	return ""
+}
+
+// askAbandon asks before a new exam abandons the one in progress (one exam at a time).
+func (m *Model) askAbandon(msg startedMsg) tea.Cmd {
+	a := msg.active
+	left := "untimed"
+	if !a.Deadline.IsZero() {
+		left = clock(max(a.Deadline.Sub(m.ctx.Now()), 0)) + " left"
+	}
+	m.saves.waiting = &msg
+	if m.saves.ask.Question == "" {
+		m.saves.ask = common.NewConfirm()
+	}
+	m.saves.ask.Ask(fmt.Sprintf("An exam is in progress: %s answered, %s.\n\n"+
+		"Abandon it and start this one? Its answers are kept and count in your progress and review.",
+		plural(msg.answered, "question", "questions"), left),
+		"abandon it and start", "open the exam in progress")
+	return nil
+}
+
+// answerAsk takes the answer to askAbandon.
+func (m *Model) answerAsk(key tea.KeyPressMsg) tea.Cmd {
+	w := m.saves.waiting
+	switch m.saves.ask.Key(key) {
+	case common.ConfirmYes:
+		m.saves.waiting, m.saves.abandon = nil, true
+		return m.started(*w)
+	case common.ConfirmNo:
+		m.saves.waiting = nil
+		m.mode = modeLoading
+		m.id = w.active.ID
+		return m.resumeCmd(w.active.ID)
+	}
+	return nil
+}
+
+// study is the part of the study layer this screen uses, or nil without a database.
+func (m *Model) study() common.ExamStudy {
+	if m.ctx.Study == nil {
+		return nil
+	}
+	return m.ctx.Study
 }

@@ -11,7 +11,7 @@ import (
 
 	engine "dvaprep/exam"
 	"dvaprep/pack"
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -57,7 +57,7 @@ type menu struct {
 	missedLoaded bool
 	missedErr    error
 
-	active   *store.ExamSession // an exam still in progress, which a new one would abandon
+	active   *study.ExamSession // an exam still in progress, which a new one would abandon
 	answered int                // how many of its questions have an answer
 }
 
@@ -84,34 +84,27 @@ type missedMsg struct {
 	owner    uint64
 	ids      []string
 	err      error
-	active   *store.ExamSession
+	active   *study.ExamSession
 	answered int
 }
 
 // loadMissed reads the questions answered wrong before, for the missed-questions drill.
 func (m *Model) loadMissed() tea.Cmd {
-	st, p, owner := m.ctx.Store, m.ctx.Pack, m.owner
+	st, p, owner, ctx := m.study(), m.ctx.Pack, m.owner, m.ctx.Background()
 	if st == nil {
 		return nil
 	}
 	return func() tea.Msg {
-		ms, err := st.MostMissed(storeCtx(), 0)
+		ms, err := st.MostMissed(ctx, 0)
 		var ids []string
 		for _, x := range ms {
-			if x.Kind == store.KindQuestion && p.Question(x.ItemID) != nil {
+			if x.Kind == study.KindQuestion && p.Question(x.ItemID) != nil {
 				ids = append(ids, x.ItemID)
 			}
 		}
 		msg := missedMsg{owner: owner, ids: ids, err: err}
-		if active, aerr := st.ActiveExamSession(storeCtx()); aerr == nil && active != nil {
-			msg.active = active
-			if as, aerr := st.ExamAnswers(storeCtx(), active.ID); aerr == nil {
-				for _, a := range as {
-					if a.Choice != "" {
-						msg.answered++
-					}
-				}
-			}
+		if active, answered, aerr := st.ExamInProgress(ctx); aerr == nil && active != nil {
+			msg.active, msg.answered = active, answered
 		}
 		return msg
 	}
@@ -334,15 +327,17 @@ func (m *Model) formView(w int) string {
 }
 
 type startedMsg struct {
-	owner uint64
-	sess  *engine.Session
-	warn  error // a shortfall or an unreadable history: the exam still runs
-	err   error
+	owner    uint64
+	sess     *engine.Session
+	active   *study.ExamSession // an exam in progress, which this one would abandon
+	answered int
+	warn     error // a shortfall or an unreadable history: the exam still runs
+	err      error
 }
 
 // startCmd draws a session, unseen questions first, in a command: the history comes from the store.
 func (m *Model) startCmd(cfg engine.Config) tea.Cmd {
-	p, st, now, owner := m.ctx.Pack, m.ctx.Store, m.ctx.Now(), m.owner
+	p, st, now, owner, ctx := m.ctx.Pack, m.study(), m.ctx.Now(), m.owner, m.ctx.Background()
 	if cfg.Seed == 0 {
 		cfg.Seed = engine.NewSeed()
 	}
@@ -351,16 +346,21 @@ func (m *Model) startCmd(cfg engine.Config) tea.Cmd {
 		var warn error
 		if st != nil {
 			var err error
-			if seen, err = st.SeenQuestionIDs(storeCtx()); err != nil {
+			if seen, err = st.SeenQuestionIDs(ctx); err != nil {
 				warn = fmt.Errorf("could not read which questions you have seen, so some may repeat: %w", err)
 			}
+		}
+		var active *study.ExamSession
+		var answered int
+		if st != nil {
+			active, answered, _ = st.ExamInProgress(ctx) // unreadable: the create asks the store again
 		}
 		sess, err := engine.Start(p, cfg, seen, now)
 		var sf *engine.Shortfall
 		if errors.As(err, &sf) {
 			warn, err = sf, nil
 		}
-		return startedMsg{owner: owner, sess: sess, warn: warn, err: err}
+		return startedMsg{owner: owner, sess: sess, warn: warn, err: err, active: active, answered: answered}
 	}
 }
 
@@ -380,6 +380,9 @@ func (m *Model) started(msg startedMsg) tea.Cmd {
 		}
 		return common.Status("Could not start: "+err.Error(), true)
 	}
+	if msg.active != nil && !m.saves.abandon {
+		return m.askAbandon(msg)
+	}
 	m.sess = msg.sess
 	m.warned = m.sess.Warning(m.sess.Started) // a short exam does not start with a warning
 	state, err := m.sess.MarshalState()
@@ -387,7 +390,7 @@ func (m *Model) started(msg startedMsg) tea.Cmd {
 	if err != nil {
 		cmds = append(cmds, common.Status("This exam cannot be saved: "+err.Error(), true))
 	} else {
-		cmds = append(cmds, m.enqueue(op{kind: opCreate, session: store.ExamSession{
+		cmds = append(cmds, m.enqueue(op{kind: opCreate, abandon: m.saves.abandon, session: study.ExamSession{
 			Kind: storeKind(m.sess.Config.Kind), CreatedAt: m.sess.Started, Deadline: m.sess.Deadline, Config: state}}))
 	}
 	if msg.warn != nil {
@@ -406,12 +409,11 @@ type resumedMsg struct {
 
 // resumeCmd loads a stored session and its answers.
 func (m *Model) resumeCmd(id int64) tea.Cmd {
-	st, owner := m.ctx.Store, m.owner
+	st, owner, ctx := m.study(), m.owner, m.ctx.Background()
 	return func() tea.Msg {
 		if st == nil {
 			return resumedMsg{owner: owner, err: errors.New("no progress database is open")}
 		}
-		ctx := storeCtx()
 		es, err := st.ExamSession(ctx, id)
 		if err != nil {
 			return resumedMsg{owner: owner, err: err}
@@ -432,7 +434,7 @@ func (m *Model) resumeCmd(id int64) tea.Cmd {
 		if err != nil {
 			return resumedMsg{owner: owner, err: fmt.Errorf("exam session %d: %w", id, err)}
 		}
-		finished := es.Status != store.StatusActive
+		finished := es.Status != study.StatusActive
 		if finished {
 			sess.Submit(es.FinishedAt)
 		}

@@ -3,7 +3,6 @@
 package home
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -12,7 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -40,8 +39,7 @@ func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp(
 
 type entry struct {
 	key, title, desc string
-	to               common.ScreenID
-	arg              any
+	nav              common.NavigateMsg
 }
 
 // Model is the home screen.
@@ -49,9 +47,9 @@ type Model struct {
 	ctx     *common.Context
 	keys    KeyMap
 	cursor  int
-	summary *store.Summary
+	summary *study.Summary
 	due     int
-	active  *store.ExamSession
+	active  *study.ExamSession
 	answers int
 	err     error
 }
@@ -60,9 +58,9 @@ type Model struct {
 func New(ctx *common.Context) *Model { return &Model{ctx: ctx, keys: DefaultKeyMap()} }
 
 type loadedMsg struct {
-	summary store.Summary
+	summary study.Summary
 	due     int
-	active  *store.ExamSession
+	active  *study.ExamSession
 	answers int
 	err     error
 }
@@ -71,28 +69,18 @@ type loadedMsg struct {
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	st, now := m.ctx.Store, m.ctx.Now
+	st, now, ctx := m.study(), m.ctx.Now, m.ctx.Background()
 	if st == nil {
 		return nil
 	}
 	return func() tea.Msg {
-		ctx := context.Background()
 		var msg loadedMsg
 		msg.summary, msg.err = st.Summary(ctx)
 		if msg.err == nil {
 			msg.due, msg.err = st.CountDue(ctx, now())
 		}
 		if msg.err == nil {
-			msg.active, msg.err = st.ActiveExamSession(ctx)
-		}
-		if msg.err == nil && msg.active != nil {
-			var as []store.Answer
-			as, msg.err = st.ExamAnswers(ctx, msg.active.ID)
-			for _, a := range as {
-				if a.Choice != "" {
-					msg.answers++
-				}
-			}
+			msg.active, msg.answers, msg.err = st.ExamInProgress(ctx)
 		}
 		return msg
 	}
@@ -110,7 +98,7 @@ func (m *Model) Capturing() bool { return false }
 func (m *Model) entries() []entry {
 	var es []entry
 	if m.active != nil {
-		es = append(es, entry{"x", "Resume exam", m.resumeText(), common.ExamScreen, common.ExamArg{Resume: m.active.ID}})
+		es = append(es, entry{"x", "Resume exam", m.resumeText(), common.NavigateMsg{To: common.ExamScreen, Exam: common.ExamArg{Resume: m.active.ID}}})
 	}
 	ex := m.ctx.Pack.Exam
 	due := "what you missed comes back before you forget it"
@@ -118,12 +106,12 @@ func (m *Model) entries() []entry {
 		due = fmt.Sprintf("%d due now", m.due)
 	}
 	return append(es,
-		entry{"n", "Notes", "read and search the study notes, by exam domain", common.NotesScreen, ""},
-		entry{"s", "Scenarios", "branching architecture decisions, scored by task statement", common.ScenariosScreen, nil},
-		entry{"e", "Mock exam", fmt.Sprintf("%d questions in %d minutes, drills and custom practice", ex.Questions, ex.Minutes), common.ExamScreen, nil},
-		entry{"r", "Review", due, common.ReviewScreen, nil},
-		entry{"p", "Progress", "mastery per domain and task, history, weak spots, readiness", common.ProgressScreen, nil},
-		entry{"/", "Search", "search every note", common.NotesScreen, "@search"},
+		entry{"n", "Notes", "read and search the study notes, by exam domain", common.NavigateMsg{To: common.NotesScreen}},
+		entry{"s", "Scenarios", "branching architecture decisions, scored by task statement", common.NavigateMsg{To: common.ScenariosScreen}},
+		entry{"e", "Mock exam", fmt.Sprintf("%d questions in %d minutes, drills and custom practice", ex.Questions, ex.Minutes), common.NavigateMsg{To: common.ExamScreen}},
+		entry{"r", "Review", due, common.NavigateMsg{To: common.ReviewScreen}},
+		entry{"p", "Progress", "mastery per domain and task, history, weak spots, readiness", common.NavigateMsg{To: common.ProgressScreen}},
+		entry{"/", "Search", "search every note", common.NavigateMsg{To: common.NotesScreen, Notes: common.NotesArg{Search: true}}},
 	)
 }
 
@@ -160,11 +148,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.cursor = (m.cursor + 1) % len(es)
 		case key.Matches(msg, m.keys.Open):
 			e := es[m.cursor]
-			return m, common.Navigate(e.to, e.arg)
+			return m, common.Go(e.nav)
 		default:
 			for _, e := range es {
 				if msg.String() == e.key {
-					return m, common.Navigate(e.to, e.arg)
+					return m, common.Go(e.nav)
 				}
 			}
 		}
@@ -206,4 +194,12 @@ func (m *Model) summaryLine() string {
 	}
 	return fmt.Sprintf("%d questions answered · %.0f%% correct · %d decisions · %d/%d sections read",
 		s.Questions.Answered, s.Questions.Accuracy()*100, s.Decisions.Answered, s.SectionsRead, total)
+}
+
+// study is the part of the study layer this screen uses, or nil without a database.
+func (m *Model) study() common.HomeStudy {
+	if m.ctx.Study == nil {
+		return nil
+	}
+	return m.ctx.Study
 }

@@ -35,21 +35,21 @@ func TestHomeSummaryAndResume(t *testing.T) {
 	ctx := uitest.Context(t, packFS())
 	bg := context.Background()
 	for i, score := range []float64{1, 0, 1, 1} {
-		_, err := ctx.Store.RecordAttempt(bg, store.Attempt{ItemID: "q" + string(rune('a'+i)), Kind: store.KindQuestion,
+		_, err := uitest.StoreOf(ctx).RecordAttempt(bg, store.Attempt{ItemID: "q" + string(rune('a'+i)), Kind: store.KindQuestion,
 			Domain: "1", Task: "1.1", Score: score, Source: store.SourceDrill, At: ctx.Now()})
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := ctx.Store.MarkRead(bg, "sqs#visibility-timeout"); err != nil {
+	if err := uitest.StoreOf(ctx).MarkRead(bg, "sqs#visibility-timeout"); err != nil {
 		t.Fatal(err)
 	}
-	id, err := ctx.Store.CreateExamSession(bg, store.ExamSession{Kind: store.ExamMock, CreatedAt: ctx.Now(),
+	id, err := uitest.StoreOf(ctx).CreateExamSession(bg, store.ExamSession{Kind: store.ExamMock, CreatedAt: ctx.Now(),
 		Deadline: ctx.Now().Add(90 * time.Minute), Status: store.StatusActive, Config: []byte(`{}`)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ctx.Store.SaveAnswer(bg, id, store.Answer{Position: 0, QuestionID: "qa", Choice: "1"}); err != nil {
+	if err := uitest.StoreOf(ctx).SaveAnswer(bg, id, store.Answer{Position: 0, QuestionID: "qa", Choice: "1"}); err != nil {
 		t.Fatal(err)
 	}
 	d := uitest.New(t, ctx, home.New(ctx))
@@ -62,7 +62,7 @@ func TestHomeSummaryAndResume(t *testing.T) {
 	// The first entry is the resume offer; enter opens the exam screen with the session to resume.
 	d.Keys("enter")
 	nav, ok := d.Sent[len(d.Sent)-1].(common.NavigateMsg)
-	if !ok || nav.To != common.ExamScreen || nav.Arg != (common.ExamArg{Resume: id}) {
+	if !ok || nav.To != common.ExamScreen || nav.Exam != (common.ExamArg{Resume: id}) {
 		t.Errorf("enter sent %+v", d.Sent)
 	}
 	d.Keys("n")

@@ -37,11 +37,10 @@ func (m *Model) updateBookmarks(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Remove):
 		if m.markSel < len(m.marks) {
-			b, st := m.marks[m.markSel], m.ctx.Store
-			return func() tea.Msg {
-				_, err := st.ToggleBookmark(context.Background(), b.Section, b.Label)
-				return savedMsg{what: "Bookmark removed: " + b.Label, err: err}
-			}
+			b := m.marks[m.markSel]
+			return m.save("removing a bookmark", "Bookmark removed: "+b.Label, func(ctx context.Context, s common.NotesStudy) error {
+				return s.SetBookmark(ctx, b.Section, b.Label, false)
+			})
 		}
 	}
 	return nil

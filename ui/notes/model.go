@@ -14,7 +14,7 @@ import (
 
 	notesidx "dvaprep/notes"
 	"dvaprep/pack"
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -28,18 +28,13 @@ const (
 	modeBookmarks
 )
 
-// Arguments for common.NavigateMsg{To: common.NotesScreen}: a note link opens the pager there.
-const (
-	ArgSearch    = "@search"
-	ArgBookmarks = "@bookmarks"
-)
-
 // Model is the notes screen.
 type Model struct {
-	ctx  *common.Context
-	keys KeyMap
-	mode mode
-	back mode // where esc returns from search, find and bookmarks
+	ctx   *common.Context
+	owner common.Owner // this screen, for the results of its writes
+	keys  KeyMap
+	mode  mode
+	back  mode // where esc returns from search, find and bookmarks
 
 	toc  toc
 	read map[string]bool
@@ -51,30 +46,29 @@ type Model struct {
 	suggest []string // "did you mean" when nothing matches
 	sel     int
 
-	marks   []store.Bookmark
+	marks   []study.Bookmark
 	markSel int
 	marked  map[string]bool
 
 	linked bool // opened at a link from another screen: esc in the pager returns there
 }
 
-// New opens the notes screen. arg is "" for the table of contents, ArgSearch, ArgBookmarks, or a link
-// such as "sqs#visibility-timeout".
-func New(ctx *common.Context, arg string) (*Model, error) {
-	m := &Model{ctx: ctx, keys: DefaultKeyMap(), read: map[string]bool{}, marked: map[string]bool{}}
+// New opens the notes screen: at the table of contents, in search, in the bookmarks, or at a link such as
+// "sqs#visibility-timeout".
+func New(ctx *common.Context, a common.NotesArg) (*Model, error) {
+	m := &Model{ctx: ctx, keys: DefaultKeyMap(), read: map[string]bool{}, marked: map[string]bool{}, owner: common.NewOwner()}
 	m.toc = newTOC(ctx.Pack)
 	m.pager = newPager()
 	m.input = common.NewInput("/ ", "search every note: try visibility timeout, dlq, kms rotation", 200)
 	switch {
-	case arg == "":
-	case arg == ArgSearch:
+	case a.Search:
 		m.openSearch()
-	case arg == ArgBookmarks:
+	case a.Bookmarks:
 		m.mode = modeBookmarks
-	default:
-		n, sec, ok := ctx.Pack.Section(arg)
+	case a.Link != "":
+		n, sec, ok := ctx.Pack.Section(a.Link)
 		if n == nil || !ok {
-			return nil, fmt.Errorf("no note section %q", arg)
+			return nil, fmt.Errorf("no note section %q", a.Link)
 		}
 		m.toc.selectNote(n.ID)
 		m.openNote(n, target{slug: sec.Slug})
@@ -112,33 +106,48 @@ type readLoadedMsg struct {
 }
 
 type bookmarksMsg struct {
-	list []store.Bookmark
+	list []study.Bookmark
 	err  error
 }
 
+// savedMsg says a write of this screen was stored.
 type savedMsg struct {
-	what string
-	err  error
+	owner common.Owner
+	what  string
+}
+
+// save sends a write to the root's queue; what is said once it is stored ("" for nothing).
+func (m *Model) save(what, status string, do func(ctx context.Context, s common.NotesStudy) error) tea.Cmd {
+	s, owner := m.study(), m.owner
+	if s == nil {
+		return nil
+	}
+	return m.ctx.Write(common.Write{Owner: owner, What: what, Do: func(ctx context.Context) (tea.Msg, error) {
+		if err := do(ctx, s); err != nil {
+			return nil, err
+		}
+		return savedMsg{owner: owner, what: status}, nil
+	}})
 }
 
 func (m *Model) loadRead() tea.Cmd {
-	st := m.ctx.Store
+	st, ctx := m.study(), m.ctx.Background()
 	if st == nil {
 		return nil
 	}
 	return func() tea.Msg {
-		r, err := st.ReadSections(context.Background())
+		r, err := st.ReadSections(ctx)
 		return readLoadedMsg{r, err}
 	}
 }
 
 func (m *Model) loadBookmarks() tea.Cmd {
-	st := m.ctx.Store
+	st, ctx := m.study(), m.ctx.Background()
 	if st == nil {
 		return nil
 	}
 	return func() tea.Msg {
-		l, err := st.Bookmarks(context.Background())
+		l, err := st.Bookmarks(ctx)
 		return bookmarksMsg{l, err}
 	}
 }
@@ -173,8 +182,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.markSel = min(m.markSel, max(len(m.marks)-1, 0))
 		return m, nil
 	case savedMsg:
-		if msg.err != nil {
-			return m, common.Status(msg.what+": "+msg.err.Error(), true)
+		if msg.owner != m.owner {
+			return m, nil
 		}
 		if msg.what != "" {
 			return m, tea.Batch(common.Status(msg.what, false), m.loadBookmarks())
@@ -225,14 +234,11 @@ func (m *Model) openNote(n *pack.Note, t target) tea.Cmd {
 // trackRead records the section on screen as read, once per section, through a command.
 func (m *Model) trackRead() tea.Cmd {
 	key := m.pager.currentKey()
-	if key == "" || m.read[key] || m.ctx.Store == nil {
+	if key == "" || m.read[key] || m.ctx.Study == nil {
 		return nil
 	}
 	m.read[key] = true
-	st := m.ctx.Store
-	return func() tea.Msg {
-		return savedMsg{err: st.MarkRead(context.Background(), key)}
-	}
+	return m.save("that you read "+key, "", func(ctx context.Context, s common.NotesStudy) error { return s.MarkRead(ctx, key) })
 }
 
 // View draws the current mode.
@@ -271,3 +277,11 @@ func sectionKey(noteID, slug string) string {
 }
 
 func trimQuery(s string) string { return strings.TrimSpace(s) }
+
+// study is the part of the study layer this screen uses, or nil without a database.
+func (m *Model) study() common.NotesStudy {
+	if m.ctx.Study == nil {
+		return nil
+	}
+	return m.ctx.Study
+}

@@ -74,7 +74,7 @@ domains:
 
 func open(t *testing.T, arg string) (*common.Context, *uitest.Screen) {
 	ctx := uitest.Context(t, testFS())
-	s, err := notesui.New(ctx, arg)
+	s, err := notesui.New(ctx, common.NotesArg{Link: arg})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestOpenNoteMarksSectionRead(t *testing.T) {
 	if !strings.Contains(d.S.Title(), "Amazon SQS") {
 		t.Errorf("title %q", d.S.Title())
 	}
-	read, err := ctx.Store.ReadSections(context.Background())
+	read, err := uitest.StoreOf(ctx).ReadSections(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func TestFindInNote(t *testing.T) {
 func TestBookmarks(t *testing.T) {
 	ctx, d := open(t, "kms#key-rotation")
 	d.Keys("b")
-	marks, err := ctx.Store.Bookmarks(context.Background())
+	marks, err := uitest.StoreOf(ctx).Bookmarks(context.Background())
 	if err != nil || len(marks) != 1 || marks[0].Section != "kms#key-rotation" || marks[0].Label != "AWS KMS › Key rotation" {
 		t.Fatalf("bookmarks = %+v, %v", marks, err)
 	}
@@ -189,7 +189,7 @@ func TestBookmarks(t *testing.T) {
 		t.Fatalf("bookmarks list:\n%s", ansi.Strip(d.View(ctx)))
 	}
 	d.Keys("x")
-	if marks, _ := ctx.Store.Bookmarks(context.Background()); len(marks) != 0 {
+	if marks, _ := uitest.StoreOf(ctx).Bookmarks(context.Background()); len(marks) != 0 {
 		t.Errorf("x did not remove the bookmark: %+v", marks)
 	}
 }
@@ -211,7 +211,7 @@ func TestResizeKeepsPlace(t *testing.T) {
 
 func TestUnknownLink(t *testing.T) {
 	ctx := uitest.Context(t, testFS())
-	if _, err := notesui.New(ctx, "sqs#nope"); err == nil {
+	if _, err := notesui.New(ctx, common.NotesArg{Link: "sqs#nope"}); err == nil {
 		t.Error("unknown section opened")
 	}
 }

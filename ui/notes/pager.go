@@ -86,7 +86,7 @@ func (p *pager) renderCmd(ctx *common.Context) tea.Cmd {
 	}
 	n, w, theme, r := p.note, ctx.MarkdownWidth(), ctx.Theme(), ctx.Markdown
 	return func() tea.Msg {
-		out, err := r.Render("note:"+n.ID, n.Body, w, theme)
+		out, err := r.Render(markdown.NoteID(n.ID), n.Body, w, theme)
 		return renderedMsg{noteID: n.ID, width: w, theme: theme, out: out, err: err}
 	}
 }
@@ -262,22 +262,23 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) toggleBookmark() tea.Cmd {
-	key, st := m.pager.currentKey(), m.ctx.Store
-	if key == "" || st == nil {
+	key := m.pager.currentKey()
+	if key == "" || m.ctx.Study == nil {
 		return nil
 	}
 	label := m.pager.note.Title
 	if i := m.pager.currentIndex(); i >= 0 {
 		label += " › " + m.pager.note.Sections[i].Heading
 	}
-	return func() tea.Msg {
-		on, err := st.ToggleBookmark(context.Background(), key, label)
-		what := "Bookmark removed: " + label
-		if on {
-			what = "Bookmarked: " + label
-		}
-		return savedMsg{what: what, err: err}
+	on := !m.marked[key]
+	what := "Bookmark removed: " + label
+	if on {
+		what = "Bookmarked: " + label
 	}
+	m.marked[key] = on // shown at once; the list reloads once it is stored
+	return m.save("a bookmark", what, func(ctx context.Context, s common.NotesStudy) error {
+		return s.SetBookmark(ctx, key, label, on)
+	})
 }
 
 func (p *pager) view(ctx *common.Context, bar string, bookmarked bool) string {

@@ -5,8 +5,6 @@
 package progress
 
 import (
-	"context"
-
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -55,12 +53,12 @@ type loadedMsg struct {
 // load reads the store and computes the report, in a command.
 func (m *Model) load() tea.Cmd {
 	m.seq++
-	seq, st, p, now := m.seq, m.ctx.Store, m.ctx.Pack, m.ctx.Now()
+	seq, st, p, now, ctx := m.seq, m.study(), m.ctx.Pack, m.ctx.Now(), m.ctx.Background()
 	return func() tea.Msg {
 		var d prog.Data
 		if st != nil {
 			var err error
-			if d, err = prog.Load(context.Background(), st, now); err != nil {
+			if d, err = st.Progress(ctx, now); err != nil {
 				return loadedMsg{seq: seq, err: err}
 			}
 		}
@@ -117,9 +115,9 @@ func (m *Model) act(i int) tea.Cmd {
 	}
 	w := m.report.Weak[i]
 	if w.Action == prog.Read && w.NoteID != "" {
-		return common.Navigate(common.NotesScreen, w.NoteID)
+		return common.OpenNote(w.NoteID)
 	}
-	return common.Navigate(common.ExamScreen, common.ExamArg{Start: &common.ExamStart{Questions: 10, Domain: w.Domain, Task: w.ID}})
+	return common.OpenExam(common.ExamArg{Start: &common.ExamStart{Questions: 10, Domain: w.Domain, Task: w.ID}})
 }
 
 func (m *Model) relayout() {
@@ -142,4 +140,12 @@ func (m *Model) View() string {
 		more = m.ctx.Styles.Subtle.Render("↓ more below: j, space or the mouse wheel")
 	}
 	return common.Fit(m.vp.View()+"\n"+more, w, h)
+}
+
+// study is the part of the study layer this screen uses, or nil without a database.
+func (m *Model) study() common.ProgressStudy {
+	if m.ctx.Study == nil {
+		return nil
+	}
+	return m.ctx.Study
 }

@@ -21,7 +21,7 @@ func open(t *testing.T, seed bool, width, height int) (*common.Context, *uitest.
 	ctx.Now = func() time.Time { return progresstest.Now }
 	ctx.Width, ctx.Height = width, height
 	if seed {
-		progresstest.Seed(t, ctx.Store)
+		progresstest.Seed(t, uitest.StoreOf(ctx))
 	}
 	return ctx, uitest.New(t, ctx, progress.New(ctx))
 }
@@ -61,12 +61,12 @@ func TestWeakSpotKeys(t *testing.T) {
 	if len(d.Sent) != 2 {
 		t.Fatalf("sent %#v", d.Sent)
 	}
-	if nav := d.Sent[0].(common.NavigateMsg); nav.To != common.NotesScreen || nav.Arg != "dynamodb" {
+	if nav := d.Sent[0].(common.NavigateMsg); nav.To != common.NotesScreen || nav.Notes.Link != "dynamodb" {
 		t.Errorf("1: %+v, want the DynamoDB note", nav)
 	}
 	nav := d.Sent[1].(common.NavigateMsg)
-	arg, ok := nav.Arg.(common.ExamArg)
-	if nav.To != common.ExamScreen || !ok || arg.Start == nil ||
+	arg := nav.Exam
+	if nav.To != common.ExamScreen || arg.FromCLI || arg.Start == nil ||
 		*arg.Start != (common.ExamStart{Questions: 10, Domain: "2", Task: "2.1"}) {
 		t.Errorf("2: %+v, want a drill of 2.1", nav)
 	}

@@ -6,13 +6,14 @@ import (
 	"strings"
 
 	"dvaprep/pack"
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
+	"dvaprep/ui/markdown"
 )
 
 // item is one due card with what it asks: a question, or a scenario decision.
 type item struct {
-	card store.Card
+	card study.Card
 	q    *pack.Question
 	sc   *pack.Scenario
 	node *pack.Node
@@ -24,7 +25,7 @@ var optionOrder = shuffled
 // shuffled orders n options for a card. Authors tend to write a scenario's best choice first, so the pack's
 // order would give answers away. The order depends on the card and its due time only, so it holds while the
 // card is on screen.
-func shuffled(n int, c store.Card) []int {
+func shuffled(n int, c study.Card) []int {
 	h := fnv.New64a()
 	h.Write([]byte(c.ItemID))
 	seed := h.Sum64() ^ uint64(c.Due.UnixNano())
@@ -42,13 +43,13 @@ type option struct {
 }
 
 // resolve finds what a card asks in the pack. ok is false when the pack no longer has it.
-func resolve(p *pack.Pack, c store.Card) (item, bool) {
+func resolve(p *pack.Pack, c study.Card) (item, bool) {
 	it := item{card: c}
 	switch c.Kind {
-	case store.KindQuestion:
+	case study.KindQuestion:
 		it.q = p.Question(c.ItemID)
 		return it, it.q != nil
-	case store.KindDecision:
+	case study.KindDecision:
 		i := strings.LastIndex(c.ItemID, "/")
 		if i < 0 {
 			return it, false
@@ -108,15 +109,15 @@ func (it item) selects() int {
 // body is the markdown that asks, and its render cache ID.
 func (it item) body() (id, md string) {
 	if it.q != nil {
-		return "q:" + it.q.ID + ":stem", it.q.Stem
+		return markdown.StemID(it.q.ID), it.q.Stem
 	}
-	return "s:" + it.card.ItemID + ":prompt", it.node.Prompt
+	return markdown.PromptID(it.sc.ID, it.node.ID), it.node.Prompt
 }
 
 // explanation is the markdown shown after the answer, and its cache ID; "" for a decision.
 func (it item) explanation() (id, md string) {
 	if it.q != nil {
-		return "q:" + it.q.ID + ":explanation", common.Explanation(it.q)
+		return markdown.ExplanationID(it.q.ID), common.Explanation(it.q)
 	}
 	return "", ""
 }

@@ -18,7 +18,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"dvaprep/practice"
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
 )
@@ -54,10 +54,10 @@ type Model struct {
 	right   bool
 	score   float64
 
-	reviewed, correct int     // this visit
-	saving            int     // writes in flight
-	pending           []write // failed writes, retried with the next one
-	reloadAfterSave   bool    // the queue ran out: load again once the writes land
+	reviewed, correct int          // this visit
+	saving            int          // writes not stored yet
+	reloadAfterSave   bool         // the queue ran out: load again once the writes land
+	owner             common.Owner // this screen, for the results of its writes
 }
 
 // New opens the review screen.
@@ -65,7 +65,7 @@ func New(ctx *common.Context) *Model {
 	vp := viewport.New()
 	vp.KeyMap = viewport.KeyMap{} // the screen handles its own keys
 	vp.MouseWheelEnabled = true
-	return &Model{ctx: ctx, keys: DefaultKeyMap(), vp: vp}
+	return &Model{ctx: ctx, keys: DefaultKeyMap(), vp: vp, owner: common.NewOwner()}
 }
 
 // Init loads the cards.
@@ -89,12 +89,12 @@ func (m *Model) KeyMap() help.KeyMap {
 
 type loadedMsg struct {
 	seq   int
-	cards []store.Card
+	cards []study.Card
 	err   error
 }
 
 type forecastMsg struct {
-	cards []store.Card
+	cards []study.Card
 	err   error
 }
 
@@ -108,26 +108,24 @@ type renderedMsg struct {
 // write is one review to store: the card's new schedule and the attempt.
 type write struct {
 	answer  practice.Answer
-	attempt store.Attempt
+	attempt study.Attempt
 }
 
 type savedMsg struct {
-	w    write
-	card store.Card
-	ok   bool
-	err  error
+	owner common.Owner
+	w     write
+	card  study.Card
+	ok    bool
 }
 
-func storeCtx() context.Context { return context.Background() }
-
 // allCards lists every card, in a command.
-func (m *Model) allCards() func() ([]store.Card, error) {
-	st, now := m.ctx.Store, m.ctx.Now()
-	return func() ([]store.Card, error) {
+func (m *Model) allCards() func() ([]study.Card, error) {
+	st, now, ctx := m.study(), m.ctx.Now(), m.ctx.Background()
+	return func() ([]study.Card, error) {
 		if st == nil {
 			return nil, nil
 		}
-		return st.DueCards(storeCtx(), practice.Horizon(now), 0)
+		return st.DueCards(ctx, practice.Horizon(now), 0)
 	}
 }
 
@@ -220,8 +218,8 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 }
 
 // forecast counts the cards this pack can still ask.
-func (m *Model) forecast(cards []store.Card) practice.Forecast {
-	cards = slices.DeleteFunc(slices.Clone(cards), func(c store.Card) bool {
+func (m *Model) forecast(cards []study.Card) practice.Forecast {
+	cards = slices.DeleteFunc(slices.Clone(cards), func(c study.Card) bool {
 		_, ok := resolve(m.ctx.Pack, c)
 		return !ok
 	})
@@ -399,9 +397,9 @@ func (m *Model) rate(sure bool) tea.Cmd {
 	w := write{
 		answer: practice.Answer{ItemID: it.card.ItemID, Kind: it.card.Kind, Domain: domain, Task: task,
 			Correct: m.right, Sure: sure, Fast: m.elapsed < practice.FastAnswer, At: now},
-		attempt: store.Attempt{ItemID: it.card.ItemID, Kind: it.card.Kind, Domain: domain, Task: task, Score: m.score,
-			Choice: strings.Join(chosen, " + "), CorrectChoice: strings.Join(right, " + "), Elapsed: m.elapsed,
-			Source: store.SourceReview, At: now},
+		attempt: study.Attempt{ItemID: it.card.ItemID, Kind: it.card.Kind, Domain: domain, Task: task, Score: m.score,
+			Choice: strings.Join(chosen, study.ChoiceSep), CorrectChoice: strings.Join(right, study.ChoiceSep), Elapsed: m.elapsed,
+			Source: study.SourceReview, At: now, Unsure: !sure},
 	}
 	m.reviewed++
 	if m.right {
@@ -417,41 +415,50 @@ func (m *Model) rate(sure bool) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// save writes one review: the card first (a retry of it changes nothing), then the attempt.
+// save sends one review to the root's write queue: the attempt and the card's new schedule, in one
+// transaction. It carries a UID, so a retry stores it once; it completes even if the learner leaves.
 func (m *Model) save(w write) tea.Cmd {
-	st := m.ctx.Store
-	if st == nil {
+	s := m.study()
+	if s == nil {
 		return nil
 	}
 	m.saving++
-	return func() tea.Msg {
-		c, ok, err := practice.RecordReview(storeCtx(), st, w.answer)
-		if err == nil {
-			_, err = st.RecordAttempt(storeCtx(), w.attempt)
-		}
-		return savedMsg{w: w, card: c, ok: ok, err: err}
-	}
+	owner := m.owner
+	w.attempt.UID = study.NewUID(w.attempt.At)
+	return m.ctx.Write(common.Write{Owner: owner, What: "your review of " + w.attempt.ItemID,
+		Do: func(ctx context.Context) (tea.Msg, error) {
+			c, ok, err := s.RecordReview(ctx, w.attempt)
+			if err != nil {
+				return nil, err
+			}
+			return savedMsg{owner: owner, w: w, card: c, ok: ok}, nil
+		}})
 }
 
-// retry sends the writes that failed again.
+// retry tries a failed write again at once.
 func (m *Model) retry() tea.Cmd {
-	ws := m.pending
-	m.pending = nil
-	cmds := make([]tea.Cmd, 0, len(ws))
-	for _, w := range ws {
-		cmds = append(cmds, m.save(w))
+	if m.ctx.Writes == nil || !m.ctx.Writes.Failing(m.owner) {
+		return nil
 	}
-	return tea.Batch(cmds...)
+	return m.ctx.Writes.RetryNow()
+}
+
+// unsaved is how many of this screen's reviews are not stored yet.
+func (m *Model) unsaved() int {
+	if m.ctx.Writes == nil {
+		return 0
+	}
+	return m.ctx.Writes.Pending(m.owner)
 }
 
 func (m *Model) saved(msg savedMsg) tea.Cmd {
+	if msg.owner != m.owner {
+		return nil
+	}
 	m.saving = max(m.saving-1, 0)
 	var status tea.Cmd
-	if msg.err != nil {
-		m.pending = append(m.pending, msg.w)
-		status = common.Status("Review not saved yet, it is retried with the next one: "+msg.err.Error(), true)
-	} else if msg.ok {
-		status = common.Status(fmt.Sprintf("%s: rated %s, back in %s", msg.w.answer.ItemID, msg.w.answer.Rating(),
+	if msg.ok {
+		status = common.Status(fmt.Sprintf("%s: rated %s, back in %s", msg.w.attempt.ItemID, msg.w.answer.Rating(),
 			practice.Until(msg.card.Due, m.ctx.Now())), false)
 	}
 	if m.saving == 0 && m.reloadAfterSave {
@@ -486,4 +493,12 @@ func (m *Model) renderCmd() tea.Cmd {
 
 func optionRange(n int) string {
 	return fmt.Sprintf("1–%d or a–%c", n, rune('a'+n-1))
+}
+
+// study is the part of the study layer this screen uses, or nil without a database.
+func (m *Model) study() common.ReviewStudy {
+	if m.ctx.Study == nil {
+		return nil
+	}
+	return m.ctx.Study
 }

@@ -37,7 +37,7 @@ func open(t *testing.T) (*common.Context, *uitest.Screen) {
 			LastReview: now, Due: now.Add(2 * day)},
 	}
 	for _, c := range cards {
-		if err := ctx.Store.PutCard(context.Background(), c); err != nil {
+		if err := uitest.StoreOf(ctx).PutCard(context.Background(), c); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -48,7 +48,7 @@ func view(ctx *common.Context, d *uitest.Screen) string { return ansi.Strip(d.Vi
 
 func card(t *testing.T, ctx *common.Context, id string) store.Card {
 	t.Helper()
-	c, err := ctx.Store.GetCard(context.Background(), id)
+	c, err := uitest.StoreOf(ctx).GetCard(context.Background(), id)
 	if err != nil || c == nil {
 		t.Fatalf("card %s: %v, %v", id, c, err)
 	}
@@ -121,7 +121,7 @@ func TestReviewSession(t *testing.T) {
 	}
 
 	// Every review is an attempt from the review source.
-	as, err := ctx.Store.Attempts(context.Background(), store.AttemptFilter{Source: store.SourceReview})
+	as, err := uitest.StoreOf(ctx).Attempts(context.Background(), store.AttemptFilter{Source: store.SourceReview})
 	if err != nil || len(as) != 3 {
 		t.Fatalf("attempts %+v, %v", as, err)
 	}
@@ -153,7 +153,7 @@ func TestNothingToReview(t *testing.T) {
 	if v := view(ctx, d); !strings.Contains(v, "Nothing to review yet.") {
 		t.Errorf("no cards:\n%s", v)
 	}
-	if err := ctx.Store.PutCard(context.Background(), store.Card{ItemID: "q1-01", Kind: store.KindQuestion,
+	if err := uitest.StoreOf(ctx).PutCard(context.Background(), store.Card{ItemID: "q1-01", Kind: store.KindQuestion,
 		Stability: 2, State: int(fsrs.Review), LastReview: ctx.Now(), Due: ctx.Now().Add(48 * time.Hour)}); err != nil {
 		t.Fatal(err)
 	}

@@ -5,16 +5,12 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"dvaprep/pack"
 	"dvaprep/practice"
 	"dvaprep/ui/common"
 )
-
-// optIndent is the width of an option's lead: mark, box and letter ("✓ (•) A. ").
-const optIndent = 9
 
 // relayout sizes the viewport and fills it with the card on screen.
 func (m *Model) relayout() {
@@ -76,56 +72,27 @@ func (m *Model) content() (string, [][2]int) {
 		add(m.verdict(it))
 		add("")
 	}
-	opts := it.options()
-	textW := max(w-optIndent-1, 10)
-	pad := strings.Repeat(" ", optIndent)
-	rows := make([][2]int, len(opts))
-	for d, o := range opts {
-		box := "( ) "
+	src := it.options()
+	opts := make([]common.Option, len(src))
+	for d, o := range src {
+		why := o.why
+		if o.verdict != "" {
+			why = verdictWord[o.verdict] + ": " + why
+		}
+		opts[d] = common.Option{Text: reflow(o.text), Why: reflow(why), Chosen: m.chosen[d]}
 		switch {
-		case it.selects() > 1 && m.chosen[d]:
-			box = "[x] "
-		case it.selects() > 1:
-			box = "[ ] "
-		case m.chosen[d]:
-			box = "(•) "
+		case o.right:
+			opts[d].Verdict = common.VerdictRight
+		case o.verdict == pack.OK:
+			opts[d].Verdict = common.VerdictOK
 		}
-		lead, style := "  ", lipgloss.NewStyle()
-		switch {
-		case feedback && o.right:
-			lead = st.Good.Render("✓ ")
-		case feedback && o.verdict == pack.OK:
-			lead = st.Warn.Render("~ ")
-		case feedback:
-			lead = st.Bad.Render("✗ ")
-		case d == m.cursor:
-			lead, style = st.Selected.Render("› "), st.Selected
-		}
-		if m.chosen[d] {
-			style = style.Bold(true)
-		}
-		rows[d][0] = len(lines)
-		for k, l := range strings.Split(ansi.Wrap(reflow(o.text), textW, ""), "\n") {
-			prefix := pad
-			if k == 0 {
-				prefix = lead + box + string(rune('A'+d)) + ". "
-			}
-			lines = append(lines, prefix+style.Render(l))
-		}
-		if feedback {
-			why := o.why
-			if o.verdict != "" {
-				why = verdictWord[o.verdict] + ": " + why
-			}
-			if m.chosen[d] {
-				why = "Your answer. " + why
-			}
-			for _, l := range strings.Split(ansi.Wrap(reflow(why), textW, ""), "\n") {
-				lines = append(lines, pad+st.Subtle.Render(l))
-			}
-		}
-		rows[d][1] = len(lines) - 1
 	}
+	optLines, rows := common.OptionList{Multi: it.selects() > 1, Cursor: m.cursor, Reveal: feedback}.Render(st, opts, w)
+	for d := range rows {
+		rows[d][0] += len(lines)
+		rows[d][1] += len(lines)
+	}
+	lines = append(lines, optLines...)
 	if feedback {
 		if id, md := it.explanation(); id != "" {
 			add("")
@@ -241,8 +208,8 @@ func (m *Model) emptyView() string {
 		}
 		fmt.Fprintf(&b, "\n%s", st.Subtle.Render(what))
 	}
-	if len(m.pending) > 0 {
-		fmt.Fprintf(&b, "\n%s", st.Error.Render(fmt.Sprintf("%d reviews not saved yet: r retries.", len(m.pending))))
+	if n := m.unsaved(); n > 0 && m.ctx.Writes.Failing(m.owner) {
+		fmt.Fprintf(&b, "\n%s", st.Error.Render(fmt.Sprintf("%d reviews not saved yet: r retries now.", n)))
 	}
 	return b.String()
 }

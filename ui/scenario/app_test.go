@@ -13,6 +13,7 @@ import (
 	"dvaprep/ui"
 	"dvaprep/ui/common"
 	"dvaprep/ui/scenario"
+	"dvaprep/ui/uitest"
 )
 
 // TestPlayThroughRoot plays the test scenario to its ending through the whole program and checks that
@@ -53,7 +54,7 @@ func TestPlayThroughRoot(t *testing.T) {
 	var recs map[string]store.ScenarioRecord
 	teatest.WaitFor(t, tm.Output(), func([]byte) bool {
 		var err error
-		recs, err = ctx.Store.ScenarioBest(context.Background())
+		recs, err = uitest.StoreOf(ctx).ScenarioBest(context.Background())
 		return err == nil && recs["fanout"].Finished == 2
 	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 	if err := tm.Quit(); err != nil {
@@ -64,7 +65,7 @@ func TestPlayThroughRoot(t *testing.T) {
 	if r := recs["fanout"]; r.Best != 1 || r.BestScore != 2 || r.MaxScore != 2 {
 		t.Errorf("record %+v, want the best run at 2/2", r)
 	}
-	as, err := ctx.Store.Attempts(context.Background(), store.AttemptFilter{Kind: store.KindDecision})
+	as, err := uitest.StoreOf(ctx).Attempts(context.Background(), store.AttemptFilter{Kind: store.KindDecision})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,10 +60,12 @@ func (m *Model) endingLines() []string {
 	}
 
 	switch {
-	case m.ctx.Store == nil:
+	case m.ctx.Study == nil:
 	case m.play.saved:
 		lines = append(lines, "", st.Subtle.Render("✓ Saved to your progress."))
 	case m.play.failed:
+		lines = append(lines, "", st.Error.Render("✗ Not saved."))
+	case m.ctx.Writes != nil && m.ctx.Writes.Failing(m.rec.owner):
 		lines = append(lines, "", st.Error.Render("✗ Not saved yet: retrying."))
 	default:
 		lines = append(lines, "", st.Subtle.Render("Saving…"))

@@ -13,6 +13,7 @@ import (
 	"dvaprep/store"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
+	"dvaprep/ui/uitest"
 )
 
 // testPack is a small pack: two domains, one note with two sections, and one scenario of two decisions
@@ -129,11 +130,11 @@ func newContext(t testing.TB) *common.Context {
 		Width: 80, Height: 24,
 		Pack:     p,
 		Index:    notes.NewIndex(p),
-		Store:    st,
 		Markdown: markdown.New(),
 		NoColor:  true,
 		Now:      func() time.Time { return testNow },
 	}
+	uitest.Wire(ctx, st, p)
 	ctx.SetTheme(true)
 	return ctx
 }
@@ -198,35 +199,32 @@ func keyPress(k string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
-// run executes cmd synchronously, recursing into batches, and feeds each result back to the screen.
+// run executes cmd synchronously with the one test command driver, and feeds each result back to the screen.
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0; n++ {
-		if n > 1000 {
-			h.t.Fatal("commands do not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case common.NavigateMsg:
-			h.nav = append(h.nav, msg)
-		case common.StatusMsg:
-			if msg.Err {
-				h.t.Errorf("error status: %s", msg.Text)
-			}
-			h.status = append(h.status, msg)
-		case common.BackMsg:
-			h.back++
-		default:
+	d := uitest.Driver{T: h.t, Writes: h.m.ctx.Writes,
+		Deliver: func(msg tea.Msg) tea.Cmd {
 			_, next := h.m.Update(msg)
-			queue = append(queue, next)
-		}
+			return next
+		},
+		Take: func(msg tea.Msg) bool {
+			switch msg := msg.(type) {
+			case common.NavigateMsg:
+				h.nav = append(h.nav, msg)
+			case common.StatusMsg:
+				if msg.Err {
+					h.t.Errorf("error status: %s", msg.Text)
+				}
+				h.status = append(h.status, msg)
+			case common.BackMsg:
+				h.back++
+			default:
+				return false
+			}
+			return true
+		}}
+	d.Run(cmd)
+	if d.Held() > 0 {
+		h.t.Errorf("a write failed: %v", h.m.ctx.Writes.Err())
 	}
 }

@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -11,7 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"dvaprep/pack"
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -28,13 +27,13 @@ type list struct {
 	cursor  int   // index into rows; a scenario row whenever there is one
 	offset  int   // first line drawn
 	input   textinput.Model
-	records map[string]store.ScenarioRecord
+	records map[string]study.ScenarioRecord
 	err     error
 }
 
 // recordsMsg carries every scenario's best score and last play from the store.
 type recordsMsg struct {
-	records map[string]store.ScenarioRecord
+	records map[string]study.ScenarioRecord
 	err     error
 }
 
@@ -49,12 +48,12 @@ func newList(p *pack.Pack) list {
 }
 
 func (m *Model) loadRecords() tea.Cmd {
-	st := m.ctx.Store
+	st, ctx := m.study(), m.ctx.Background()
 	if st == nil {
 		return nil
 	}
 	return func() tea.Msg {
-		r, err := st.ScenarioBest(context.Background())
+		r, err := st.ScenarioBest(ctx)
 		return recordsMsg{records: r, err: err}
 	}
 }
@@ -243,7 +242,7 @@ func (l *list) view(ctx *common.Context, typing bool, w, h int) string {
 }
 
 // recordText is a scenario's best score and when it was last played.
-func recordText(r store.ScenarioRecord, now time.Time) string {
+func recordText(r study.ScenarioRecord, now time.Time) string {
 	if r.LastPlayed.IsZero() {
 		return "never played"
 	}

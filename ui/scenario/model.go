@@ -106,7 +106,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, common.Status(msg.err.Error(), true)
 		}
 		return m, nil
-	case runStartedMsg, attemptsSavedMsg, runFinishedMsg, retryMsg:
+	case runFinishedMsg, common.WriteFailedMsg:
 		return m, m.stored(msg)
 	case tea.KeyPressMsg:
 		switch m.state {

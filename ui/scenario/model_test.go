@@ -12,6 +12,7 @@ import (
 
 	"dvaprep/store"
 	"dvaprep/ui/common"
+	"dvaprep/ui/uitest"
 )
 
 func view(h *harness) string { return ansi.Strip(h.m.View()) }
@@ -63,11 +64,11 @@ func TestList(t *testing.T) {
 
 func TestListRecords(t *testing.T) {
 	ctx := newContext(t)
-	id, err := ctx.Store.StartScenarioRun(context.Background(), "fanout", testNow.AddDate(0, 0, -3))
+	id, err := uitest.StoreOf(ctx).StartScenarioRun(context.Background(), "fanout", testNow.AddDate(0, 0, -3))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ctx.Store.FinishScenarioRun(context.Background(), id, []byte("[]"), 1.5, 2); err != nil {
+	if err := uitest.StoreOf(ctx).FinishScenarioRun(context.Background(), id, []byte("[]"), 1.5, 2); err != nil {
 		t.Fatal(err)
 	}
 	h := newHarness(t, ctx, "")
@@ -139,7 +140,7 @@ func TestLinks(t *testing.T) {
 		t.Fatalf("l with two links: state %v, want the picker", h.m.state)
 	}
 	h.press("2")
-	if len(h.nav) != 1 || h.nav[0] != (common.NavigateMsg{To: common.NotesScreen, Arg: "sqs#dead-letter-queues"}) {
+	if len(h.nav) != 1 || h.nav[0] != (common.NavigateMsg{To: common.NotesScreen, Notes: common.NotesArg{Link: "sqs#dead-letter-queues"}}) {
 		t.Fatalf("navigation %+v", h.nav)
 	}
 	if h.m.state != stateVerdict {
@@ -155,14 +156,14 @@ func TestLinks(t *testing.T) {
 		t.Fatalf("esc in the picker: state %v, nav %v", h.m.state, h.nav)
 	}
 	h.press("l", "down", "enter")
-	if len(h.nav) != 2 || h.nav[1].Arg != "sqs#dead-letter-queues" {
+	if len(h.nav) != 2 || h.nav[1].Notes.Link != "sqs#dead-letter-queues" {
 		t.Fatalf("enter in the picker: nav %v", h.nav)
 	}
 
 	// A choice with one link opens it at once.
 	h = newHarness(t, newContext(t), "fanout")
 	h.press("2", "l")
-	if h.m.state != stateVerdict || len(h.nav) != 1 || h.nav[0].Arg != "sqs" {
+	if h.m.state != stateVerdict || len(h.nav) != 1 || h.nav[0].Notes.Link != "sqs" {
 		t.Fatalf("l with one link: state %v, nav %v", h.m.state, h.nav)
 	}
 }
@@ -191,7 +192,7 @@ func TestEndingAndReplay(t *testing.T) {
 		"✓ Saved to your progress.",
 	)
 
-	attempts, err := ctx.Store.Attempts(context.Background(), store.AttemptFilter{Source: store.SourceScenario})
+	attempts, err := uitest.StoreOf(ctx).Attempts(context.Background(), store.AttemptFilter{Source: store.SourceScenario})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +207,7 @@ func TestEndingAndReplay(t *testing.T) {
 	if b := attempts[1]; b.ItemID != "fanout/failures" || b.Domain != "4" || b.Task != "4.1" || b.Score != 1 || b.SessionID != a.SessionID {
 		t.Errorf("second attempt %+v", b)
 	}
-	recs, err := ctx.Store.ScenarioBest(context.Background())
+	recs, err := uitest.StoreOf(ctx).ScenarioBest(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

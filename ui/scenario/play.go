@@ -15,7 +15,7 @@ import (
 
 	"dvaprep/pack"
 	"dvaprep/scenarios"
-	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
 )
@@ -63,9 +63,9 @@ type anchors struct {
 	others  int      // the other choices' header
 }
 
-func promptID(s, n string) string             { return "scn:" + s + ":" + n + ":prompt" }
-func explainID(s, n string, i int) string     { return fmt.Sprintf("scn:%s:%s:%d:explain", s, n, i) }
-func outcomeID(s, n string) string            { return "scn:" + s + ":" + n + ":outcome" }
+func promptID(s, n string) string             { return markdown.PromptID(s, n) }
+func explainID(s, n string, i int) string     { return markdown.ChoiceID(s, n, i) }
+func outcomeID(s, n string) string            { return markdown.OutcomeID(s, n) }
 func (m *Model) scenario() *pack.Scenario     { return m.play.run.Scenario() }
 func (m *Model) choice(i int) *pack.Choice    { return &m.play.node.Choices[i] }
 func (m *Model) doc(id string) (string, bool) { s, ok := m.docs.out[id]; return s, ok }
@@ -375,16 +375,16 @@ func (m *Model) choose(d int) tea.Cmd {
 	m.layout()
 	m.vp.SetYOffset(m.marks.chosen)
 	s := m.scenario()
-	a := store.Attempt{
+	a := study.Attempt{
 		ItemID:        s.ID + "/" + n.ID,
-		Kind:          store.KindDecision,
+		Kind:          study.KindDecision,
 		Domain:        st.Domain,
 		Task:          st.Task,
 		Score:         st.Score(),
 		Choice:        n.Choices[i].Text,
 		CorrectChoice: bestText(n),
 		Elapsed:       max(now.Sub(p.shown), 0),
-		Source:        store.SourceScenario,
+		Source:        study.SourceScenario,
 		At:            now,
 	}
 	return m.rec.attempt(m.ctx, p.n, a)
@@ -430,7 +430,7 @@ func (m *Model) updateVerdict(msg tea.KeyPressMsg) tea.Cmd {
 		case 0:
 			return common.Status("This choice has no note links.", false)
 		case 1:
-			return common.Navigate(common.NotesScreen, links[0])
+			return common.OpenNote(links[0])
 		}
 		m.state, p.link = stateLinks, 0
 		m.layout()
@@ -460,11 +460,11 @@ func (m *Model) updateLinks(msg tea.KeyPressMsg) tea.Cmd {
 		p.link = i
 		m.state = stateVerdict
 		m.layout()
-		return common.Navigate(common.NotesScreen, links[i])
+		return common.OpenNote(links[i])
 	case key.Matches(msg, k.Open), key.Matches(msg, k.Links):
 		m.state = stateVerdict
 		m.layout()
-		return common.Navigate(common.NotesScreen, links[p.link])
+		return common.OpenNote(links[p.link])
 	case key.Matches(msg, k.Back):
 		m.state = stateVerdict
 	default:

@@ -4,9 +4,11 @@
 package uitest
 
 import (
+	"context"
 	"io/fs"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,6 +17,7 @@ import (
 	"dvaprep/notes"
 	"dvaprep/pack"
 	"dvaprep/store"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
 )
@@ -33,11 +36,36 @@ func Context(t testing.TB, fsys fs.FS) *common.Context {
 	}
 	t.Cleanup(func() { _ = st.Close() })
 	now := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
-	c := &common.Context{Width: 80, Height: 24, Pack: p, Index: notes.NewIndex(p), Store: st,
-		Markdown: markdown.New(), Now: func() time.Time { return now }}
+	c := &common.Context{Width: 80, Height: 24, Pack: p, Index: notes.NewIndex(p), Markdown: markdown.New(),
+		Now: func() time.Time { return now }}
+	Wire(c, st, p)
 	c.SetTheme(true)
 	return c
 }
+
+// Wire gives a test context the study layer over st and a write queue whose retries wait for the test
+// (Screen.Retry) instead of a timer.
+func Wire(c *common.Context, st *store.Store, p *pack.Pack) {
+	stores.Store(c, st)
+	c.Study = study.New(st, p, c.Now)
+	c.Ctx = context.Background()
+	c.Writes = common.NewWrites(c.Ctx)
+	c.Writes.SetScheduler(func(_ time.Duration, msg tea.Msg) tea.Cmd {
+		return func() tea.Msg { return HeldRetry{Msg: msg} }
+	})
+}
+
+var stores sync.Map // *common.Context → *store.Store
+
+// StoreOf is the store behind a context made by Context or Wire, for tests to check what was stored.
+func StoreOf(c *common.Context) *store.Store {
+	st, _ := stores.Load(c)
+	s, _ := st.(*store.Store)
+	return s
+}
+
+// HeldRetry is a write queue's retry that a test holds until it calls Screen.Retry.
+type HeldRetry struct{ Msg tea.Msg }
 
 // Key returns the key press a learner makes: "enter", "esc", "up", "space", "ctrl+c", or one character.
 func Key(name string) tea.KeyPressMsg {
@@ -58,28 +86,101 @@ func Key(name string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r, Text: name}
 }
 
-// Screen drives one screen as the root model would.
+// Driver runs commands synchronously, as the runtime would, and feeds what they yield back: the one command
+// driver of every UI test. Batches are opened, the write queue's messages go to the queue (and what it
+// delivers to the model), its retries are held until Retry, and Take sees every other message first: it
+// returns true for one it keeps (navigation, back, status) instead of delivering it.
+type Driver struct {
+	T       testing.TB
+	Writes  *common.Writes         // nil when the model under test owns the queue (the root)
+	Deliver func(tea.Msg) tea.Cmd  // the model's Update
+	Take    func(msg tea.Msg) bool // optional
+	held    []tea.Msg              // the write queue's retries, waiting for Retry
+}
+
+// Run executes cmd and every command that follows from it, in the order they come, until none is left. A
+// model under test must not return timer commands (tea.Tick): they would block for their duration; drive
+// the clock through Context.Now.
+func (d *Driver) Run(cmd tea.Cmd) {
+	d.T.Helper()
+	queue := []tea.Cmd{cmd}
+	for n := 0; len(queue) > 0; n++ {
+		if n > 10000 {
+			d.T.Fatal("commands do not settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		if d.Writes != nil && msg != nil {
+			if handled, deliver, next := d.Writes.Update(msg); handled {
+				queue = append(queue, next)
+				if deliver != nil {
+					queue = append(queue, d.Deliver(deliver))
+				}
+				continue
+			}
+		}
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case HeldRetry:
+			d.held = append(d.held, msg.Msg)
+		default:
+			if d.Take != nil && d.Take(msg) {
+				continue
+			}
+			queue = append(queue, d.Deliver(msg))
+		}
+	}
+}
+
+// Send delivers one message and runs what it asks for.
+func (d *Driver) Send(msg tea.Msg) { d.Run(func() tea.Msg { return msg }) }
+
+// Retry fires the write queue's waiting retries, as their timers would.
+func (d *Driver) Retry() {
+	held := d.held
+	d.held = nil
+	for _, msg := range held {
+		d.Send(msg)
+	}
+}
+
+// Held is how many retries wait for Retry.
+func (d *Driver) Held() int { return len(d.held) }
+
+// Screen drives one screen as the root model would, with the context's write queue.
 type Screen struct {
 	T testing.TB
 	S common.Screen
 	// Sent collects the messages the screen's commands produced that it does not own: navigation, back,
 	// status. A test asserts on them.
 	Sent []tea.Msg
+	Driver
 }
 
 // New starts s: it runs Init and a resize, and feeds every resulting message back.
 func New(t testing.TB, ctx *common.Context, s common.Screen) *Screen {
 	d := &Screen{T: t, S: s}
+	d.Driver = Driver{T: t, Writes: ctx.Writes, Deliver: func(msg tea.Msg) tea.Cmd {
+		var cmd tea.Cmd
+		d.S, cmd = d.S.Update(msg)
+		return cmd
+	}, Take: func(msg tea.Msg) bool {
+		switch msg.(type) {
+		case common.NavigateMsg, common.BackMsg, common.StatusMsg:
+			d.Sent = append(d.Sent, msg)
+			return true
+		}
+		return false
+	}}
 	d.Run(s.Init())
 	d.Send(tea.WindowSizeMsg{Width: ctx.Width, Height: ctx.Height})
 	return d
-}
-
-// Send delivers a message and runs the commands it returns.
-func (d *Screen) Send(msg tea.Msg) {
-	s, cmd := d.S.Update(msg)
-	d.S = s
-	d.Run(cmd)
 }
 
 // Keys presses keys in turn. A name longer than one character that is not a named key is typed.
@@ -101,26 +202,6 @@ func isNamed(n string) bool {
 		return true
 	}
 	return strings.HasPrefix(n, "ctrl+")
-}
-
-// Run executes cmd and every command that follows from it, depth first. A screen under test must not return
-// timer commands (tea.Tick): they would block for their duration; drive the clock through Context.Now.
-func (d *Screen) Run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	msg := cmd()
-	switch msg := msg.(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			d.Run(c)
-		}
-	case common.NavigateMsg, common.BackMsg, common.StatusMsg:
-		d.Sent = append(d.Sent, msg)
-	default:
-		d.Send(msg)
-	}
 }
 
 // View returns the screen's view fitted to the context size.

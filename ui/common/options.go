@@ -1,0 +1,88 @@
+package common
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// OptionIndent is the width of an option's lead: cursor or verdict mark, box and letter ("› (•) A. ").
+const OptionIndent = 9
+
+// Verdict is how a revealed option is marked.
+type Verdict int
+
+// The verdicts of a revealed option.
+const (
+	VerdictWrong Verdict = iota // ✗
+	VerdictRight                // ✓
+	VerdictOK                   // ~ acceptable, not best (scenario decisions)
+)
+
+// Option is one answer option as the shared renderer draws it.
+type Option struct {
+	Text    string
+	Why     string // shown under the option once revealed
+	Chosen  bool
+	Verdict Verdict // used once revealed
+}
+
+// OptionList says how to draw a list of options: the one renderer of the exam's and review's options.
+type OptionList struct {
+	Multi  bool // multiple response: [x] boxes instead of (•)
+	Cursor int  // the option under the cursor, -1 for none
+	Reveal bool // show each option's verdict and why
+}
+
+// Render draws the options wrapped to width, and returns the lines and, for each option, the index of its
+// first and last line, so a screen can keep the cursor in view.
+func (l OptionList) Render(st Styles, opts []Option, width int) (lines []string, rows [][2]int) {
+	textW := max(width-OptionIndent-1, 10)
+	pad := strings.Repeat(" ", OptionIndent)
+	rows = make([][2]int, len(opts))
+	for d, o := range opts {
+		box := "( ) "
+		switch {
+		case l.Multi && o.Chosen:
+			box = "[x] "
+		case l.Multi:
+			box = "[ ] "
+		case o.Chosen:
+			box = "(•) "
+		}
+		lead, style := "  ", lipgloss.NewStyle()
+		switch {
+		case l.Reveal && o.Verdict == VerdictRight:
+			lead = st.Good.Render("✓ ")
+		case l.Reveal && o.Verdict == VerdictOK:
+			lead = st.Warn.Render("~ ")
+		case l.Reveal:
+			lead = st.Bad.Render("✗ ")
+		case d == l.Cursor:
+			lead, style = st.Selected.Render("› "), st.Selected
+		}
+		if o.Chosen {
+			style = style.Bold(true)
+		}
+		rows[d][0] = len(lines)
+		for k, line := range strings.Split(ansi.Wrap(o.Text, textW, ""), "\n") {
+			prefix := pad
+			if k == 0 {
+				prefix = lead + box + string(rune('A'+d)) + ". "
+			}
+			lines = append(lines, prefix+style.Render(line))
+		}
+		if l.Reveal {
+			why := o.Why
+			if o.Chosen {
+				why = "Your answer. " + why
+			}
+			for _, line := range strings.Split(ansi.Wrap(why, textW, ""), "\n") {
+				lines = append(lines, pad+st.Subtle.Render(line))
+			}
+		}
+		rows[d][1] = len(lines) - 1
+	}
+	return lines, rows
+}
