@@ -23,11 +23,16 @@ const (
 // blocks gathers a section's lines into blocks.
 type blocks struct {
 	cur   block
+	more  []string // the block's further lines, joined on flush
 	open  bool
 	fence bool
 }
 
 func (bs *blocks) flush(emit func(block)) {
+	if len(bs.more) > 0 {
+		bs.cur.text += " " + strings.Join(bs.more, " ")
+		bs.more = bs.more[:0]
+	}
 	if bs.open && bs.cur.text != "" {
 		emit(bs.cur)
 	}
@@ -73,7 +78,7 @@ func (bs *blocks) add(num int, raw string, emit func(block)) {
 		}
 		bs.start(num, text, kind, emit)
 	case bs.open && bs.cur.kind != blockOther && (bs.cur.kind == blockQuote) == quote:
-		bs.cur.text += " " + text
+		bs.more = append(bs.more, text)
 	case quote:
 		bs.start(num, text, blockQuote, emit)
 	default:

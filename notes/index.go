@@ -138,8 +138,9 @@ func (d *data) stem(id int32) string {
 
 type builder struct {
 	d      *data
-	counts [][4]float32 // per word: counts in the current section by field (body, heading, title)
-	seen   []int32      // words counted in the current section
+	lower  map[string]string // words as spelt in the notes -> lower case
+	counts [][4]float32      // per word: counts in the current section by field (body, heading, title)
+	seen   []int32           // words counted in the current section
 	// per section
 	headLen []float32
 	bodyLen []float32
@@ -149,12 +150,16 @@ type builder struct {
 
 func build(p *pack.Pack) *data {
 	d := &data{wordID: map[string]int32{}, stems: map[int32]string{}, gloss: map[string][]glossEntry{}}
-	b := &builder{d: d}
+	b := &builder{d: d, lower: map[string]string{}}
 	size := 0
 	for _, n := range p.Notes {
 		size += len(n.Body)
 	}
 	d.toks = make([]token, 0, size/6)
+	vocab := size/64 + 64 // about one new word in 64 bytes of notes
+	d.wordID = make(map[string]int32, vocab)
+	d.words = make([]word, 0, vocab)
+	b.counts = make([][4]float32, 0, vocab)
 	for _, n := range p.Notes {
 		b.addNote(n)
 	}
@@ -215,7 +220,7 @@ func (b *builder) count(id int32, f int, c float32) {
 // tokens tokenizes text, appending to out, and counts each word in field f of the current section.
 func (b *builder) tokens(text string, pos *int32, f int, out []token) []token {
 	prev, prevStart := "", 0
-	tokenize(text, func(s span) {
+	tokenizeCached(text, b.lower, func(s span) {
 		id := b.word(s.word)
 		switch {
 		case stopWords[s.word]:

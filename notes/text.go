@@ -111,8 +111,12 @@ const maxWordRunes = 64
 
 // tokenize splits text into words of letters and digits. A camelCase word also yields its parts, so
 // "LambdaCanary10Percent5Minutes" is found by "canary" and "GenerateDataKey" by "data key".
-func tokenize(text string, emit func(span)) {
-	if tokenizeASCII(text, emit) {
+func tokenize(text string, emit func(span)) { tokenizeCached(text, nil, emit) }
+
+// tokenizeCached is tokenize with a cache of lower-cased words (by their spelling in the text), so that
+// indexing lower-cases "Lambda" once rather than at every occurrence. lower may be nil.
+func tokenizeCached(text string, lower map[string]string, emit func(span)) {
+	if tokenizeASCII(text, lower, emit) {
 		return
 	}
 	tokenizeRunes(text, emit)
@@ -150,7 +154,7 @@ func asciiWord(c byte) bool  { return asciiLower(c) || asciiUpper(c) || asciiDig
 // tokenizeASCII is tokenize for text whose words are ASCII (punctuation such as "→" or "–" may be
 // anything): most of the notes, without rune conversions. It reports false, having emitted nothing, when
 // a word holds a non-ASCII letter or digit; tokenize then takes the general path.
-func tokenizeASCII(text string, emit func(span)) bool {
+func tokenizeASCII(text string, lower map[string]string, emit func(span)) bool {
 	for i := 0; i < len(text); i++ {
 		if c := text[i]; c >= 0x80 {
 			r, _ := utf8.DecodeRuneInString(text[i:])
@@ -184,11 +188,11 @@ func tokenizeASCII(text string, emit func(span)) bool {
 		if j-i <= maxWordRunes {
 			w := text[i:j]
 			if upper {
-				w = strings.ToLower(w)
+				w = toLower(w, lower)
 			}
 			emit(span{word: w, start: i - shift, end: j - shift})
 			if camel {
-				camelPartsASCII(text, i, j, shift, emit)
+				camelPartsASCII(text, i, j, shift, lower, emit)
 			}
 		}
 		i = j
@@ -196,8 +200,21 @@ func tokenizeASCII(text string, emit func(span)) bool {
 	return true
 }
 
+// toLower lower-cases an ASCII word, through the cache when there is one.
+func toLower(w string, cache map[string]string) string {
+	if cache == nil {
+		return strings.ToLower(w)
+	}
+	l, ok := cache[w]
+	if !ok {
+		l = strings.ToLower(w)
+		cache[w] = l
+	}
+	return l
+}
+
 // camelPartsASCII is camelParts for ASCII text.
-func camelPartsASCII(text string, i, j, shift int, emit func(span)) {
+func camelPartsASCII(text string, i, j, shift int, lower map[string]string, emit func(span)) {
 	start := i
 	for k := i + 1; k <= j; k++ {
 		cut := k == j
@@ -214,7 +231,7 @@ func camelPartsASCII(text string, i, j, shift int, emit func(span)) {
 		}
 		if cut {
 			if k-start >= 2 || asciiDigit(text[start]) {
-				emit(span{word: strings.ToLower(text[start:k]), start: start - shift, end: k - shift, part: true})
+				emit(span{word: toLower(text[start:k], lower), start: start - shift, end: k - shift, part: true})
 			}
 			start = k
 		}

@@ -19,7 +19,7 @@ func TestTokenizeFastPathAgrees(t *testing.T) {
 		"x-ray's SigV4 iam:PassRole", "", "→→", "a",
 	} {
 		fast := spans(text, func(s string, emit func(span)) {
-			if !tokenizeASCII(s, emit) {
+			if !tokenizeASCII(s, map[string]string{}, emit) {
 				t.Fatalf("%q: fast path refused", s)
 			}
 		})
@@ -27,7 +27,7 @@ func TestTokenizeFastPathAgrees(t *testing.T) {
 			t.Errorf("%q:\nfast %v\nslow %v", text, fast, slow)
 		}
 	}
-	if tokenizeASCII("café au lait", func(span) {}) {
+	if tokenizeASCII("café au lait", nil, func(span) {}) {
 		t.Error("fast path took a non-ASCII word")
 	}
 	got := spans("LambdaCanary10Percent5Minutes", tokenize)
@@ -46,7 +46,7 @@ func FuzzTokenize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		n := len([]rune(text))
 		var fast []span
-		ok := tokenizeASCII(text, func(s span) { fast = append(fast, s) })
+		ok := tokenizeASCII(text, nil, func(s span) { fast = append(fast, s) })
 		slow := spans(text, tokenizeRunes)
 		if ok && !slices.Equal(fast, slow) {
 			t.Fatalf("%q: fast %v slow %v", text, fast, slow)
