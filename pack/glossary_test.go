@@ -67,3 +67,20 @@ func TestEmbeddedGlossary(t *testing.T) {
 		}
 	}
 }
+
+func FuzzGlossary(f *testing.F) {
+	f.Add("gsi: global secondary index\n")
+	f.Add("cmk: [KMS key, customer managed key]\n\"\": x\n")
+	f.Add("a: {b: c}\n- x\n")
+	f.Fuzz(func(t *testing.T, y string) {
+		p, _, err := pack.Load(packFS(map[string]string{"notes/sqs.md": goodNote, "glossary.yaml": y}))
+		if err != nil {
+			return
+		}
+		for _, g := range p.Glossary {
+			if g.Term == "" || len(g.Means) == 0 {
+				t.Fatalf("empty entry kept: %+v", g)
+			}
+		}
+	})
+}
