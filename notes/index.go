@@ -79,6 +79,7 @@ type section struct {
 	slug      string
 	heading   string
 	headToks  []token
+	titleToks []token // the note's title, shared by its sections, for phrases ("step functions")
 	lineStart int32 // lines of the section: d.lines[lineStart:lineEnd]
 	lineEnd   int32
 	intro     bool
@@ -86,8 +87,9 @@ type section struct {
 
 // word is one distinct word of the notes, folded.
 type word struct {
-	text string
-	freq int32
+	text  string
+	freq  int32
+	plain bool // seen on its own, not only as a camelCase name ("rollback", not just "ApiGateway")
 }
 
 type posting struct {
@@ -217,11 +219,15 @@ func (b *builder) count(id int32, f int, c float32) {
 	cc[f] += c
 }
 
-// tokens tokenizes text, appending to out, and counts each word in field f of the current section.
+// tokens tokenizes text, appending to out, and counts each word in field f of the current section (f < 0:
+// count nothing).
 func (b *builder) tokens(text string, pos *int32, f int, out []token) []token {
 	prev, prevStart := "", 0
 	tokenizeCached(text, b.lower, func(s span) {
 		id := b.word(s.word)
+		if !s.part && !s.camel {
+			b.d.words[id].plain = true
+		}
 		switch {
 		case stopWords[s.word]:
 			// a stop word stands between words without parting them: "all at once" is a phrase of two
@@ -231,12 +237,16 @@ func (b *builder) tokens(text string, pos *int32, f int, out []token) []token {
 			*pos++
 		}
 		out = append(out, token{word: id, pos: *pos, start: int32(s.start), end: int32(s.end)})
-		b.count(id, f, 1)
+		if f >= 0 {
+			b.count(id, f, 1)
+		}
 		// The notes state a limit as "up to 10 GB" or "at most 5"; a learner asks for the "max".
 		if !s.part && ((prev == "up" && s.word == "to") || (prev == "at" && s.word == "most")) {
 			mx := b.word("max")
 			out = append(out, token{word: mx, pos: *pos, start: int32(prevStart), end: int32(s.end)})
-			b.count(mx, f, 1)
+			if f >= 0 {
+				b.count(mx, f, 1)
+			}
 		}
 		if !s.part {
 			prev, prevStart = s.word, s.start
@@ -252,6 +262,8 @@ func (b *builder) addNote(n *pack.Note) {
 	// tag does not make every section of its note a match for it.
 	var title, tags []int32
 	tokenize(n.Title+" "+n.ID, func(s span) { title = append(title, b.word(s.word)) })
+	var tpos int32
+	titleToks := b.tokens(n.Title, &tpos, -1, nil)
 	tokenize(strings.Join(n.Tags, " "), func(s span) { tags = append(tags, b.word(s.word)) })
 
 	open := false
@@ -260,7 +272,7 @@ func (b *builder) addNote(n *pack.Note) {
 			b.finishSection()
 		}
 		open = true
-		sec := section{note: n, slug: slug, heading: heading, intro: intro,
+		sec := section{note: n, slug: slug, heading: heading, intro: intro, titleToks: titleToks,
 			lineStart: int32(len(d.lines)), lineEnd: int32(len(d.lines))}
 		var pos int32
 		field := 1

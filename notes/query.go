@@ -35,6 +35,7 @@ type alt struct {
 	words    [][]variant
 	weight   float32
 	glossary bool
+	sum      bool // words typed by the learner score together, as separate terms would; a meaning's words score as its most telling one
 }
 
 // term is one query term: a word as typed, or a glossary term of one or more words.
@@ -78,6 +79,16 @@ func (d *data) parse(raw string) query {
 			}
 			i += n
 			continue
+		}
+		// Two words the notes write as one: "roll back" finds "rollback", "time out" "timeout".
+		if i+1 < len(ws) && !stopWords[ws[i]] {
+			if c := ws[i] + ws[i+1]; !seen[c] && d.compound(ws[i], ws[i+1]) {
+				seen[c] = true
+				q.terms = append(q.terms, d.compoundTerm(ws[i], ws[i+1], i+2 == len(ws) && typing))
+				q.words = append(q.words, ws[i], ws[i+1])
+				i += 2
+				continue
+			}
 		}
 		w := ws[i]
 		i++
@@ -124,7 +135,7 @@ func slicesEqual(a, b []string) bool {
 // (each word by its stem), the meanings counting a little less.
 func (d *data) glossaryTerm(key []string, g glossEntry, typing bool) term {
 	t := term{text: strings.Join(key, " ")}
-	lit := alt{weight: 1}
+	lit := alt{weight: 1, sum: true}
 	for k, w := range key {
 		lit.words = append(lit.words, d.variants(w, typing && k == len(key)-1))
 	}
@@ -145,6 +156,42 @@ func (d *data) glossaryTerm(key []string, g glossEntry, typing bool) term {
 		if len(a.words) > 0 {
 			t.alts = append(t.alts, a)
 		}
+	}
+	t.idf, t.raw = d.termIDF(t)
+	return t
+}
+
+// compound reports whether the notes write a+b as one word of its own (not only inside a camelCase name
+// or a URL) at least half as often as they use the rarer of the two words: "rollback" for "roll back", but
+// not "apigateway" (from URLs) for "api gateway".
+func (d *data) compound(a, b string) bool {
+	id, ok := d.wordID[a+b]
+	if !ok || !d.words[id].plain {
+		return false
+	}
+	rarer := int32(-1)
+	for _, w := range []string{a, b} {
+		var f int32
+		if wid, ok := d.wordID[w]; ok {
+			f = d.words[wid].freq
+		}
+		if rarer < 0 || f < rarer {
+			rarer = f
+		}
+	}
+	return 2*d.words[id].freq >= rarer
+}
+
+// compoundTerm is a term the notes write as one word (a+b) or as the two words.
+func (d *data) compoundTerm(a, b string, typing bool) term {
+	t := term{text: a + " " + b}
+	t.alts = append(t.alts, alt{words: [][]variant{d.exact(a + b)}, weight: 1})
+	two := alt{weight: 1, sum: true, words: [][]variant{d.variants(a, false)}}
+	if !stopWords[b] {
+		two.words = append(two.words, d.variants(b, typing))
+	}
+	if len(two.words[0]) > 0 && len(two.words[len(two.words)-1]) > 0 {
+		t.alts = append(t.alts, two)
 	}
 	t.idf, t.raw = d.termIDF(t)
 	return t

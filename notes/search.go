@@ -230,7 +230,7 @@ func (d *data) wordScore(sc *scratch, vs []variant) {
 func (d *data) scoreTerm(sc *scratch, t term, bit uint32) {
 	for _, a := range t.alts {
 		n := len(a.words)
-		// A section must hold every word of the alternative; it scores as its most telling word.
+		// A section must hold every word of the alternative.
 		for _, vs := range a.words {
 			d.wordScore(sc, vs)
 			for _, s := range sc.wordTouched {
@@ -238,7 +238,11 @@ func (d *data) scoreTerm(sc *scratch, t term, bit uint32) {
 				if sc.altCnt[s] == 0 {
 					sc.altTouched = append(sc.altTouched, s)
 				}
-				sc.altSum[s] = max(sc.altSum[s], sc.wordAcc[s])
+				if a.sum {
+					sc.altSum[s] += sc.wordAcc[s]
+				} else {
+					sc.altSum[s] = max(sc.altSum[s], sc.wordAcc[s])
+				}
 				sc.altCnt[s]++
 				if f&flagNamed != 0 {
 					sc.altNamed[s]++
@@ -318,12 +322,13 @@ func (d *data) headingCover(sc *scratch, s int32) float32 {
 }
 
 // phrases finds which neighbouring query terms (term k and k+1, as bit k+1) stand next to each other in
-// the section's body and heading.
+// the section's body (or its note's title) and in its heading.
 func (d *data) phrases(sc *scratch, s int32) (body, head uint32) {
 	sec := &d.secs[s]
 	head = pairsIn(sc, sec.headToks)
+	body = pairsIn(sc, sec.titleToks)
 	if sec.lineEnd > sec.lineStart {
-		body = pairsIn(sc, d.toks[d.lines[sec.lineStart].tokStart:d.lines[sec.lineEnd-1].tokEnd])
+		body |= pairsIn(sc, d.toks[d.lines[sec.lineStart].tokStart:d.lines[sec.lineEnd-1].tokEnd])
 	}
 	return body, head
 }

@@ -104,6 +104,7 @@ type span struct {
 	word       string
 	start, end int
 	part       bool
+	camel      bool // a whole camelCase word, which has parts
 }
 
 // maxWordRunes bounds the words the index keeps; longer runs of letters are not words a learner types.
@@ -139,8 +140,11 @@ func tokenizeRunes(text string, emit func(span)) {
 			j++
 		}
 		if j-i <= maxWordRunes {
-			emit(span{word: string(low[i:j]), start: i, end: j})
-			camelParts(runes, low, i, j, emit)
+			camel := isCamel(runes[i:j])
+			emit(span{word: string(low[i:j]), start: i, end: j, camel: camel})
+			if camel {
+				camelParts(runes, low, i, j, emit)
+			}
 		}
 		i = j
 	}
@@ -190,7 +194,7 @@ func tokenizeASCII(text string, lower map[string]string, emit func(span)) bool {
 			if upper {
 				w = toLower(w, lower)
 			}
-			emit(span{word: w, start: i - shift, end: j - shift})
+			emit(span{word: w, start: i - shift, end: j - shift, camel: camel})
 			if camel {
 				camelPartsASCII(text, i, j, shift, lower, emit)
 			}
@@ -238,20 +242,19 @@ func camelPartsASCII(text string, i, j, shift int, lower map[string]string, emit
 	}
 }
 
-// camelParts emits the parts of runes[i:j] when it is a camelCase word: it has a lower-case letter followed
-// by an upper-case one. It splits there, between letters and digits, and before the last capital of a run
-// of capitals ("HTTPRequest": HTTP, Request).
-func camelParts(runes, low []rune, i, j int, emit func(span)) {
-	camel := false
-	for k := i + 1; k < j; k++ {
-		if unicode.IsLower(runes[k-1]) && unicode.IsUpper(runes[k]) {
-			camel = true
-			break
+// isCamel reports whether a word has a lower-case letter followed by an upper-case one.
+func isCamel(w []rune) bool {
+	for k := 1; k < len(w); k++ {
+		if unicode.IsLower(w[k-1]) && unicode.IsUpper(w[k]) {
+			return true
 		}
 	}
-	if !camel {
-		return
-	}
+	return false
+}
+
+// camelParts emits the parts of runes[i:j], a camelCase word (see isCamel). It splits there, between letters and digits, and before the last capital of a run
+// of capitals ("HTTPRequest": HTTP, Request).
+func camelParts(runes, low []rune, i, j int, emit func(span)) {
 	start := i
 	for k := i + 1; k <= j; k++ {
 		cut := k == j
@@ -292,7 +295,7 @@ var stopWords = func() map[string]bool {
 		used uses using need needs want wants way ways thing things someone something just also only please tell
 		know much many get gets getting got make makes made set up some any each every other another more most
 		very really does doesn dont don t s whats fix fixing fixed solve solving resolve avoid prevent run runs
-		running give gives let lets`) {
+		running give gives let lets find see look`) {
 		m[w] = true
 	}
 	return m
