@@ -80,7 +80,7 @@ type section struct {
 	heading   string
 	headToks  []token
 	titleToks []token // the note's title, shared by its sections, for phrases ("step functions")
-	lineStart int32 // lines of the section: d.lines[lineStart:lineEnd]
+	lineStart int32   // lines of the section: d.lines[lineStart:lineEnd]
 	lineEnd   int32
 	intro     bool
 }
