@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"dvaprep/exam"
 	"dvaprep/pack"
 	"dvaprep/study"
 	"dvaprep/ui/common"
@@ -25,8 +26,9 @@ func examCmd(opts *options) *cobra.Command {
 		Use:   "exam",
 		Short: "Start a mock exam or a drill",
 		Long: "exam starts a timed mock exam at once: 65 questions in 130 minutes by default, drawn by the exam\n" +
-			"blueprint, questions you have not seen first. With --domain or --task it starts an untimed drill of\n" +
-			"that domain or task statement instead, showing the answer after each question. --minutes 0 is untimed.\n\n" +
+			"blueprint, questions you have not seen first. Another --questions gets 2 minutes a question unless\n" +
+			"--minutes says otherwise (0 is untimed). With --domain or --task it starts an untimed drill of that\n" +
+			"domain or task statement instead, showing the answer after each question.\n\n" +
 			"One exam at a time: if one is in progress, the interface asks whether to abandon it (its answers are\n" +
 			"kept and count) or to open it. --abandon abandons it without asking; without a terminal the command\n" +
 			"refuses and says so.",
@@ -45,6 +47,14 @@ func examCmd(opts *options) *cobra.Command {
 			}
 			if start.Minutes < 0 {
 				return fmt.Errorf("the time limit must be 0 (untimed) or more minutes, not %d", start.Minutes)
+			}
+			if !drill && cmd.Flags().Changed("questions") && !cmd.Flags().Changed("minutes") {
+				// The time follows the length at the real exam's pace (2 minutes a question).
+				p, err := loadPack(opts)
+				if err != nil {
+					return err
+				}
+				start.Minutes = exam.PaceMinutes(p.Exam, start.Questions)
 			}
 			if drill {
 				p, err := loadPack(opts)
@@ -70,7 +80,7 @@ func examCmd(opts *options) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.IntVar(&start.Questions, "questions", 65, "how many questions (N); a drill defaults to 10")
-	f.IntVar(&start.Minutes, "minutes", 130, "time limit in minutes (M), 0 for untimed; a drill defaults to untimed")
+	f.IntVar(&start.Minutes, "minutes", 130, "time limit in minutes (M), 0 for untimed; by default 2 a question, and a drill is untimed")
 	f.StringVar(&start.Domain, "domain", "", "drill one exam domain (D, such as 2)")
 	f.StringVar(&start.Task, "task", "", "drill one task statement (T, such as 1.2)")
 	f.BoolVar(&abandon, "abandon", false, "abandon an exam in progress without asking (its answers are kept and count)")

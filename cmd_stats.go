@@ -52,12 +52,15 @@ func statsCmd(opts *options) *cobra.Command {
 
 // writeStats prints the report as plain tables that fit 80 columns.
 func writeStats(out io.Writer, p *pack.Pack, r progress.Report) error {
+	thin := false // a figure rests on fewer than progress.MinFigure answers
 	table := func(title, last string, rows []progress.Mastery, lastCol func(progress.Mastery) string) error {
 		tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 		fmt.Fprintf(tw, "\t%s\tanswered\taccuracy\tmastery\t%s\n", title, last)
 		for _, m := range rows {
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s %s\t%s\n", m.ID, cut(m.Name, 30), m.Answered, percent(m.Accuracy),
-				common.Bar(m.Mastery, 10), percent(m.Mastery), lastCol(m))
+			acc, mastery := figure(m.Accuracy, m.Answered), figure(m.Mastery, m.Answered)
+			thin = thin || (m.Answered > 0 && !progress.Enough(m.Answered))
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s %s\t%s\n", m.ID, cut(m.Name, 30), m.Answered, acc,
+				common.Bar(m.Mastery, 10), mastery, lastCol(m))
 		}
 		return tw.Flush()
 	}
@@ -70,7 +73,11 @@ func writeStats(out io.Writer, p *pack.Pack, r progress.Report) error {
 	}); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\nnotes: %d of %d sections read\n", r.Notes.Done, r.Notes.Total)
+	if thin {
+		fmt.Fprintf(out, "* fewer than %d answers: too little data to read much into\n", progress.MinFigure)
+	}
+	fmt.Fprintf(out, "\nquestions: %s\n", progress.Figure(r.Questions.Accuracy(), r.Questions.Answered))
+	fmt.Fprintf(out, "notes: %d of %d sections read\n", r.Notes.Done, r.Notes.Total)
 	if r.Cards == 1 {
 		fmt.Fprintln(out, "review: 1 card")
 	} else {
@@ -94,7 +101,16 @@ func writeStats(out io.Writer, p *pack.Pack, r progress.Report) error {
 	return nil
 }
 
-func percent(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
+// figure is a percentage for a table cell: "—" with no answers, marked "*" under progress.MinFigure answers.
+func figure(f float64, answers int) string {
+	switch {
+	case answers == 0:
+		return "—"
+	case !progress.Enough(answers):
+		return fmt.Sprintf("%.0f%%*", 100*f)
+	}
+	return fmt.Sprintf("%.0f%%", 100*f)
+}
 
 func cut(s string, n int) string {
 	r := []rune(s)
@@ -115,6 +131,7 @@ type statsJSON struct {
 	Readiness readinessJSON `json:"readiness"`
 	Streak    streakJSON    `json:"streak"`
 	Weak      []weakJSON    `json:"weak_spots"`
+	MinFigure int           `json:"min_answers_for_a_figure"`
 }
 
 type masteryJSON struct {
@@ -129,11 +146,13 @@ type masteryJSON struct {
 	Mastery   float64   `json:"mastery"`
 	Cards     int       `json:"review_cards"`
 	Notes     countJSON `json:"notes"`
+	Enough    bool      `json:"enough_data"` // answered >= min_answers_for_a_figure
 }
 
 type tallyJSON struct {
 	Answered int     `json:"answered"`
 	Accuracy float64 `json:"accuracy"`
+	Enough   bool    `json:"enough_data"`
 }
 
 type countJSON struct {
@@ -172,7 +191,7 @@ func writeStatsJSON(out io.Writer, r progress.Report) error {
 		for _, x := range ms {
 			out = append(out, masteryJSON{ID: x.ID, Domain: x.Domain, Name: x.Name, Weight: x.Weight, Answered: x.Answered,
 				Accuracy: round(x.Accuracy), Recent: round(x.Recent), Retention: round(x.Retention), Mastery: round(x.Mastery),
-				Cards: x.Cards, Notes: countJSON{x.Sections.Done, x.Sections.Total}})
+				Cards: x.Cards, Notes: countJSON{x.Sections.Done, x.Sections.Total}, Enough: progress.Enough(x.Answered)})
 		}
 		return out
 	}
@@ -180,14 +199,15 @@ func writeStatsJSON(out io.Writer, r progress.Report) error {
 	j := statsJSON{
 		Domains:   m(r.Domains),
 		Tasks:     m(r.Tasks),
-		Questions: tallyJSON{r.Questions.Answered, round(r.Questions.Accuracy())},
-		Decisions: tallyJSON{r.Decisions.Answered, round(r.Decisions.Accuracy())},
+		Questions: tallyJSON{r.Questions.Answered, round(r.Questions.Accuracy()), progress.Enough(r.Questions.Answered)},
+		Decisions: tallyJSON{r.Decisions.Answered, round(r.Decisions.Accuracy()), progress.Enough(r.Decisions.Answered)},
 		Notes:     countJSON{r.Notes.Done, r.Notes.Total},
 		Cards:     r.Cards,
 		Readiness: readinessJSON{Enough: rd.Enough, Reason: rd.Reason(), Answers: rd.Answers, Estimate: rd.Scaled,
 			Low: rd.ScaledLow, High: rd.ScaledHigh, Percent: round(rd.Percent), Passing: rd.Passing},
-		Streak: streakJSON{r.Streak.Current, r.Streak.Longest, r.Streak.Days, r.Streak.Today},
-		Weak:   []weakJSON{},
+		Streak:    streakJSON{r.Streak.Current, r.Streak.Longest, r.Streak.Days, r.Streak.Today},
+		Weak:      []weakJSON{},
+		MinFigure: progress.MinFigure,
 	}
 	for _, w := range r.Weak {
 		j.Weak = append(j.Weak, weakJSON{w.ID, w.Suggestion()})

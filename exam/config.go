@@ -89,3 +89,15 @@ func (c Config) check() error {
 	}
 	return nil
 }
+
+// PaceMinutes is the time limit for n questions at the pace of the real exam in f, rounded up to a whole minute:
+// 2 minutes a question for DVA-C02 (130 for 65). A format without a pace gives 2 minutes a question.
+func PaceMinutes(f pack.ExamFormat, n int) int {
+	if n <= 0 {
+		return 0
+	}
+	if f.Questions <= 0 || f.Minutes <= 0 {
+		return 2 * n
+	}
+	return (n*f.Minutes + f.Questions - 1) / f.Questions
+}

@@ -13,6 +13,10 @@
 // the others and Draw says so with a *Shortfall. Within a domain, questions not yet seen come first, and the draw
 // is spread evenly over the domain's task statements. No question appears twice.
 //
+// The unscored items of a mock are chosen by weight too: the scored count of each domain is apportioned the same
+// way over the scored total, and the rest of each domain's draw is unscored. A full DVA-C02 mock therefore scores
+// 16/13/12/9 of its 21/17/16/11 (5/4/4/2 unscored), and each domain's verdict rests on its share of the blueprint.
+//
 // # Scaled score estimate
 //
 // AWS reports a scaled score from 100 to 1000 and passes at 720, but it does not publish how raw scores map to that

@@ -80,8 +80,9 @@ func (s *Shortfall) Error() string {
 //
 // A Mock or Custom draw apportions questions to domains by weight (see the package doc), takes unseen questions
 // first within each domain, spreads them over the domain's task statements, and shuffles the result. Drills keep
-// to cfg.Domain and cfg.Task. A Missed drill takes cfg.IDs in order. cfg.Unscored random items are marked unscored
-// (scaled down if fewer questions were drawn, and never all of them).
+// to cfg.Domain and cfg.Task. A Missed drill takes cfg.IDs in order. cfg.Unscored items are marked unscored
+// (scaled down if fewer questions were drawn, and never all of them), chosen by domain weight too so that the
+// scored ones follow the blueprint (see markUnscored).
 //
 // If err is a *Shortfall, items is still a usable best-effort draw; any other error comes with no items.
 func Draw(p *pack.Pack, cfg Config, seen map[string]bool, rng *rand.Rand) ([]Item, error) {
@@ -135,13 +136,53 @@ func Draw(p *pack.Pack, cfg Config, seen map[string]bool, rng *rand.Rand) ([]Ite
 		unscored = unscored * short.Got / short.Wanted
 	}
 	unscored = min(unscored, len(items)-1)
-	for _, i := range rng.Perm(len(items))[:max(unscored, 0)] {
-		items[i].Unscored = true
-	}
+	markUnscored(p, items, qs, max(unscored, 0), rng)
 	if short.Got < short.Wanted || len(short.Domains) > 0 || len(short.Unknown) > 0 {
 		return items, &short
 	}
 	return items, nil
+}
+
+// markUnscored marks u of the drawn items unscored, so that the scored ones follow the blueprint: the scored
+// count of each domain is apportioned by weight (D'Hondt, as for the draw), capped at what the domain has in the
+// draw, and the rest of each domain's items are the unscored ones, picked at random within the domain. For the
+// DVA-C02 full mock that is 21/17/16/11 drawn, 16/13/12/9 scored and 5/4/4/2 unscored. D'Hondt is house
+// monotone (a smaller house never gives a party more seats), so the scored share always fits in the drawn one
+// when no domain ran short.
+func markUnscored(p *pack.Pack, items []Item, qs []*pack.Question, u int, rng *rand.Rand) {
+	if u <= 0 || len(items) == 0 {
+		return
+	}
+	at := map[string]int{}
+	var weights []int
+	for _, d := range p.Domains {
+		if _, dup := at[d.ID]; !dup {
+			at[d.ID] = len(weights)
+			weights = append(weights, min(max(d.Weight, 0), 1_000_000))
+		}
+	}
+	members := make([][]int, len(weights)) // item indexes per domain
+	for i, q := range qs {
+		d, ok := at[q.Domain]
+		if !ok { // a domain missing from the blueprint: weight 0
+			d = len(weights)
+			at[q.Domain] = d
+			weights = append(weights, 0)
+			members = append(members, nil)
+		}
+		members[d] = append(members[d], i)
+	}
+	caps := make([]int, len(weights))
+	for d := range members {
+		caps[d] = len(members[d])
+	}
+	scored := apportion(weights, caps, len(items)-u)
+	for d, ms := range members {
+		rng.Shuffle(len(ms), func(i, j int) { ms[i], ms[j] = ms[j], ms[i] })
+		for _, i := range ms[:len(ms)-scored[d]] {
+			items[i].Unscored = true
+		}
+	}
 }
 
 // resolveFilter checks the drill filters against the blueprint and returns the domain they select ("" for all).
@@ -374,4 +415,31 @@ func questionIndex(p *pack.Pack) map[string]*pack.Question {
 		}
 	}
 	return m
+}
+
+// Share is one domain's part of a mock of a given length: the questions drawn from it and how many of them
+// are scored, when the pack has enough questions.
+type Share struct {
+	Domain string
+	Drawn  int
+	Scored int
+}
+
+// Shares is the split a mock of n questions with u unscored aims for, domain by domain in pack order: what the
+// draw apportions by weight, before any shortfall. A briefing shows it; Draw follows it.
+func Shares(p *pack.Pack, n, u int) []Share {
+	if p == nil || n <= 0 {
+		return nil
+	}
+	u = min(max(u, 0), n-1)
+	weights := make([]int, len(p.Domains))
+	for i, d := range p.Domains {
+		weights[i] = min(max(d.Weight, 0), 1_000_000)
+	}
+	drawn, scored := apportion(weights, nil, n), apportion(weights, nil, n-u)
+	out := make([]Share, len(p.Domains))
+	for i, d := range p.Domains {
+		out[i] = Share{Domain: d.ID, Drawn: drawn[i], Scored: scored[i]}
+	}
+	return out
 }

@@ -410,3 +410,77 @@ func TestItemDisplay(t *testing.T) {
 		t.Error("out-of-range positions should give -1")
 	}
 }
+
+// unscoredCounts counts the scored and the unscored items per domain, in blueprint order.
+func unscoredCounts(t *testing.T, p *pack.Pack, items []Item) (scored, unscored []int) {
+	t.Helper()
+	scored, unscored = make([]int, len(blueprint)), make([]int, len(blueprint))
+	for i, q := range byQuestion(t, p, items) {
+		for d, b := range blueprint {
+			if b.id != q.Domain {
+				continue
+			}
+			if items[i].Unscored {
+				unscored[d]++
+			} else {
+				scored[d]++
+			}
+		}
+	}
+	return scored, unscored
+}
+
+// The scored questions of a mock follow the blueprint, whatever its length: the unscored ones are drawn by
+// domain weight too.
+func TestDrawScoredFollowBlueprint(t *testing.T) {
+	p := testPack(15, nil) // 45/45/60/45 questions: no domain runs short
+	fixed := []struct {
+		n, unscored        int
+		scored, unscoredBy []int
+	}{
+		{65, 15, []int{16, 13, 12, 9}, []int{5, 4, 4, 2}}, // the real exam
+		{50, 12, []int{12, 10, 9, 7}, []int{4, 3, 3, 2}},
+		{20, 5, []int{5, 4, 4, 2}, []int{2, 1, 1, 1}},
+		{5, 1, []int{1, 1, 1, 1}, []int{1, 0, 0, 0}}, // D'Hondt gives 4 seats 1/1/1/1
+	}
+	for _, tt := range fixed {
+		cfg := Config{Kind: Mock, Questions: tt.n, Unscored: tt.unscored}
+		for seed := range uint64(5) {
+			items, err := Draw(p, cfg, nil, rng(seed))
+			if err != nil {
+				t.Fatal(err)
+			}
+			scored, unscored := unscoredCounts(t, p, items)
+			if !slices.Equal(scored, tt.scored) || !slices.Equal(unscored, tt.unscoredBy) {
+				t.Errorf("n=%d seed %d: scored %v unscored %v, want %v and %v", tt.n, seed, scored, unscored,
+					tt.scored, tt.unscoredBy)
+			}
+		}
+	}
+	// Shares announces the same split, for the briefing.
+	want := []Share{{"1", 21, 16}, {"2", 17, 13}, {"3", 16, 12}, {"4", 11, 9}}
+	if got := Shares(p, 65, 15); !slices.Equal(got, want) {
+		t.Errorf("Shares(65, 15) = %v, want %v", got, want)
+	}
+	// Every mock length, with the real exam's share of unscored items: each domain's scored count is within one
+	// question of its exact share by weight, and the unscored count is what was asked for.
+	for n := 2; n <= 130; n++ {
+		u := n * 15 / 65
+		items, err := Draw(p, Config{Kind: Mock, Questions: n, Unscored: u}, nil, rng(uint64(n)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		scored, unscored := unscoredCounts(t, p, items)
+		total := 0
+		for d, b := range blueprint {
+			total += unscored[d]
+			exact := float64((n-u)*b.weight) / 100
+			if diff := float64(scored[d]) - exact; diff <= -1 || diff >= 1 {
+				t.Errorf("n=%d: domain %s has %d scored, exact share %.2f", n, b.id, scored[d], exact)
+			}
+		}
+		if total != u {
+			t.Errorf("n=%d: %d unscored, want %d", n, total, u)
+		}
+	}
+}

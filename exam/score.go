@@ -41,6 +41,7 @@ type ItemResult struct {
 	Unscored   bool
 	Missing    bool  // the question is no longer in the pack (or changed its options): not scored
 	Answered   bool  // at least one option chosen
+	Incomplete bool  // a multiple-response answer with fewer options than asked for (scored as wrong)
 	Correct    bool  // the choice is exactly the set of correct options
 	Choice     []int // the original option indexes chosen
 	Right      []int // the original option indexes that are correct
@@ -129,6 +130,7 @@ func Score(p *pack.Pack, s *Session) Result {
 			}
 		}
 		ir.Correct = ir.Answered && slices.Equal(ir.Choice, ir.Right)
+		ir.Incomplete = FillOf(len(ir.Choice), max(q.Select, len(ir.Right))) == Incomplete
 		r.Items[i] = ir
 		if it.Unscored {
 			r.Unscored.add(ir.Correct)
@@ -206,4 +208,16 @@ func slowest(items []ItemResult) []int {
 		return 0
 	})
 	return pos[:min(len(pos), slowestCount)]
+}
+
+// Seen counts the items that were on screen (some time was booked to them) and the time they took, for pacing:
+// questions never opened would otherwise pull the time per question down.
+func (r Result) Seen() (n int, spent time.Duration) {
+	for _, it := range r.Items {
+		if !it.Missing && it.Time > 0 {
+			n++
+			spent += it.Time
+		}
+	}
+	return n, spent
 }

@@ -35,9 +35,32 @@ type answer struct {
 
 // Counts summarises a session for the review screen before submission.
 type Counts struct {
-	Answered   int // items with at least one option chosen
-	Unanswered int
+	Answered   int // items with as many options chosen as they ask for (or more)
+	Incomplete int // multiple-response items with some options chosen, but fewer than they ask for: they score 0
+	Unanswered int // items with nothing chosen
 	Flagged    int
+}
+
+// Fill is how far an item's answer goes. Multiple response is all or nothing, so an incomplete answer scores 0
+// and the screens say so before the exam is submitted.
+type Fill int
+
+// The fills of an answer.
+const (
+	Blank      Fill = iota // nothing chosen
+	Incomplete             // fewer options chosen than the question asks for
+	Complete               // as many as it asks for, or more (too many is wrong, but no longer incomplete)
+)
+
+// FillOf is the fill of a choice of chosen options for a question that asks for sel.
+func FillOf(chosen, sel int) Fill {
+	switch {
+	case chosen <= 0:
+		return Blank
+	case chosen < sel:
+		return Incomplete
+	}
+	return Complete
 }
 
 // NewSession starts a session on drawn items at now. A Config with a Duration gets a deadline of now+Duration.
@@ -181,17 +204,30 @@ func (s *Session) Flagged(i int) bool { return s.get(i).flagged }
 // Spent returns the time spent on item i so far.
 func (s *Session) Spent(i int) time.Duration { return s.get(i).spent }
 
-// Counts tallies answered, unanswered and flagged items.
-func (s *Session) Counts() Counts {
+// Fill returns the fill of item i, given its question (nil if the pack no longer has it: then any choice is
+// Complete, since nothing more can be asked).
+func (s *Session) Fill(i int, q *pack.Question) Fill {
+	sel := 1
+	if q != nil {
+		sel = max(q.Select, 1)
+	}
+	return FillOf(len(s.get(i).choice), sel)
+}
+
+// Counts tallies answered, incomplete, unanswered and flagged items. p tells how many options each question asks
+// for; with a nil p every item with a choice counts as answered.
+func (s *Session) Counts(p *pack.Pack) Counts {
 	var c Counts
-	for i := range s.Items {
-		a := s.get(i)
-		if len(a.choice) > 0 {
+	for i, it := range s.Items {
+		switch s.Fill(i, lookup(p, it.QuestionID)) {
+		case Complete:
 			c.Answered++
-		} else {
+		case Incomplete:
+			c.Incomplete++
+		default:
 			c.Unanswered++
 		}
-		if a.flagged {
+		if s.get(i).flagged {
 			c.Flagged++
 		}
 	}
@@ -230,4 +266,35 @@ func normChoice(opts []int, n int) ([]int, error) {
 		return nil, fmt.Errorf("option index out of range 0..%d in %v", n-1, opts)
 	}
 	return c, nil
+}
+
+// StoredFill is the fill of an answer as the store keeps it: a question ID and an encoded choice (see
+// EncodeChoice). A question the pack no longer has counts any choice as Complete; an unreadable choice is Blank.
+func StoredFill(p *pack.Pack, questionID, choice string) Fill {
+	c, err := DecodeChoice(choice)
+	if err != nil {
+		return Blank
+	}
+	sel := 1
+	if q := lookup(p, questionID); q != nil {
+		sel = max(q.Select, 1)
+	}
+	return FillOf(len(c), sel)
+}
+
+// lookup finds a question by ID through the pack's index, or by a scan in a pack built in code (which has none);
+// nil if p is nil or has no such question. The screens call it on every frame, so it avoids building a map.
+func lookup(p *pack.Pack, id string) *pack.Question {
+	if p == nil {
+		return nil
+	}
+	if q := p.Question(id); q != nil {
+		return q
+	}
+	for _, q := range p.Questions {
+		if q != nil && q.ID == id {
+			return q
+		}
+	}
+	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"dvaprep/pack"
 )
 
 var t0 = time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
@@ -49,12 +51,12 @@ func TestSessionAnswers(t *testing.T) {
 	if !s.Flagged(1) || s.Spent(1) != 90*time.Second {
 		t.Errorf("flag %v, time %v", s.Flagged(1), s.Spent(1))
 	}
-	if c := s.Counts(); c != (Counts{Answered: 2, Flagged: 1}) {
+	if c := s.Counts(nil); c != (Counts{Answered: 2, Flagged: 1}) {
 		t.Errorf("counts = %+v", c)
 	}
 	_ = s.Flag(1)
 	_ = s.Answer(0, nil)
-	if c := s.Counts(); c != (Counts{Answered: 1, Unanswered: 1}) {
+	if c := s.Counts(nil); c != (Counts{Answered: 1, Unanswered: 1}) {
 		t.Errorf("counts after unflag and clear = %+v", c)
 	}
 }
@@ -142,5 +144,58 @@ func TestSessionCheck(t *testing.T) {
 	}
 	if err := s.Check(nil); err == nil {
 		t.Error("Check passed a nil pack")
+	}
+}
+
+// A multiple-response answer with fewer choices than asked for is incomplete, not answered: it scores 0.
+func TestIncompleteAnswers(t *testing.T) {
+	p := &pack.Pack{Questions: []*pack.Question{single("s", "1", "1.1", 0), multiple("m", "1", "1.1", 0, 1, 2)}}
+	s := NewSession(Config{Kind: Custom, Questions: 2}, []Item{
+		{QuestionID: "s", Perm: []int{0, 1, 2, 3}},
+		{QuestionID: "m", Perm: []int{0, 1, 2, 3, 4}},
+	}, t0)
+	steps := []struct {
+		toggle int // display position toggled on the multiple-response item, -1 for none
+		fill   Fill
+		counts Counts
+	}{
+		{-1, Blank, Counts{Unanswered: 2}},
+		{0, Incomplete, Counts{Incomplete: 1, Unanswered: 1}},
+		{1, Incomplete, Counts{Incomplete: 1, Unanswered: 1}},
+		{2, Complete, Counts{Answered: 1, Unanswered: 1}},
+		{3, Complete, Counts{Answered: 1, Unanswered: 1}}, // too many: wrong, but not incomplete
+		{3, Complete, Counts{Answered: 1, Unanswered: 1}},
+		{0, Incomplete, Counts{Incomplete: 1, Unanswered: 1}},
+	}
+	for k, st := range steps {
+		if st.toggle >= 0 {
+			if err := s.Toggle(1, st.toggle); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := s.Fill(1, p.Questions[1]); got != st.fill {
+			t.Errorf("step %d: fill %v, want %v", k, got, st.fill)
+		}
+		if got := s.Counts(p); got != st.counts {
+			t.Errorf("step %d: counts %+v, want %+v", k, got, st.counts)
+		}
+	}
+	// Scored, the incomplete answer is wrong, and the result says it was incomplete.
+	r := Score(p, s)
+	if it := r.Items[1]; it.Correct || !it.Incomplete {
+		t.Errorf("incomplete item scored as %+v", it)
+	}
+	if FillOf(0, 1) != Blank || FillOf(1, 1) != Complete || FillOf(1, 2) != Incomplete {
+		t.Error("FillOf")
+	}
+	// As the store keeps it.
+	for _, tt := range []struct {
+		id, choice string
+		want       Fill
+	}{{"m", "", Blank}, {"m", "0,3", Incomplete}, {"m", "0,1,3", Complete}, {"s", "2", Complete},
+		{"gone", "1", Complete}, {"m", "x", Blank}} {
+		if got := StoredFill(p, tt.id, tt.choice); got != tt.want {
+			t.Errorf("StoredFill(%s, %q) = %v, want %v", tt.id, tt.choice, got, tt.want)
+		}
 	}
 }

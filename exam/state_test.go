@@ -253,7 +253,7 @@ func FuzzRestore(f *testing.F) {
 		}
 		// A restored session is safe to use and to save again.
 		_ = s.Toggle(pos, 0)
-		_ = s.Counts()
+		_ = s.Counts(nil)
 		out, err := s.MarshalState()
 		if err != nil {
 			t.Fatal(err)

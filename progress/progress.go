@@ -117,7 +117,7 @@ type Report struct {
 	Confusions []Confusion
 	Pacing     Pacing
 	Streak     Streak
-	Exams      []ExamPoint // mock and custom exams, oldest first
+	Exams      []ExamPoint // full mock exams, oldest first
 	Weeks      []Week      // the last Weeks weeks, oldest first, empty ones included
 	Notes      Count       // notes sections read out of every section
 	Cards      int         // review cards
@@ -452,7 +452,7 @@ func confusions(pairs []store.ConfusionPair, limit int) []Confusion {
 	return out
 }
 
-// ExamPoint is one submitted mock or custom exam.
+// ExamPoint is one submitted full mock exam.
 type ExamPoint struct {
 	At      time.Time // when it started
 	Kind    store.ExamKind
@@ -470,6 +470,7 @@ type Pacing struct {
 	Average   time.Duration // time per question
 	Last      time.Duration // in the latest timed exam
 	Budget    time.Duration // the real exam's time per question (130 min / 65 = 2 min)
+	Pace      exam.Pace     // Average against Budget: on pace, too slow, or rushing (far under it)
 }
 
 // exams reads the submitted sessions' results: the mock history and the pacing.
@@ -487,20 +488,14 @@ func exams(p *pack.Pack, sessions []store.ExamSession) ([]ExamPoint, Pacing) {
 			continue
 		}
 		if r.Pace > 0 {
-			n := 0
-			for _, it := range r.Items {
-				if !it.Missing {
-					n++
-				}
-			}
-			if n > 0 {
+			if n, t := r.Seen(); n > 0 {
 				pace.Exams++
 				pace.Questions += n
-				spent += r.Time
-				pace.Last = r.Time / time.Duration(n)
+				spent += t
+				pace.Last = t / time.Duration(n)
 			}
 		}
-		if s.Kind != store.ExamMock && s.Kind != store.ExamCustom {
+		if s.Kind != store.ExamMock { // only a full mock has a scaled estimate; drills and custom exams report practice
 			continue
 		}
 		points = append(points, ExamPoint{At: s.CreatedAt, Kind: s.Kind, Scaled: r.Scaled, Percent: r.Scored.Percent(),
@@ -508,6 +503,7 @@ func exams(p *pack.Pack, sessions []store.ExamSession) ([]ExamPoint, Pacing) {
 	}
 	if pace.Questions > 0 {
 		pace.Average = spent / time.Duration(pace.Questions)
+		pace.Pace = exam.PaceOf(pace.Average, pace.Budget)
 	}
 	return points, pace
 }

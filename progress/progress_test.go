@@ -2,11 +2,13 @@ package progress_test
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"dvaprep/exam"
 	"dvaprep/pack"
 	"dvaprep/progress"
 	"dvaprep/progress/progresstest"
@@ -154,15 +156,17 @@ func TestConfusionsPacingStreakHistory(t *testing.T) {
 	if len(conf) != 2 || conf[0] != wantConf[0] || conf[1] != wantConf[1] {
 		t.Errorf("confusions %q, want %q (multiple answers left out)", conf, wantConf)
 	}
-	wantPace := progress.Pacing{Exams: 2, Questions: 5, Average: 84 * time.Second, Last: 60 * time.Second, Budget: 2 * time.Minute}
+	wantPace := progress.Pacing{Exams: 2, Questions: 5, Average: 84 * time.Second, Last: 60 * time.Second, Budget: 2 * time.Minute,
+		Pace: exam.OnPace}
 	if r.Pacing != wantPace {
 		t.Errorf("pacing %+v, want %+v", r.Pacing, wantPace)
 	}
 	if want := (progress.Streak{Current: 2, Longest: 2, Days: 3, Today: true}); r.Streak != want {
 		t.Errorf("streak %+v, want %+v", r.Streak, want)
 	}
-	if len(r.Exams) != 2 || r.Exams[0].Scaled != 513 || r.Exams[0].Pass || r.Exams[0].Total != 3 ||
-		r.Exams[1].Scaled != 1000 || !r.Exams[1].Pass || r.Exams[1].Kind != store.ExamCustom {
+	// Only the full mock has a scaled estimate: the drill and the custom exam are practice.
+	if len(r.Exams) != 1 || r.Exams[0].Scaled != 513 || r.Exams[0].Pass || r.Exams[0].Total != 3 ||
+		r.Exams[0].Kind != store.ExamMock {
 		t.Errorf("exam history %+v", r.Exams)
 	}
 	if len(r.Weeks) != progress.Weeks {
@@ -202,5 +206,42 @@ func TestEmpty(t *testing.T) {
 	if r.Readiness.Enough || len(r.Tasks) != 4 || r.Tasks[0].Tried || len(r.Weak) != 4 || r.Weak[0].ID != "1.1" ||
 		r.Pacing.Exams != 0 || r.Streak != (progress.Streak{}) || len(r.Confusions) != 0 {
 		t.Errorf("empty report: %+v", r)
+	}
+}
+
+// A percentage always says how many answers it rests on, and under MinFigure that they are too few.
+func TestFigure(t *testing.T) {
+	for _, tt := range []struct {
+		frac float64
+		n    int
+		want string
+	}{
+		{0, 0, "no answers yet"},
+		{1, 1, "100% · 1 answer · too little data"},
+		{0.5, 4, "50% · 4 answers · too little data"},
+		{0.6, 5, "60% · 5 answers"},
+		{0.615, 13, "62% · 13 answers"},
+	} {
+		if got := progress.Figure(tt.frac, tt.n); got != tt.want {
+			t.Errorf("Figure(%v, %d) = %q, want %q", tt.frac, tt.n, got, tt.want)
+		}
+	}
+	if progress.Enough(progress.MinFigure-1) || !progress.Enough(progress.MinFigure) {
+		t.Error("Enough does not follow MinFigure")
+	}
+}
+
+// Racing through timed exams is a warning too, not "on pace".
+func TestPacingWarnsAboutRushing(t *testing.T) {
+	p, _, _ := pack.Load(progresstest.Pack())
+	res, err := json.Marshal(exam.Result{Pace: 2 * time.Minute, Time: 3 * time.Second,
+		Items: []exam.ItemResult{{Time: time.Second}, {Time: time.Second}, {Time: time.Second}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := progress.Data{Exams: []store.ExamSession{{Kind: store.ExamMock, Result: res}}}
+	pace := progress.Compute(p, d, progresstest.Now).Pacing
+	if pace.Average != time.Second || pace.Pace != exam.Rushing {
+		t.Errorf("pacing %+v, want 1 s a question, rushing", pace)
 	}
 }

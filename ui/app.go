@@ -110,6 +110,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.StatusMsg:
 		m.status = msg
 		return m, nil
+	case common.QuitMsg:
+		return m, m.quit()
 	case tea.KeyPressMsg:
 		m.status = common.StatusMsg{}
 		if m.quitting.Open() {
@@ -123,6 +125,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.ForceQ):
 			return m, m.quit()
 		case top != nil && top.Capturing():
+		case key.Matches(msg, m.keys.Quit) && guarded(top):
 		case key.Matches(msg, m.keys.Quit):
 			return m, m.quit()
 		case key.Matches(msg, m.keys.Help):
@@ -158,6 +161,12 @@ func (m *Model) quit() tea.Cmd {
 	q += "\nQuit now and lose them? dvaprep quits by itself once they are saved."
 	m.quitting.Ask(q, "quit now", "keep waiting (or esc)")
 	return w.RetryNow()
+}
+
+// guarded reports whether the screen asks before q quits (see common.QuitGuard).
+func guarded(s common.Screen) bool {
+	g, ok := s.(common.QuitGuard)
+	return ok && g.GuardQuit()
 }
 
 func sized(ctx *common.Context, s common.Screen) tea.Cmd {

@@ -86,6 +86,19 @@ type Screen interface {
 	Capturing() bool
 }
 
+// QuitGuard is a screen that asks before q quits, such as an exam in progress. While GuardQuit is true the root
+// sends q to the screen, which asks and, on yes, sends QuitMsg; ctrl+c quits as before. ? still toggles the help.
+type QuitGuard interface {
+	GuardQuit() bool
+}
+
+// QuitMsg asks the root to quit as q does: at once, or once the queued writes have landed (it asks about them).
+// A QuitGuard screen sends it when the learner confirms.
+type QuitMsg struct{}
+
+// Quit returns a command that sends QuitMsg.
+func Quit() tea.Cmd { return func() tea.Msg { return QuitMsg{} } }
+
 // ScreenID names a screen for navigation.
 type ScreenID int
 

@@ -10,6 +10,9 @@ import (
 	"dvaprep/ui/common"
 )
 
+// The review of every answer after the exam, part of the result model: a filtered list of positions (all, wrong or
+// marked) and the answer on screen with its explanation.
+
 // filter picks which answers the review shows.
 type filter int
 
@@ -24,9 +27,20 @@ func (f filter) String() string {
 	case filterWrong:
 		return "wrong"
 	case filterFlagged:
-		return "flagged"
+		return "marked"
 	}
 	return "all"
+}
+
+// key is the key that picks the filter, as the header shows it.
+func (f filter) key() string {
+	switch f {
+	case filterWrong:
+		return "w"
+	case filterFlagged:
+		return "m"
+	}
+	return "*"
 }
 
 // answers is the review of every answer after the exam: a filtered list of positions and the one on screen.
@@ -45,101 +59,100 @@ func (a *answers) pos() int {
 	return a.list[a.idx]
 }
 
-// openAnswers shows the review with a filter, staying on the same question when the filter keeps it.
-func (m *Model) openAnswers(f filter) tea.Cmd {
-	keep := m.review.pos()
-	if m.mode != modeAnswers {
+// showAnswers shows the review with a filter; already answering, it stays on the same question when the filter
+// keeps it.
+func (r *resultModel) showAnswers(f filter, answering bool) {
+	keep := r.review.pos()
+	if !answering {
 		keep = -1
 	}
 	var list []int
-	for _, it := range m.result.Items {
+	for _, it := range r.result.Items {
 		switch {
-		case f == filterWrong && (it.Correct || it.Missing):
+		case f == filterWrong && (it.Correct || it.Missing || r.practice() && !it.Answered): // practice: skipped is not wrong
 		case f == filterFlagged && !it.Flagged:
 		default:
 			list = append(list, it.Position)
 		}
 	}
-	m.review = answers{filter: f, list: list}
+	r.review = answers{filter: f, list: list}
 	for k, p := range list {
 		if p == keep {
-			m.review.idx = k
+			r.review.idx = k
 		}
 	}
-	m.mode = modeAnswers
-	m.relayout()
-	m.vp.GotoTop()
-	return m.renderCmd()
+	r.layout(true)
+	r.vp.GotoTop()
 }
 
-func (m *Model) goAnswer(d int) tea.Cmd {
-	i := m.review.idx + d
-	if i < 0 || i >= len(m.review.list) {
-		return nil
+// goAnswer moves d answers along the list.
+func (r *resultModel) goAnswer(d int) action {
+	i := r.review.idx + d
+	if i < 0 || i >= len(r.review.list) {
+		return none
 	}
-	m.review.idx, m.review.link = i, 0
-	m.relayout()
-	m.vp.GotoTop()
-	return m.renderCmd()
+	r.review.idx, r.review.link = i, 0
+	r.layout(true)
+	r.vp.GotoTop()
+	return action{kind: actRender}
 }
 
-func (m *Model) updateAnswers(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	q := m.question(m.review.pos())
+func (r *resultModel) updateAnswers(msg tea.KeyPressMsg) action {
+	k := r.keys
+	q := r.question(r.review.pos())
 	switch {
 	case key.Matches(msg, k.Back):
-		m.mode = modeResult
-		m.relayout()
+		return action{kind: actResult}
 	case key.Matches(msg, k.Next, k.Right):
-		return m.goAnswer(1)
+		return r.goAnswer(1)
 	case key.Matches(msg, k.Prev, k.Left):
-		return m.goAnswer(-1)
+		return r.goAnswer(-1)
 	case key.Matches(msg, k.Wrong):
-		return m.openAnswers(filterWrong)
+		return action{kind: actAnswers, filter: filterWrong}
 	case key.Matches(msg, k.Flagged):
-		return m.openAnswers(filterFlagged)
+		return action{kind: actAnswers, filter: filterFlagged}
 	case key.Matches(msg, k.All):
-		return m.openAnswers(filterAll)
+		return action{kind: actAnswers, filter: filterAll}
 	case key.Matches(msg, k.Up):
-		m.vp.ScrollUp(1)
+		r.vp.ScrollUp(1)
 	case key.Matches(msg, k.Down):
-		m.vp.ScrollDown(1)
+		r.vp.ScrollDown(1)
 	case key.Matches(msg, k.PageUp):
-		m.vp.PageUp()
+		r.vp.PageUp()
 	case key.Matches(msg, k.PageDown, k.Toggle):
-		m.vp.PageDown()
+		r.vp.PageDown()
 	case key.Matches(msg, k.NextLink):
 		if q != nil && len(q.Notes) > 0 {
-			m.review.link = (m.review.link + 1) % len(q.Notes)
-			m.relayout()
+			r.review.link = (r.review.link + 1) % len(q.Notes)
+			r.layoutAnswer()
 		}
 	case key.Matches(msg, k.OpenLink, k.Enter):
 		if q != nil && len(q.Notes) > 0 {
-			return m.openNote(q.Notes[min(m.review.link, len(q.Notes)-1)])
+			return action{kind: actNote, text: q.Notes[min(r.review.link, len(q.Notes)-1)]}
 		}
 	}
-	return nil
+	return none
 }
 
-func (m *Model) layoutAnswer() {
-	p := m.review.pos()
+func (r *resultModel) layoutAnswer() {
+	p := r.review.pos()
 	if p < 0 {
-		m.vp.SetContent("")
+		r.vp.SetContent("")
 		return
 	}
-	y := m.vp.YOffset()
-	content, _ := m.body(p, true, false, m.review.link)
-	m.vp.SetContent(content)
-	m.vp.SetYOffset(y)
+	y := r.vp.YOffset()
+	content, _ := r.body(p, true, -1, r.review.link)
+	r.vp.SetContent(content)
+	r.vp.SetYOffset(y)
 }
 
-func (m *Model) answerView() string {
-	st := m.ctx.Styles
-	w := m.ctx.Width
-	a := &m.review
+func (r *resultModel) answerView() string {
+	st := r.ctx.Styles
+	w := r.ctx.Width
+	a := &r.review
 	filters := []string{}
 	for _, f := range []filter{filterWrong, filterFlagged, filterAll} {
-		name := string(f.String()[0]) + " " + f.String()
+		name := f.key() + " " + f.String()
 		if f == a.filter {
 			name = st.Selected.Render("[" + name + "]")
 		} else {
@@ -150,9 +163,9 @@ func (m *Model) answerView() string {
 	head := st.Title.Render("Review answers") + " · " + strings.Join(filters, " ")
 	p := a.pos()
 	if p < 0 {
-		return common.Truncate(head, w) + "\n\n" + fmt.Sprintf("No %s answers. Press a to see all of them.", a.filter)
+		return common.Truncate(head, w) + "\n\n" + fmt.Sprintf("No %s answers. Press * to see all of them.", a.filter)
 	}
-	it := m.result.Items[p]
+	it := r.result.Items[p]
 	parts := []string{st.Title.Render(fmt.Sprintf("Q%d", p+1)), fmt.Sprintf("%d of %d %s", a.idx+1, len(a.list), a.filter)}
 	switch {
 	case it.Missing:
@@ -161,6 +174,8 @@ func (m *Model) answerView() string {
 		parts = append(parts, st.Good.Render("✓ correct"))
 	case !it.Answered:
 		parts = append(parts, st.Warn.Render("○ not answered"))
+	case it.Incomplete:
+		parts = append(parts, st.Bad.Render("◐ incomplete: scored 0"))
 	default:
 		parts = append(parts, st.Bad.Render("✗ wrong"))
 	}
@@ -171,7 +186,7 @@ func (m *Model) answerView() string {
 		parts = append(parts, st.Subtle.Render("unscored"))
 	}
 	if it.Flagged {
-		parts = append(parts, st.Warn.Render("⚑ flagged"))
+		parts = append(parts, st.Warn.Render("⚑ marked"))
 	}
-	return common.Truncate(head, w) + "\n" + common.Truncate(strings.Join(parts, " · "), w) + "\n" + m.scrolled()
+	return common.Truncate(head, w) + "\n" + common.Truncate(strings.Join(parts, " · "), w) + "\n" + scrolled(r.ctx, &r.vp)
 }

@@ -104,8 +104,8 @@ func TestCrashKeepsAnswers(t *testing.T) {
 	uitest.Wire(e.ctx, st, e.ctx.Pack)
 	e.clock.now = time.UnixMilli(deadline).Add(-5 * time.Minute)
 	m := e.open(common.ExamArg{Resume: id})
-	if m.mode != modeQuestion || m.cur != 2 || engine.EncodeChoice(m.sess.Choice(1)) != c1 {
-		t.Fatalf("resumed: mode %v at question %d", m.mode, m.cur+1)
+	if m.mode != modeQuestion || m.quest.cur != 2 || engine.EncodeChoice(m.sess.Choice(1)) != c1 {
+		t.Fatalf("resumed: mode %v at question %d", m.mode, m.quest.cur+1)
 	}
 	contains(t, e.view(), "0:05:00 left")
 }
@@ -170,7 +170,7 @@ func TestFullMockOnRealPack(t *testing.T) {
 		if v := e.view(); !strings.Contains(v, fmt.Sprintf("Q %d/%d", i+1, n)) {
 			t.Errorf("question %d does not render:\n%s", i+1, v)
 		}
-		if last := m.rows[len(m.rows)-1][1]; last >= m.vp.Height() {
+		if last := m.quest.rows[len(m.quest.rows)-1][1]; last >= m.quest.vp.Height() {
 			scroll++
 		}
 	}

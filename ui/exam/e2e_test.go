@@ -40,11 +40,15 @@ func TestMockThroughRoot(t *testing.T) {
 	// The renderer sends only what changed, so wait for whole new phrases rather than counters. Keys are taken
 	// in order, so once the first question shows, the rest can be typed at once.
 	waitFor("Q 1/5")
+	// q during an exam asks through the root instead of quitting; n stays.
+	tm.Type("q")
+	waitFor("Quit dvaprep?")
+	tm.Type("n")
 	tm.Type("anananana")
 	tm.Type("s")
 	waitFor("Submit? y/n")
 	tm.Type("y")
-	waitFor("Estimated score")
+	waitFor("✓ Saved to your progress") // the finish is written in a command: quit only once it has landed
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second))

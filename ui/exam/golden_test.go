@@ -33,7 +33,7 @@ type goldenStep struct {
 var goldenSteps = []goldenStep{
 	{name: "single", do: func(e *env, m *Model) {
 		e.run(m.open(e.find(pack.Single)))
-		e.press("b", "f")
+		e.press("b", "m")
 	}},
 	{name: "multiple", do: func(e *env, m *Model) {
 		e.run(m.open(e.find(pack.Multiple)))

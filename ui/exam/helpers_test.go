@@ -154,6 +154,7 @@ type env struct {
 	statuses []common.StatusMsg
 	navs     []common.NavigateMsg
 	backs    int
+	quits    int // common.QuitMsg commands run
 	d        *uitest.Driver
 }
 
@@ -223,6 +224,8 @@ func (e *env) driver() *uitest.Driver {
 					e.navs = append(e.navs, msg)
 				case common.BackMsg:
 					e.backs++
+				case common.QuitMsg:
+					e.quits++
 				default:
 					return false
 				}

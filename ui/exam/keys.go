@@ -7,10 +7,14 @@ import (
 )
 
 // KeyMap is every key of the exam screen. Which ones the help shows depends on the mode.
+//
+// The option keys, 1–6 and a–f, only ever choose options: no other binding uses them, in any mode, so a letter
+// typed for an answer can never flag, filter or leave (a test checks it). Flag is m, as in the real exam's "mark
+// for review".
 type KeyMap struct {
 	Up, Down, Left, Right key.Binding
 	Enter                 key.Binding
-	Choose                key.Binding // 1–6 and a–e pick an option
+	Choose                key.Binding // 1–6 and a–f pick an option
 	Toggle                key.Binding // space
 	Flag                  key.Binding
 	Next, Prev            key.Binding
@@ -22,6 +26,8 @@ type KeyMap struct {
 	Answers               key.Binding // from the result to the review of every answer
 	Wrong, Flagged, All   key.Binding // review filters
 	Back                  key.Binding
+	Quit                  key.Binding // asks first while an exam is in progress
+	Resume                key.Binding // the start menu resumes the exam in progress
 
 	ctx helpContext
 }
@@ -34,6 +40,7 @@ type helpContext struct {
 	revealed bool // the drill shows the answer
 	links    bool // the question has note links
 	confirm  bool // a y/n question is open
+	brief    bool // the full mock's briefing is open
 }
 
 // DefaultKeyMap returns the exam keys.
@@ -44,9 +51,9 @@ func DefaultKeyMap() KeyMap {
 		Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "left")),
 		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right")),
 		Enter:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-		Choose:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "a", "b", "c", "d", "e"), key.WithHelp("1–6/a–e", "choose")),
+		Choose:   key.NewBinding(key.WithKeys(optionKeys...), key.WithHelp("1–6/a–f", "choose")),
 		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "toggle")),
-		Flag:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flag")),
+		Flag:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark for review")),
 		Next:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n/p", "next/prev")),
 		Prev:     key.NewBinding(key.WithKeys("p")),
 		Grid:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "grid")),
@@ -58,12 +65,20 @@ func DefaultKeyMap() KeyMap {
 		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "submit")),
 		No:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "not yet")),
 		Answers:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review answers")),
-		Wrong:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w/f/a", "wrong/flagged/all")),
-		Flagged:  key.NewBinding(key.WithKeys("f")),
-		All:      key.NewBinding(key.WithKeys("a")),
+		Wrong:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w/m/*", "wrong/marked/all")),
+		Flagged:  key.NewBinding(key.WithKeys("m")),
+		All:      key.NewBinding(key.WithKeys("*")),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit (asks first)")),
+		Resume:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "resume the exam in progress")),
 	}
 }
+
+// optionKeys are the keys that choose an option, and nothing else.
+var optionKeys = []string{"1", "2", "3", "4", "5", "6", "a", "b", "c", "d", "e", "f"}
+
+// optionKey turns 1–6 or a–f into a display position, or -1.
+func optionKey(s string) int { return common.OptionKey(s, 6) }
 
 // ShortHelp shows the keys that matter in the current mode.
 func (k KeyMap) ShortHelp() []key.Binding {
@@ -73,6 +88,9 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	}
 	switch c.mode {
 	case modeMenu:
+		if c.brief {
+			return []key.Binding{common.WithHelp(k.Enter, "enter", "start the clock"), k.Back}
+		}
 		if c.form {
 			return []key.Binding{common.WithHelp(k.Up, "↑/↓", "field"), common.WithHelp(k.Left, "←/→", "change"),
 				common.WithHelp(k.Enter, "enter", "start"), k.Back}
@@ -86,11 +104,13 @@ func (k KeyMap) ShortHelp() []key.Binding {
 			}
 			return append(b, common.WithHelp(k.Submit, "s", "finish"))
 		}
-		choose := common.WithHelp(k.Choose, "1–6/a–e", "choose")
+		choose := common.WithHelp(k.Choose, "1–6/a–f", "choose")
 		if c.multi {
-			choose = common.WithHelp(k.Choose, "1–6/a–e/space", "toggle")
+			choose = common.WithHelp(k.Choose, "1–6/a–f/space", "toggle")
 		}
-		return []key.Binding{choose, k.Flag, k.Next, k.Grid, k.Submit}
+		// Short enough for 80 columns; the full help (?) spells each one out.
+		return []key.Binding{choose, common.WithHelp(k.Flag, "m", "mark"), common.WithHelp(k.Next, "n/p", "next"), k.Grid,
+			k.Submit, common.WithHelp(k.Back, "esc/q", "leave")}
 	case modeNavigator:
 		return []key.Binding{common.WithHelp(k.Up, "←↑↓→", "move"), common.WithHelp(k.Enter, "enter", "jump"),
 			common.WithHelp(k.Back, "esc/g", "close")}
@@ -98,7 +118,11 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		return []key.Binding{common.WithHelp(k.Up, "←↑↓→", "move"), common.WithHelp(k.Enter, "enter", "jump"),
 			common.WithHelp(k.Yes, "y", "submit"), common.WithHelp(k.No, "n/esc", "keep going")}
 	case modeResult:
-		return []key.Binding{common.WithHelp(k.Down, "↑/↓", "scroll"), k.Answers, k.Back}
+		b := []key.Binding{common.WithHelp(k.Down, "↑/↓", "scroll"), k.Answers}
+		if c.links {
+			b = append(b, common.WithHelp(k.NextLink, "tab", "next note"), k.OpenLink)
+		}
+		return append(b, k.Back)
 	case modeAnswers:
 		b := []key.Binding{k.Next, k.Wrong, common.WithHelp(k.Down, "↑/↓", "scroll")}
 		if c.links {
@@ -117,10 +141,10 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 			break
 		}
 		return [][]key.Binding{
-			{common.WithHelp(k.Choose, "1–6/a–e", "choose"), common.WithHelp(k.Up, "↑/↓", "move"), common.WithHelp(k.Enter, "enter", "choose"),
+			{common.WithHelp(k.Choose, "1–6/a–f", "choose"), common.WithHelp(k.Up, "↑/↓", "move"), common.WithHelp(k.Enter, "enter", "choose"),
 				common.WithHelp(k.Toggle, "space", "toggle (multiple)")},
 			{k.Flag, k.Next, k.Grid, k.Submit},
-			{k.PageUp, k.PageDown, k.NextLink, k.OpenLink, common.WithHelp(k.Back, "esc", "leave (saved)")},
+			{k.PageUp, k.PageDown, k.NextLink, k.OpenLink, common.WithHelp(k.Back, "esc", "leave (asks; saved)"), k.Quit},
 		}
 	case modeAnswers:
 		return [][]key.Binding{

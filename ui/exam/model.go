@@ -2,6 +2,11 @@
 // custom exam), the question view with its clock, the navigator grid, the review before submitting, the result
 // and the review of every answer. Every answer and flag goes to the store through a command the moment it is
 // given, so a killed process can resume where it stopped; the rules themselves live in dvaprep/exam.
+//
+// Model is a coordinator over four sub-models: menu (menu.go), questionModel (question.go), navigator
+// (navigator.go) and resultModel (report.go). Each keeps its own cursor, scroll and layout and turns keys into an
+// action (action.go); the coordinator owns the session, its clock and its writes, and applies the actions
+// (play.go).
 package exam
 
 import (
@@ -14,8 +19,10 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	engine "dvaprep/exam"
+	"dvaprep/pack"
 	"dvaprep/study"
 	"dvaprep/ui/common"
 )
@@ -41,26 +48,19 @@ type Model struct {
 	boot  tea.Cmd // the first command: start or resume a session
 	fatal error   // the session could not be loaded at all
 
-	menu menu
+	menu  menu
+	quest questionModel
+	nav   navigator
+	res   resultModel
 
 	sess    *engine.Session
 	id      int64     // the store's session ID; 0 until it is created
-	cur     int       // the question on screen
-	cursor  int       // the option under the cursor, in display order
 	since   time.Time // when the current question came on screen, for booking time
 	warned  engine.Warning
-	link    int  // the selected note link of a revealed question
 	leaving bool // "leave the exam?" is open
-	auto    bool // the clock ran out and submitted the exam
+	quit    bool // and it was opened by q: yes quits dvaprep rather than going back
 
 	first bool // opened by `dvaprep exam`, with no screen below to go back to
-
-	vp   viewport.Model // the question, the result or a reviewed answer
-	rows [][2]int       // the first and last line of each option in vp
-
-	grid   grid // the navigator and the review lists
-	result *engine.Result
-	review answers
 
 	saves   saver
 	tick    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -74,10 +74,10 @@ func New(ctx *common.Context, a common.ExamArg) (*Model, error) {
 		return nil, errors.New("no content pack is loaded")
 	}
 	m := &Model{ctx: ctx, keys: DefaultKeyMap(), owner: uint64(common.NewOwner()), tick: tea.Tick, mode: modeMenu}
-	m.vp = viewport.New()
-	m.vp.KeyMap = viewport.KeyMap{} // the screen handles its own keys
-	m.vp.MouseWheelEnabled = true
-	m.menu = newMenu(ctx.Pack)
+	m.menu = newMenu(ctx, m.keys)
+	m.quest = newQuestionModel(ctx, m.keys)
+	m.nav = newNavigator(ctx, m.keys)
+	m.res = newResultModel(ctx, m.keys)
 	m.first = a.FromCLI
 	m.saves.abandon = a.Abandon
 	switch {
@@ -105,6 +105,9 @@ func (m *Model) Title() string {
 	case modeMenu, modeLoading:
 		return "Mock exam"
 	case modeResult:
+		if m.res.practice() {
+			return kindTitle(m.sess) + " › Practice report"
+		}
 		return kindTitle(m.sess) + " › Result"
 	case modeAnswers:
 		return kindTitle(m.sess) + " › Review answers"
@@ -130,22 +133,29 @@ func kindTitle(s *engine.Session) string {
 // KeyMap returns the keys of the current mode for the help footer.
 func (m *Model) KeyMap() help.KeyMap {
 	k := m.keys
-	k.ctx = helpContext{mode: m.mode, form: m.menu.form, confirm: m.leaving}
-	if q := m.question(m.cur); q != nil && m.mode == modeQuestion {
+	k.ctx = helpContext{mode: m.mode, form: m.menu.form, confirm: m.leaving, brief: m.menu.brief}
+	if q := m.question(m.quest.cur); q != nil && m.mode == modeQuestion {
 		k.ctx.multi = q.Select > 1
-		k.ctx.revealed = m.revealed(m.cur)
+		k.ctx.revealed = m.sheet().revealed(m.quest.cur)
 		k.ctx.links = len(q.Notes) > 0
 	}
+	if m.mode == modeResult {
+		k.ctx.links = len(m.res.practiceNotes()) > 0
+	}
 	if m.mode == modeAnswers {
-		if q := m.question(m.review.pos()); q != nil {
+		if q := m.question(m.res.review.pos()); q != nil {
 			k.ctx.links = len(q.Notes) > 0
 		}
 	}
 	return k
 }
 
-// Capturing is always false: the root asks before quitting while answers wait to be saved.
+// Capturing is always false: the exam has no text field. q is guarded instead (see GuardQuit).
 func (m *Model) Capturing() bool { return false }
+
+// GuardQuit is true while an exam is in progress: then q asks before quitting, as esc asks before leaving. Yes
+// quits through the root, which waits for (or asks about) the writes still queued.
+func (m *Model) GuardQuit() bool { return m.active() }
 
 // active reports whether a session is running: answers can still change.
 func (m *Model) active() bool { return m.sess != nil && !m.sess.Done() }
@@ -229,13 +239,14 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	case tea.MouseWheelMsg:
+		var cmd tea.Cmd
 		switch m.mode {
-		case modeQuestion, modeResult, modeAnswers:
-			var cmd tea.Cmd
-			m.vp, cmd = m.vp.Update(msg)
-			return m, cmd
+		case modeQuestion:
+			m.quest.vp, cmd = m.quest.vp.Update(msg)
+		case modeResult, modeAnswers:
+			m.res.vp, cmd = m.res.vp.Update(msg)
 		}
-		return m, nil
+		return m, cmd
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	}
@@ -251,26 +262,30 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.active() && m.sess.Expired(m.ctx.Now()) {
 		return tea.Batch(retry, m.submit(byClock))
 	}
-	var cmd tea.Cmd
+	if m.leaving {
+		return tea.Batch(retry, m.updateLeaving(msg))
+	}
+	if key.Matches(msg, m.keys.Quit) && m.active() {
+		// The root let q through (GuardQuit): ask first, as esc does.
+		m.leaving, m.quit = true, true
+		return retry
+	}
+	a := none
 	switch m.mode {
 	case modeLoading:
 		if key.Matches(msg, m.keys.Back) {
-			cmd = m.close("")
+			a = action{kind: actBack}
 		}
 	case modeMenu:
-		cmd = m.updateMenu(msg)
+		a = m.menu.update(msg)
 	case modeQuestion:
-		cmd = m.updateQuestion(msg)
-	case modeNavigator:
-		cmd = m.updateNavigator(msg)
-	case modeReview:
-		cmd = m.updateReview(msg)
-	case modeResult:
-		cmd = m.updateResult(msg)
-	case modeAnswers:
-		cmd = m.updateAnswers(msg)
+		a = m.quest.update(msg)
+	case modeNavigator, modeReview:
+		a = m.nav.update(msg)
+	case modeResult, modeAnswers:
+		a = m.res.update(msg, m.mode == modeAnswers)
 	}
-	return tea.Batch(retry, cmd)
+	return tea.Batch(retry, m.apply(a))
 }
 
 // checkClock warns once at 10 and 5 minutes left and submits the exam when its time is up.
@@ -301,28 +316,22 @@ func (m *Model) resize() tea.Cmd {
 
 // relayout rebuilds the scrollable content of the current mode.
 func (m *Model) relayout() {
-	w, h := m.ctx.Width, m.ctx.BodyHeight()
-	m.vp.SetWidth(max(w, 1))
 	switch m.mode {
 	case modeQuestion:
-		m.vp.SetHeight(max(h-3, 1))
-		m.layoutQuestion()
-	case modeResult:
-		m.vp.SetHeight(max(h-1, 1))
-		m.layoutResult()
-	case modeAnswers:
-		m.vp.SetHeight(max(h-3, 1))
-		m.layoutAnswer()
+		m.quest.layout()
+	case modeResult, modeAnswers:
+		m.res.saved = m.savedLine()
+		m.res.layout(m.mode == modeAnswers)
 	}
 }
 
-// scrolled is the viewport with a last line that says when there is more below.
-func (m *Model) scrolled() string {
+// scrolled is a viewport with a last line that says when there is more below.
+func scrolled(ctx *common.Context, vp *viewport.Model) string {
 	more := ""
-	if !m.vp.AtBottom() {
-		more = m.ctx.Styles.Subtle.Render(fmt.Sprintf("↓ more below (pgdn) · %.0f%%", m.vp.ScrollPercent()*100))
+	if !vp.AtBottom() {
+		more = ctx.Styles.Subtle.Render(fmt.Sprintf("↓ more below (pgdn) · %.0f%%", vp.ScrollPercent()*100))
 	}
-	return m.vp.View() + "\n" + more
+	return vp.View() + "\n" + more
 }
 
 // View draws the current mode, at most Width × BodyHeight.
@@ -334,22 +343,21 @@ func (m *Model) View() string {
 	if m.saves.ask.Open() {
 		return m.saves.ask.View(m.ctx.Styles, w, h)
 	}
+	if m.leaving && m.sess != nil {
+		return common.Fit(m.leavingView(), w, h)
+	}
 	var s string
 	switch m.mode {
 	case modeLoading:
 		s = m.loadingView()
 	case modeMenu:
-		s = m.menuView(w)
+		s = m.menu.view()
 	case modeQuestion:
-		s = m.questionView()
-	case modeNavigator:
-		s = m.navigatorView(h)
-	case modeReview:
-		s = m.reviewView(h)
-	case modeResult:
-		s = m.scrolled()
-	case modeAnswers:
-		s = m.answerView()
+		s = m.quest.view(m.statusLine())
+	case modeNavigator, modeReview:
+		s = m.nav.view(m.statusLine(), h)
+	case modeResult, modeAnswers:
+		s = m.res.view(m.mode == modeAnswers)
 	}
 	return common.Fit(s, w, h)
 }
@@ -362,6 +370,35 @@ func (m *Model) loadingView() string {
 	return st.Subtle.Render("Preparing the exam…")
 }
 
+// updateLeaving answers "leave the exam?" (esc) or "quit dvaprep?" (q). Yes saves the time on the question and
+// closes once every write has landed.
+func (m *Model) updateLeaving(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Yes):
+		m.leaving = false
+		cmd := m.leave() // queued before the quit, which waits for it
+		if m.quit {
+			return tea.Batch(cmd, common.Quit())
+		}
+		return tea.Batch(cmd, m.close("The exam is saved and its clock keeps running: resume it from Home"))
+	case key.Matches(msg, m.keys.No, m.keys.Back):
+		m.leaving, m.quit = false, false
+	}
+	return nil
+}
+
+// leavingView asks before leaving or quitting an exam in progress.
+func (m *Model) leavingView() string {
+	st := m.ctx.Styles
+	w := m.ctx.Width
+	ask, what := "Leave the exam?", "It stays saved and its clock keeps running. Resume it from Home with x."
+	if m.quit {
+		ask, what = "Quit dvaprep?", "The exam stays saved and its clock keeps running. Resume it from Home with x next time."
+	}
+	return common.Truncate(m.statusLine(), w) + "\n\n" + st.Warn.Render(ask) + "\n" + ansi.Wrap(what, w, "") + "\n\n" +
+		st.Title.Render("y") + " yes · " + st.Title.Render("n") + " stay"
+}
+
 // back closes the screen: to the one below, or home when `dvaprep exam` opened it first.
 func (m *Model) back() tea.Cmd {
 	if m.first {
@@ -369,6 +406,18 @@ func (m *Model) back() tea.Cmd {
 	}
 	return common.Back()
 }
+
+// sheet draws the session's items.
+func (m *Model) sheet() sheet { return sheet{ctx: m.ctx, sess: m.sess} }
+
+// attach hands the session to the sub-models that draw it, once it is started or resumed.
+func (m *Model) attach(s *engine.Session) {
+	m.sess = s
+	m.quest.sess, m.nav.sess, m.res.sess = s, s, s
+}
+
+// question returns the pack question of item i, or nil if the pack no longer has it as it was drawn.
+func (m *Model) question(i int) *pack.Question { return m.sheet().question(i) }
 
 // clock formats a duration as H:MM:SS.
 func clock(d time.Duration) string {

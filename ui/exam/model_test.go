@@ -21,8 +21,8 @@ func mock5() engine.Config { return engine.CustomMock(5, 20*time.Minute) }
 func TestStartCreatesSession(t *testing.T) {
 	e := newEnv(t)
 	m := e.start(mock5())
-	if m.mode != modeQuestion || m.cur != 0 {
-		t.Fatalf("mode %v cur %d, want the first question", m.mode, m.cur)
+	if m.mode != modeQuestion || m.quest.cur != 0 {
+		t.Fatalf("mode %v cur %d, want the first question", m.mode, m.quest.cur)
 	}
 	if m.id == 0 {
 		t.Fatal("the session was not created in the store")
@@ -34,7 +34,7 @@ func TestStartCreatesSession(t *testing.T) {
 	if !es.Deadline.Equal(t0.Add(20*time.Minute)) || es.Status != store.StatusActive || es.Kind != store.ExamCustom {
 		t.Fatalf("stored session %+v", es)
 	}
-	contains(t, e.view(), "Q 1/5 · 0 answered · 0 flagged · 0:20:00 left")
+	contains(t, e.view(), "Q 1/5 · 0 answered · 0 marked · 0:20:00 left")
 }
 
 func TestAnswerSingle(t *testing.T) {
@@ -55,10 +55,10 @@ func TestAnswerSingle(t *testing.T) {
 	if got := m.sess.Choice(i); !slices.Equal(got, []int{m.sess.Items[i].Original(other)}) {
 		t.Fatalf("choice %v after pressing %d", got, other+1)
 	}
-	m.cursor = other
+	m.quest.cursor = other
 	e.press("up")
-	if m.cursor != (other+3)%4 {
-		t.Fatalf("cursor %d", m.cursor)
+	if m.quest.cursor != (other+3)%4 {
+		t.Fatalf("cursor %d", m.quest.cursor)
 	}
 	e.press("down", "enter")
 	if got := m.sess.Choice(i); !slices.Equal(got, []int{m.sess.Items[i].Original(other)}) {
@@ -80,7 +80,7 @@ func TestToggleMultiple(t *testing.T) {
 	i := e.find(pack.Multiple)
 	e.run(m.open(i))
 	contains(t, e.view(), "Multiple response · Choose 2")
-	m.cursor = e.displayOf(i, 0)
+	m.quest.cursor = e.displayOf(i, 0)
 	e.press("space")
 	e.press(strings.ToLower(letter(e.displayOf(i, 1))))
 	if got := m.sess.Choice(i); !slices.Equal(got, []int{0, 1}) {
@@ -99,16 +99,16 @@ func TestToggleMultiple(t *testing.T) {
 func TestFlag(t *testing.T) {
 	e := newEnv(t)
 	m := e.start(mock5())
-	e.press("f")
+	e.press("m")
 	if !m.sess.Flagged(0) {
 		t.Fatal("not flagged")
 	}
-	contains(t, e.view(), "1 flagged")
-	contains(t, e.view(), "⚑ flagged for review")
+	contains(t, e.view(), "1 marked")
+	contains(t, e.view(), "⚑ marked for review")
 	if as := e.answers(); len(as) != 1 || !as[0].Flagged || as[0].Choice != "" {
 		t.Fatalf("saved %+v", as)
 	}
-	e.press("f")
+	e.press("m")
 	if m.sess.Flagged(0) || e.answers()[0].Flagged {
 		t.Fatal("still flagged")
 	}
@@ -118,18 +118,18 @@ func TestNavigate(t *testing.T) {
 	e := newEnv(t)
 	m := e.start(mock5())
 	e.press("n", "n")
-	if m.cur != 2 {
-		t.Fatalf("cur %d after n n", m.cur)
+	if m.quest.cur != 2 {
+		t.Fatalf("cur %d after n n", m.quest.cur)
 	}
 	e.press("p")
-	if m.cur != 1 {
-		t.Fatalf("cur %d after p", m.cur)
+	if m.quest.cur != 1 {
+		t.Fatalf("cur %d after p", m.quest.cur)
 	}
 	e.press("p", "p")
-	if m.cur != 0 {
-		t.Fatalf("cur %d at the start", m.cur)
+	if m.quest.cur != 0 {
+		t.Fatalf("cur %d at the start", m.quest.cur)
 	}
-	e.press("a", "f", "g")
+	e.press("a", "m", "g")
 	if m.mode != modeNavigator {
 		t.Fatalf("mode %v after g", m.mode)
 	}
@@ -137,12 +137,12 @@ func TestNavigate(t *testing.T) {
 	contains(t, v, "[1●⚑]")
 	contains(t, v, " 2○ ")
 	e.press("right", "right", "right", "enter")
-	if m.mode != modeQuestion || m.cur != 3 {
-		t.Fatalf("mode %v cur %d after jumping", m.mode, m.cur)
+	if m.mode != modeQuestion || m.quest.cur != 3 {
+		t.Fatalf("mode %v cur %d after jumping", m.mode, m.quest.cur)
 	}
 	e.press("g", "esc")
-	if m.mode != modeQuestion || m.cur != 3 {
-		t.Fatalf("esc from the grid: mode %v cur %d", m.mode, m.cur)
+	if m.mode != modeQuestion || m.quest.cur != 3 {
+		t.Fatalf("esc from the grid: mode %v cur %d", m.mode, m.quest.cur)
 	}
 }
 
@@ -158,7 +158,7 @@ func TestSubmit(t *testing.T) {
 			}
 		}
 		if i == 1 {
-			e.press("f")
+			e.press("m")
 		}
 		e.clock.advance(time.Minute)
 		e.press("n")
@@ -169,12 +169,13 @@ func TestSubmit(t *testing.T) {
 	}
 	v := e.view()
 	contains(t, v, "Unanswered (1)")
-	contains(t, v, "Flagged for review (1)")
+	contains(t, v, "Marked for review (1)")
+	contains(t, v, "1 question unanswered: the report shows it as skipped.") // a custom exam is practice
 	contains(t, v, "Submit? y/n")
 	// enter jumps to the listed question; s and y submit from there.
 	e.press("enter")
-	if m.mode != modeQuestion || m.cur != 4 {
-		t.Fatalf("enter in review: mode %v cur %d", m.mode, m.cur)
+	if m.mode != modeQuestion || m.quest.cur != 4 {
+		t.Fatalf("enter in review: mode %v cur %d", m.mode, m.quest.cur)
 	}
 	e.press("s", "n")
 	if m.mode != modeQuestion {
@@ -212,7 +213,11 @@ func TestSubmit(t *testing.T) {
 			t.Fatalf("multiple-response choice %q", a.Choice)
 		}
 	}
-	contains(t, e.view(), "Estimated score")
+	// A custom exam ends in a practice report: no estimate, no pass or fail.
+	contains(t, e.view(), "Practice report")
+	if v := e.view(); strings.Contains(v, "Estimated score") || strings.Contains(v, "PASS") || strings.Contains(v, "FAIL") {
+		t.Errorf("a custom exam shows a score:\n%s", v)
+	}
 	contains(t, e.view(), "✓ Saved to your progress.")
 	if e.press("esc"); e.backs != 1 {
 		t.Fatal("esc on the result does not go back")
@@ -295,10 +300,10 @@ func TestDrillShowsAnswer(t *testing.T) {
 	e.run(m.open(i))
 	wrong := e.displayOf(i, 1)
 	e.press(string(rune('1' + wrong)))
-	if !m.revealed(i) {
+	if !m.sheet().revealed(i) {
 		t.Fatal("the answer is not shown after answering")
 	}
-	m.vp.SetHeight(200) // see it all
+	m.quest.vp.SetHeight(200) // see it all
 	m.relayout()
 	v = e.view()
 	contains(t, v, "✗ Incorrect · your answer: "+letter(wrong)+" · right answer: "+letter(e.displayOf(i, 0)))
@@ -318,8 +323,8 @@ func TestDrillShowsAnswer(t *testing.T) {
 		t.Fatalf("navigations %+v", e.navs)
 	}
 	e.send(common.ResumeMsg{})
-	if m.mode != modeQuestion || m.cur != i {
-		t.Fatalf("after the note: mode %v cur %d", m.mode, m.cur)
+	if m.mode != modeQuestion || m.quest.cur != i {
+		t.Fatalf("after the note: mode %v cur %d", m.mode, m.quest.cur)
 	}
 }
 
@@ -329,14 +334,14 @@ func TestDrillMultipleRevealsAtCount(t *testing.T) {
 	i := e.find(pack.Multiple)
 	e.run(m.open(i))
 	e.press(strings.ToLower(letter(e.displayOf(i, 0))))
-	if m.revealed(i) {
+	if m.sheet().revealed(i) {
 		t.Fatal("revealed after one of two")
 	}
 	e.press(strings.ToLower(letter(e.displayOf(i, 1))))
-	if !m.revealed(i) {
+	if !m.sheet().revealed(i) {
 		t.Fatal("not revealed after two of two")
 	}
-	m.vp.SetHeight(200)
+	m.quest.vp.SetHeight(200)
 	m.relayout()
 	contains(t, e.view(), "✓ Correct · your answer: ")
 }
@@ -346,7 +351,7 @@ func TestResume(t *testing.T) {
 	m := e.start(mock5())
 	e.press("b", "n")
 	e.clock.advance(2 * time.Minute)
-	e.press("c", "f")
+	e.press("c", "m")
 	id, deadline := m.id, m.sess.Deadline
 	first, second := m.sess.Choice(0), m.sess.Choice(1)
 
@@ -362,8 +367,8 @@ func TestResume(t *testing.T) {
 	if !slices.Equal(r.sess.Choice(0), first) || !slices.Equal(r.sess.Choice(1), second) || !r.sess.Flagged(1) {
 		t.Fatal("answers or flag lost")
 	}
-	if r.cur != 2 {
-		t.Fatalf("resumed at question %d, want the first unanswered (3)", r.cur+1)
+	if r.quest.cur != 2 {
+		t.Fatalf("resumed at question %d, want the first unanswered (3)", r.quest.cur+1)
 	}
 	contains(t, e.view(), "0:17:00 left")
 	// Answers keep going to the same session.
@@ -599,7 +604,7 @@ func TestConfigFor(t *testing.T) {
 
 func TestAnswersReviewFilters(t *testing.T) {
 	e := newEnv(t)
-	m := e.start(mock5())
+	m := e.start(engine.FullMock(e.ctx.Pack)) // in a mock an unanswered question is wrong
 	// Question 1 right and flagged, the rest unanswered.
 	q := e.ctx.Pack.Question(m.sess.Items[0].QuestionID)
 	for o, opt := range q.Options {
@@ -607,23 +612,23 @@ func TestAnswersReviewFilters(t *testing.T) {
 			e.press(string(rune('1' + e.displayOf(0, o))))
 		}
 	}
-	e.press("f", "s", "y", "r")
-	if m.mode != modeAnswers || len(m.review.list) != 5 {
-		t.Fatalf("mode %v list %v", m.mode, m.review.list)
+	e.press("m", "s", "y", "r")
+	if m.mode != modeAnswers || len(m.res.review.list) != 5 {
+		t.Fatalf("mode %v list %v", m.mode, m.res.review.list)
 	}
 	contains(t, e.view(), "Q1 · 1 of 5 all · ✓ correct")
 	e.press("w")
-	if len(m.review.list) != 4 || m.review.pos() != 1 {
-		t.Fatalf("wrong list %v", m.review.list)
+	if len(m.res.review.list) != 4 || m.res.review.pos() != 1 {
+		t.Fatalf("wrong list %v", m.res.review.list)
 	}
 	contains(t, e.view(), "○ not answered")
-	e.press("f")
-	if !slices.Equal(m.review.list, []int{0}) {
-		t.Fatalf("flagged list %v", m.review.list)
+	e.press("m")
+	if !slices.Equal(m.res.review.list, []int{0}) {
+		t.Fatalf("flagged list %v", m.res.review.list)
 	}
-	e.press("a", "n", "n")
-	if m.review.pos() != 2 {
-		t.Fatalf("pos %d", m.review.pos())
+	e.press("*", "n", "n")
+	if m.res.review.pos() != 2 {
+		t.Fatalf("pos %d", m.res.review.pos())
 	}
 	e.press("o")
 	if len(e.navs) != 1 || e.navs[0].To != common.NotesScreen {
@@ -645,7 +650,7 @@ func TestHelpPerMode(t *testing.T) {
 		}
 		return strings.Join(parts, ", ")
 	}
-	contains(t, short(), "f flag")
+	contains(t, short(), "m mark")
 	e.press("g")
 	contains(t, short(), "enter jump")
 	e.press("esc", "s", "y")
@@ -689,7 +694,7 @@ func TestNoPanicWithoutStore(t *testing.T) {
 	e := newEnv(t)
 	e.ctx.Study = nil
 	m := e.start(mock5())
-	e.press("a", "f", "n", "s", "y")
+	e.press("a", "m", "n", "s", "y")
 	if m.mode != modeResult {
 		t.Fatalf("mode %v", m.mode)
 	}

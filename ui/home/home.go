@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	prog "dvaprep/progress"
 	"dvaprep/study"
 	"dvaprep/ui/common"
 )
@@ -192,8 +193,8 @@ func (m *Model) summaryLine() string {
 	for _, n := range m.ctx.Pack.Notes {
 		total += max(len(n.Sections), 1)
 	}
-	return fmt.Sprintf("%d questions answered · %.0f%% correct · %d decisions · %d/%d sections read",
-		s.Questions.Answered, s.Questions.Accuracy()*100, s.Decisions.Answered, s.SectionsRead, total)
+	return fmt.Sprintf("Questions right: %s\n%d decisions · %d/%d sections read",
+		prog.Figure(s.Questions.Accuracy(), s.Questions.Answered), s.Decisions.Answered, s.SectionsRead, total)
 }
 
 // study is the part of the study layer this screen uses, or nil without a database.

@@ -85,3 +85,28 @@ func TestScroll(t *testing.T) {
 		t.Errorf("esc sent %T", d.Sent[len(d.Sent)-1])
 	}
 }
+
+// A percentage that rests on few answers is marked as too little data, and the dashboard says what the mark
+// means; one that rests on enough is not.
+func TestFewAnswersMarked(t *testing.T) {
+	ctx, d := open(t, true, 80, 70)
+	view := ansi.Strip(d.View(ctx))
+	var few, many string
+	for _, l := range strings.Split(view, "\n") {
+		if strings.HasPrefix(l, "  1.2  ") {
+			few = l // 2 answers
+		}
+		if strings.HasPrefix(l, "  1.1  ") {
+			many = l // 20 answers
+		}
+	}
+	if !strings.Contains(few, "25%*") || strings.Contains(many, "*") {
+		t.Errorf("task rows:\n%s\n%s", few, many)
+	}
+	if !strings.Contains(view, "* fewer than 5 answers: too little data") {
+		t.Errorf("no footnote:\n%s", view)
+	}
+	if !strings.Contains(view, "questions 67% · 30 answers") {
+		t.Errorf("the overall accuracy does not say what it rests on:\n%s", view)
+	}
+}

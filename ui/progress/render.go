@@ -6,6 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
+	"dvaprep/exam"
 	prog "dvaprep/progress"
 	"dvaprep/ui/common"
 )
@@ -29,6 +32,15 @@ type render struct {
 	r  *prog.Report
 }
 
+// wrapped breaks long lines at the report's width.
+func (r render) wrapped(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		out = append(out, strings.Split(ansi.Wrap(l, r.w, ""), "\n")...)
+	}
+	return out
+}
+
 func (r render) all() []string {
 	var out []string
 	for _, part := range [][]string{r.headline(), r.domains(), r.weak(), r.tasks(), r.exams(), r.weeks(), r.confusions()} {
@@ -44,6 +56,22 @@ func (r render) all() []string {
 }
 
 func pct(f float64) string { return fmt.Sprintf("%3.0f%%", 100*f) }
+
+// thin marks a percentage that rests on fewer than prog.MinFigure answers; footnote explains the mark.
+const thin = "*"
+
+// value is a percentage for a table column, marked when it rests on too few answers (n > 0).
+func (r render) value(f float64, n int) string {
+	if n > 0 && !prog.Enough(n) {
+		return pct(f) + r.st.Warn.Render(thin)
+	}
+	return pct(f) + " "
+}
+
+// footnote explains the mark under a table that has one.
+func (r render) footnote() string {
+	return r.st.Subtle.Render(fmt.Sprintf("  %s fewer than %d answers: too little data to read much into", thin, prog.MinFigure))
+}
 
 // headline: readiness, streak, totals and pacing.
 func (r render) headline() []string {
@@ -71,18 +99,22 @@ func (r render) headline() []string {
 	if !rep.Streak.Today && rep.Streak.Current > 0 {
 		streak += " (study today to keep it)"
 	}
-	lines = append(lines, fmt.Sprintf("%s · %s studied · %d questions %s · %s · notes %d/%d read",
-		streak, days, q.Answered, strings.TrimSpace(pct(q.Accuracy())), plural(rep.Decisions.Answered, "decision", "decisions"),
+	lines = append(lines, fmt.Sprintf("%s · %s studied · questions %s · %s · notes %d/%d read",
+		streak, days, prog.Figure(q.Accuracy(), q.Answered), plural(rep.Decisions.Answered, "decision", "decisions"),
 		rep.Notes.Done, rep.Notes.Total))
 	if p := rep.Pacing; p.Exams > 0 {
-		pace := st.Good.Render("on pace")
-		if p.Average > p.Budget {
-			pace = st.Warn.Render("too slow")
+		pace := st.Good.Render(p.Pace.String())
+		if p.Pace != exam.OnPace {
+			pace = st.Warn.Render("⚠ " + p.Pace.String())
 		}
-		lines = append(lines, fmt.Sprintf("Pacing %s a question over %s (last %s) · budget %s · %s",
-			secs(p.Average), plural(p.Exams, "timed exam", "timed exams"), secs(p.Last), secs(p.Budget), pace))
+		lines = append(lines, fmt.Sprintf("Pacing %s a question over %s in %s (last %s) · budget %s · %s",
+			secs(p.Average), plural(p.Questions, "question", "questions"), plural(p.Exams, "timed exam", "timed exams"),
+			secs(p.Last), secs(p.Budget), pace))
+		if !prog.Enough(p.Questions) {
+			lines = append(lines, st.Subtle.Render("  too little data: pacing rests on fewer than "+fmt.Sprint(prog.MinFigure)+" questions"))
+		}
 	}
-	return lines
+	return r.wrapped(lines)
 }
 
 func plural(n int, one, many string) string {
@@ -97,17 +129,31 @@ func secs(d time.Duration) string { return fmt.Sprintf("%.0f s", d.Seconds()) }
 // barWidth is the width of the mastery bars.
 func (r render) barWidth() int { return min(max(r.w/5, 8), 20) }
 
-// row lays out "lead name bar pct rest", cutting the name to what is left.
-func (r render) row(lead, name string, frac float64, tried bool, rest string) string {
+// row lays out "lead name bar pct rest", cutting the name to what is left. n is the answers the figure rests
+// on: with none the value is a dash, under prog.MinFigure it is marked and the bar drawn without a verdict colour.
+func (r render) row(lead, name string, frac float64, n int, rest string) string {
 	bw := r.barWidth()
-	value := pct(frac)
-	if !tried {
-		value = "   —"
+	value, bar := r.value(frac, n), r.bar(frac)
+	if n == 0 {
+		value = "   — "
+	}
+	if !prog.Enough(n) {
+		bar = r.st.Subtle.Render(common.Bar(frac, bw))
 	}
 	nameW := max(r.w-common.Width(lead)-bw-common.Width(value)-common.Width(rest)-3, 8)
 	name = common.Truncate(name, nameW)
 	name += strings.Repeat(" ", nameW-common.Width(name))
-	return lead + name + " " + r.bar(frac) + " " + value + rest
+	return lead + name + " " + bar + " " + value + rest
+}
+
+// anyThin reports whether a table has a figure that rests on too few answers.
+func anyThin(ms []prog.Mastery) bool {
+	for _, m := range ms {
+		if m.Answered > 0 && !prog.Enough(m.Answered) {
+			return true
+		}
+	}
+	return false
 }
 
 // bar draws a mastery bar, coloured by how far it is from the pass mark; the blocks read without colour.
@@ -128,8 +174,11 @@ func (r render) domains() []string {
 	head += strings.Repeat(" ", max(r.w-common.Width(head)-len(" weight  answered"), 1)) + st.Subtle.Render(" weight  answered")
 	lines := []string{head}
 	for _, d := range r.r.Domains {
-		lines = append(lines, r.row(fmt.Sprintf("  %-2s ", d.ID), d.Name, d.Mastery, d.Tried,
-			fmt.Sprintf("  %5d%%  %8d", d.Weight, d.Answered)))
+		lines = append(lines, r.row(fmt.Sprintf("  %-2s ", d.ID), d.Name, d.Mastery, d.Answered,
+			fmt.Sprintf(" %5d%%  %8d", d.Weight, d.Answered)))
+	}
+	if anyThin(r.r.Domains) {
+		lines = append(lines, r.footnote())
 	}
 	return lines
 }
@@ -140,7 +189,10 @@ func (r render) tasks() []string {
 	head += strings.Repeat(" ", max(r.w-common.Width(head)-len(" answered"), 1)) + st.Subtle.Render(" answered")
 	lines := []string{head}
 	for _, t := range r.r.Tasks {
-		lines = append(lines, r.row(fmt.Sprintf("  %-4s ", t.ID), t.Name, t.Mastery, t.Tried, fmt.Sprintf("  %8d", t.Answered)))
+		lines = append(lines, r.row(fmt.Sprintf("  %-4s ", t.ID), t.Name, t.Mastery, t.Answered, fmt.Sprintf(" %8d", t.Answered)))
+	}
+	if anyThin(r.r.Tasks) {
+		lines = append(lines, r.footnote())
 	}
 	return lines
 }
@@ -159,15 +211,26 @@ func (r render) weak() []string {
 	}
 	for i, w := range r.r.Weak {
 		lead := fmt.Sprintf("  %s %-4s ", st.Selected.Render(fmt.Sprint(i+1)), w.ID)
-		value := pct(w.Mastery.Mastery)
+		value := r.value(w.Mastery.Mastery, w.Answered) + fmt.Sprintf(" of %-3d", w.Answered)
 		if !w.Tried {
-			value = "   —"
+			value = "   —        "
 		}
 		nameW := max(r.w-common.Width(lead)-common.Width(value)-actionW-3, 8)
 		name := common.Truncate(w.Name, nameW)
-		lines = append(lines, lead+name+strings.Repeat(" ", nameW-common.Width(name))+" "+value+"  "+st.Selected.Render(actions[i]))
+		lines = append(lines, lead+name+strings.Repeat(" ", nameW-common.Width(name))+" "+value+" "+st.Selected.Render(actions[i]))
+	}
+	if anyThin(masteries(r.r.Weak)) {
+		lines = append(lines, r.footnote())
 	}
 	return lines
+}
+
+func masteries(ws []prog.WeakSpot) []prog.Mastery {
+	out := make([]prog.Mastery, len(ws))
+	for i, w := range ws {
+		out[i] = w.Mastery
+	}
+	return out
 }
 
 // sparkBlocks draw a scaled score from the bottom of the scale to its top.
@@ -184,13 +247,22 @@ func (r render) exams() []string {
 		spark.WriteRune(sparkBlocks[int(math.Round(min(max(f, 0), 1)*float64(len(sparkBlocks)-1)))])
 	}
 	lines := []string{fmt.Sprintf("%s %s %s", st.Title.Render("Mock exams"), st.Subtle.Render("(scaled score, an estimate)"), spark.String())}
+	thinExam := false
 	for _, e := range ex[max(len(ex)-6, 0):] {
 		verdict := st.Good.Render("✓ pass")
 		if !e.Pass {
 			verdict = st.Bad.Render("✗ fail")
 		}
-		lines = append(lines, fmt.Sprintf("  %s  %-6s %s %4d  %s  %s", e.At.In(r.r.Now.Location()).Format("Jan 02"), e.Kind,
-			r.bar(float64(e.Scaled-100)/900), e.Scaled, verdict, st.Subtle.Render(fmt.Sprintf("%d/%d", e.Correct, e.Total))))
+		mark := " "
+		if !prog.Enough(e.Total) {
+			mark, thinExam = st.Warn.Render(thin), true
+		}
+		lines = append(lines, fmt.Sprintf("  %s  %s %4d%s %s  %s", e.At.In(r.r.Now.Location()).Format("Jan 02"),
+			r.bar(float64(e.Scaled-100)/900), e.Scaled, mark, verdict,
+			st.Subtle.Render(fmt.Sprintf("%d/%d scored questions right", e.Correct, e.Total))))
+	}
+	if thinExam {
+		lines = append(lines, r.footnote())
 	}
 	return lines
 }
@@ -198,22 +270,26 @@ func (r render) exams() []string {
 func (r render) weeks() []string {
 	st := r.st
 	lines := []string{st.Title.Render("Accuracy per week")}
-	any := false
+	any, thinWeek := false, false
 	for _, w := range r.r.Weeks {
 		if w.Answered == 0 && !any {
 			continue // leave out the empty weeks before the first answer
 		}
 		any = true
-		value := st.Subtle.Render("   —")
+		value := st.Subtle.Render("   — ")
 		bar := st.Subtle.Render(common.Bar(0, r.barWidth()))
 		if w.Answered > 0 {
-			value, bar = pct(w.Accuracy()), r.bar(w.Accuracy())
+			value, bar = r.value(w.Accuracy(), w.Answered), r.bar(w.Accuracy())
+			thinWeek = thinWeek || !prog.Enough(w.Answered)
 		}
-		lines = append(lines, fmt.Sprintf("  %s  %s %s  %s", w.Start.Format("Jan 02"), bar, value,
-			st.Subtle.Render(fmt.Sprintf("%d answers", w.Answered))))
+		lines = append(lines, fmt.Sprintf("  %s  %s %s %s", w.Start.Format("Jan 02"), bar, value,
+			st.Subtle.Render(prog.Answers(w.Answered))))
 	}
 	if !any {
 		return nil
+	}
+	if thinWeek {
+		lines = append(lines, r.footnote())
 	}
 	return lines
 }

@@ -1,0 +1,256 @@
+package exam
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	engine "dvaprep/exam"
+	prog "dvaprep/progress"
+	"dvaprep/ui/common"
+)
+
+// resultModel is the end of a session: a full mock's score report with its estimate, or the practice report of a
+// drill or a custom exam, and the review of every answer after it. It keeps its own scroll, the selected note and
+// the review's filter; the coordinator tells it whether the review of answers is on screen.
+type resultModel struct {
+	sheet
+	keys   KeyMap
+	result *engine.Result
+	auto   bool     // the clock ran out and submitted the exam
+	saved  []string // whether the result is stored yet, from the coordinator
+	link   int      // the selected note of a practice report
+	review answers
+	vp     viewport.Model
+}
+
+func newResultModel(ctx *common.Context, keys KeyMap) resultModel {
+	return resultModel{sheet: sheet{ctx: ctx}, keys: keys, vp: newViewport()}
+}
+
+// update turns a key into an action: on the report, or, with answering set, in the review of answers.
+func (r *resultModel) update(msg tea.KeyPressMsg, answering bool) action {
+	if answering {
+		return r.updateAnswers(msg)
+	}
+	k := r.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		r.vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		r.vp.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		r.vp.PageUp()
+	case key.Matches(msg, k.PageDown, k.Toggle):
+		r.vp.PageDown()
+	case key.Matches(msg, k.Answers, k.Enter):
+		return action{kind: actAnswers, filter: filterAll}
+	case key.Matches(msg, k.NextLink):
+		if n := len(r.practiceNotes()); n > 0 {
+			r.link = (r.link + 1) % n
+			r.layoutResult()
+		}
+	case key.Matches(msg, k.OpenLink):
+		if ns := r.practiceNotes(); len(ns) > 0 {
+			return action{kind: actNote, text: ns[min(r.link, len(ns)-1)]}
+		}
+	case key.Matches(msg, k.Back):
+		return action{kind: actBack}
+	}
+	return none
+}
+
+// show puts a fresh result on screen, at the top.
+func (r *resultModel) show(res *engine.Result, auto bool) {
+	r.result, r.auto, r.link = res, auto, 0
+	r.layout(false)
+	r.vp.GotoTop()
+}
+
+// layout sizes the viewport and fills it with the report or, answering, the answer under review.
+func (r *resultModel) layout(answering bool) {
+	r.vp.SetWidth(max(r.ctx.Width, 1))
+	if answering {
+		r.vp.SetHeight(max(r.ctx.BodyHeight()-3, 1))
+		r.layoutAnswer()
+		return
+	}
+	r.vp.SetHeight(max(r.ctx.BodyHeight()-1, 1))
+	r.layoutResult()
+}
+
+// view draws the report, or the answer under review.
+func (r *resultModel) view(answering bool) string {
+	if answering {
+		return r.answerView()
+	}
+	return scrolled(r.ctx, &r.vp)
+}
+
+func (r *resultModel) layoutResult() {
+	if r.result == nil {
+		return
+	}
+	y := r.vp.YOffset()
+	if r.practice() {
+		r.vp.SetContent(r.practiceText())
+	} else {
+		r.vp.SetContent(r.resultText())
+	}
+	r.vp.SetYOffset(y)
+}
+
+// resultText is a full mock's score report: the estimate, the domains against the cut, the tasks, the unscored
+// items and the pacing.
+func (rm *resultModel) resultText() string {
+	st, r, w := rm.ctx.Styles, rm.result, rm.ctx.Width
+	f := rm.ctx.Pack.Exam
+	scaleMax := f.ScaleMax
+	if scaleMax <= 0 {
+		scaleMax = 1000
+	}
+	var lines []string
+	add := func(s ...string) { lines = append(lines, s...) }
+
+	verdict := st.Good.Render("✓ PASS")
+	if !r.Pass {
+		verdict = st.Bad.Render("✗ FAIL")
+	}
+	add(st.Title.Render(fmt.Sprintf("Estimated score %d / %d", r.Scaled, scaleMax))+" — "+verdict+
+		st.Subtle.Render(" (estimate: AWS does not publish its scaling)"),
+		fmt.Sprintf("%d of %d scored questions right (%.0f%%) · pass mark %d, about %.0f%% right",
+			r.Scored.Correct, r.Scored.Total, r.Scored.Percent(), r.Passing, r.Cut))
+	if rm.auto {
+		add(st.Warn.Render("⏱ Submitted automatically when the time ran out."))
+	}
+	add(rm.saved...)
+	if c := rm.sess.Counts(rm.ctx.Pack); c.Incomplete > 0 {
+		add(st.Warn.Render(fmt.Sprintf("◐ %s incomplete (fewer options chosen than asked): scored 0.",
+			plural(c.Incomplete, "answer was", "answers were"))))
+	}
+
+	barW := 20
+	add("", st.Title.Render("By domain")+st.Subtle.Render(fmt.Sprintf(" (┃ marks %.0f%%, the line for “meets competencies”)", r.Cut)))
+	thinDomain := false
+	for _, d := range r.Domains {
+		name := d.Name
+		if name == "" {
+			name = "Domain " + d.ID
+		} else {
+			name = fmt.Sprintf("Domain %s · %s", d.ID, d.Name)
+		}
+		add(common.Truncate(name, w))
+		if d.Standing == engine.NotTested {
+			add("  " + st.Subtle.Render(strings.Repeat("░", barW)+"   –  not tested"))
+			continue
+		}
+		word := st.Good.Render("✓ meets competencies")
+		if d.Standing != engine.Meets {
+			word = st.Bad.Render("✗ needs improvement")
+		}
+		mark := ""
+		if !prog.Enough(d.Total) {
+			mark, thinDomain = "*", true
+		}
+		add(fmt.Sprintf("  %s %4.0f%%  %d/%d%s  %s", cutBar(d.Percent()/100, r.Cut/100, barW), d.Percent(),
+			d.Correct, d.Total, mark, word))
+	}
+	if thinDomain {
+		add(st.Subtle.Render(fmt.Sprintf("  * fewer than %d scored questions: too little data to read much into", prog.MinFigure)))
+	}
+
+	if len(r.Tasks) > 0 {
+		add("", st.Title.Render("By task statement"))
+		nameW := max(w-17, 10)
+		thin := false
+		for _, t := range r.Tasks {
+			name := common.Truncate(strings.TrimSpace(t.ID+" "+t.Name), nameW)
+			mark := ""
+			if !prog.Enough(t.Total) {
+				mark, thin = "*", true
+			}
+			add(fmt.Sprintf("  %-*s %3d/%-3d %4.0f%%%s", nameW, name, t.Correct, t.Total, t.Percent(), mark))
+		}
+		if thin {
+			add(st.Subtle.Render(fmt.Sprintf("  * fewer than %d scored questions: too little data to read much into", prog.MinFigure)))
+		}
+	}
+
+	var unscored []int
+	for _, it := range r.Items {
+		if it.Unscored {
+			unscored = append(unscored, it.Position)
+		}
+	}
+	if len(unscored) > 0 {
+		add("", st.Title.Render("Unscored"))
+		add(wrapIndent(fmt.Sprintf("%s, as in the real exam: %s. You got %d of them right; they do not count.",
+			plural(len(unscored), "unscored question", "unscored questions"), positions(unscored), r.Unscored.Correct), w))
+	}
+	if len(r.Missing) > 0 {
+		add("", st.Warn.Render(fmt.Sprintf("⚠ %s no longer in the content pack, so not scored.",
+			plural(len(r.Missing), "question is", "questions are"))))
+	}
+
+	add("", st.Title.Render("Pacing"))
+	add(rm.timeUsed())
+	budget := r.Pace
+	if budget <= 0 && f.Questions > 0 {
+		budget = time.Duration(f.Minutes) * time.Minute / time.Duration(f.Questions)
+	}
+	if n, t := r.Seen(); n > 0 {
+		avg := t / time.Duration(n)
+		line := fmt.Sprintf("  Average %.0f s a question on screen, over the %d opened (budget ~%.0f s)", avg.Seconds(), n,
+			budget.Seconds())
+		if p := engine.PaceOf(avg, budget); p != engine.OnPace {
+			line += " · " + st.Warn.Render("⚠ "+p.String())
+		}
+		add(line)
+	}
+	if len(r.Slowest) > 0 {
+		parts := make([]string, len(r.Slowest))
+		for k, p := range r.Slowest {
+			parts[k] = fmt.Sprintf("Q%d %s", p+1, minSec(r.Items[p].Time))
+		}
+		add(wrapIndent("Slowest: "+strings.Join(parts, " · "), w))
+	}
+	add("", st.Subtle.Render("r reviews every answer with its explanation · esc goes back"))
+	return strings.Join(lines, "\n")
+}
+
+// cutBar draws a proportion with a mark at the cut.
+func cutBar(frac, cut float64, w int) string {
+	b := []rune(common.Bar(frac, w))
+	c := min(max(int(cut*float64(w)+0.5), 0), w-1)
+	b[c] = '┃'
+	return string(b)
+}
+
+// minSec formats a duration as M:SS.
+func minSec(d time.Duration) string {
+	d = d.Round(time.Second)
+	return fmt.Sprintf("%d:%02d", int(d/time.Minute), int(d%time.Minute/time.Second))
+}
+
+// wrapIndent wraps plain text to the width with a two-space indent.
+func wrapIndent(s string, w int) string {
+	lines := strings.Split(wrap(s, max(w-2, 10)), "\n")
+	for k, l := range lines {
+		lines[k] = "  " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+// timeUsed is the time the session took, against its limit when it had one.
+func (r *resultModel) timeUsed() string {
+	used := r.sess.Submitted.Sub(r.sess.Started)
+	if r.sess.Timed() {
+		used = min(max(used, 0), r.sess.Config.Duration)
+		return fmt.Sprintf("  Time used %s of %s", clock(used), clock(r.sess.Config.Duration))
+	}
+	return fmt.Sprintf("  Time used %s (untimed)", clock(max(used, 0)))
+}
