@@ -335,3 +335,17 @@ func TestCommonWordDoesNotSplitTiers(t *testing.T) {
 		t.Errorf("got %v", links(got))
 	}
 }
+
+func TestHighlighterMarksGlossaryPhrasesWhole(t *testing.T) {
+	p := smallPack(t, "## S\n\nA dead-letter queue, a queue and the DLQ.\n", "dlq: dead letter queue\n")
+	h := notes.NewIndex(p).Highlighter("dlq")
+	text := "A dead-letter queue, a queue and the DLQ."
+	runes := []rune(text)
+	var got []string
+	for _, sp := range h.Find(text) {
+		got = append(got, string(runes[sp[0]:sp[1]]))
+	}
+	if strings.Join(got, "|") != "dead-letter queue|DLQ" {
+		t.Errorf("marked %q", got)
+	}
+}
