@@ -4,6 +4,7 @@
 package notes
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -337,7 +338,7 @@ func (b *builder) finishSection() {
 }
 
 func idfOf(n, df int) float32 {
-	return float32(ln(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5)))
+	return float32(math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5)))
 }
 
 // postings turns the per-section counts into BM25F postings and inverse document frequencies.

@@ -1,7 +1,6 @@
 package notes
 
 import (
-	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -19,8 +18,6 @@ const (
 	maxQueryRunes  = 300  // a longer query is cut: nobody types more, and a paste must not cost seconds
 	maxTerms       = 12
 )
-
-func ln(x float64) float64 { return math.Log(x) }
 
 // variant is one word of the notes that a query word matches, and how much that match counts.
 type variant struct {

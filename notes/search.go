@@ -10,7 +10,7 @@ import (
 	"github.com/sahilm/fuzzy"
 )
 
-// Result is one section that matches a query, with the line that best shows why.
+// Result is one section that matches a query, with the passage that best shows why.
 type Result struct {
 	NoteID    string
 	NoteTitle string
@@ -18,9 +18,9 @@ type Result struct {
 	Heading   string // the section's heading, or the note title for its introduction
 	// HeadingMatched holds the rune positions in Heading of the query's words, to highlight.
 	HeadingMatched []int
-	// Snippet is the section's line that best matches, starting at a sentence or word boundary ("…" marks
-	// a cut), and Matched the rune positions of the query's words in it. Line is that line in the note
-	// body (0-based), or -1 when the section has no text.
+	// Snippet is the section's paragraph, list item or table row that best matches, starting at a sentence
+	// or word boundary ("…" marks a cut), and Matched the rune positions of the query's words in it. Line
+	// is where that passage starts in the note body (0-based), or -1 when the section has no text.
 	Snippet string
 	Matched []int
 	Line    int
@@ -65,7 +65,7 @@ type scratch struct {
 	altTypo   []bool
 	ptfAcc    []float32
 	wordFlags []uint8
-	marks     []uint32 // per stem: the terms it matches
+	marks     []uint32 // per word of the notes: the query terms it matches
 
 	touched, termTouched, wordTouched, altTouched []int32
 }
@@ -293,7 +293,7 @@ func (d *data) forVariants(t term, fn func(variant)) {
 	}
 }
 
-// markStems records, for each stem a query term matches, which terms those are.
+// markStems records, for each word of the notes a query term matches, which terms those are.
 func (d *data) markStems(sc *scratch, q query) {
 	for k, t := range q.terms {
 		d.forVariants(t, func(v variant) { sc.marks[v.word] |= 1 << k })

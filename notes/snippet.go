@@ -6,15 +6,15 @@ import (
 	"unicode"
 )
 
-// Snippet shape: a match far into a long line is shown from the start of its sentence, or from a few
+// Snippet shape: a match far into a long passage is shown from the start of its sentence, or from a few
 // words before it; a snippet is cut after maxSnippetRunes at a word boundary.
 const (
 	leadRunes       = 48
 	maxSnippetRunes = 220
 )
 
-// snippet picks the section's line that holds the most (and the rarest) query terms, preferring
-// neighbouring terms together, and cuts it to start at a boundary near the first match.
+// snippet picks the section's passage (see blocks) that holds the most (and the rarest) query terms,
+// preferring neighbouring terms together, and cuts it to start at a boundary near the first match.
 func (d *data) snippet(sc *scratch, sec *section, r *Result) {
 	best, bestScore := int32(-1), float32(-1)
 	for li := sec.lineStart; li < sec.lineEnd; li++ {
@@ -50,7 +50,7 @@ func (d *data) snippet(sc *scratch, sec *section, r *Result) {
 	r.Snippet, r.Matched = cutSnippet(l.text, dedupe(matched), first)
 }
 
-// termRarity adds a little for the rarer words of a line's matches, so of two lines with one term each,
+// termRarity adds a little for the rarest word a passage matches, so of two passages with one term each,
 // the one with the more telling term wins.
 func termRarity(d *data, sc *scratch, l *line, m uint32) float32 {
 	if m == 0 {
