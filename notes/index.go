@@ -64,10 +64,11 @@ type token struct {
 	start, end int32
 }
 
-// line is one body line of a section, in plain text, with its tokens.
+// line is one passage of a section (a paragraph, list item, table row or line of code; see blocks), in
+// plain text, with its tokens.
 type line struct {
 	text     string
-	num      int  // 0-based line of the note body
+	num      int  // the 0-based line of the note body where it starts
 	code     bool // inside a fenced code block
 	tokStart int32
 	tokEnd   int32
