@@ -26,8 +26,10 @@ func searchCmd(opts *options) *cobra.Command {
 		Use:   "search QUERY",
 		Short: "Print the note sections that best match a query",
 		Long: "search prints the best-matching note sections, best first, one per line as\n" +
-			"note-id#section<TAB>Note title › Section heading. Open one with `dvaprep notes show`.",
-		Example: "  dvaprep search \"visibility timeout\"\n  dvaprep search dlq --limit 3 --json",
+			"note-id#section<TAB>Note title › Section heading, ranked as in the interface: words in any order,\n" +
+			"typos, and abbreviations from the pack's glossary. --json adds each section's score and snippet.\n" +
+			"Nothing found prints one line (with suggestions) and exits 1. Open a section with `dvaprep notes show`.",
+		Example: "  dvaprep search \"visibility timeout\"\n  dvaprep search how long does a msg stay in the queue\n  dvaprep search dlq --limit 3 --json",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if limit < 1 {
