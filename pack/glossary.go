@@ -28,11 +28,12 @@ type GlossaryEntry struct {
 }
 
 // loadGlossary reads glossary.yaml if the pack has one: a mapping of term to one meaning or a list of them.
-func loadGlossary(p *Pack, fsys fs.FS, probs *Problems) {
-	data, err := fs.ReadFile(fsys, GlossaryFile)
+// It is read like every other pack file: a plain file within the limits.
+func loadGlossary(p *Pack, r *reader, probs *Problems) {
+	data, err := r.read(GlossaryFile)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			probs.add(GlossaryFile, 0, "cannot read: %v", err)
+			probs.add(GlossaryFile, 0, "%s", readError(err))
 		}
 		return
 	}
