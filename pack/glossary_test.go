@@ -1,9 +1,11 @@
 package pack_test
 
 import (
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"dvaprep/content"
 	"dvaprep/pack"
@@ -83,4 +85,21 @@ func FuzzGlossary(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestGlossaryReadSafely checks that the glossary goes through the pack's bounded reader.
+func TestGlossaryReadSafely(t *testing.T) {
+	fsys := packFS(map[string]string{"notes/sqs.md": goodNote})
+	fsys["glossary.yaml"] = &fstest.MapFile{Data: []byte(strings.Repeat("#", pack.MaxFileBytes+1))}
+	_, probs, err := pack.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(probs) != 1 || probs[0].File != "glossary.yaml" || !strings.Contains(probs[0].Msg, "too large") {
+		t.Errorf("problems %v", probs)
+	}
+	fsys["glossary.yaml"] = &fstest.MapFile{Mode: fs.ModeNamedPipe}
+	if _, probs, _ = pack.Load(fsys); len(probs) != 1 || probs[0].File != "glossary.yaml" {
+		t.Errorf("a FIFO glossary: problems %v", probs)
+	}
 }
