@@ -68,7 +68,17 @@ func termRarity(d *data, sc *scratch, l *line, m uint32) float32 {
 // cutSnippet starts text at the sentence holding the first match, or a few words before it, and ends it
 // at a word boundary; matched positions move with the cut.
 func cutSnippet(text string, matched []int, first int) (string, []int) {
-	runes := []rune(text)
+	// Only the runes up to the end of the longest snippet can matter: a long paragraph is not converted whole.
+	limit := max(first, 0) + maxSnippetRunes + 1
+	runes := make([]rune, 0, min(len(text), limit))
+	more := false
+	for _, r := range text {
+		if len(runes) == limit {
+			more = true
+			break
+		}
+		runes = append(runes, r)
+	}
 	start := 0
 	if first > leadRunes {
 		start = sentenceStart(runes, first)
@@ -87,7 +97,7 @@ func cutSnippet(text string, matched []int, first int) (string, []int) {
 		shift--
 	}
 	b.WriteString(string(runes[start:end]))
-	if end < len(runes) {
+	if end < len(runes) || more {
 		b.WriteString("…")
 	}
 	out := make([]int, 0, len(matched))
