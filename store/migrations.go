@@ -99,6 +99,8 @@ CREATE TABLE bookmarks (
 `,
 	// 2: UUIDs, marks and an exam answer log; see migrateUIDs in goMigrations.
 	"",
+	// 3: UUIDs for exam sessions and scenario runs; see migrateSessionUIDs in goMigrations.
+	"",
 }
 
 // migrate applies the migrations the database lacks, one transaction each.
