@@ -74,7 +74,7 @@ INSERT INTO bookmarks VALUES ('sqs#dlq', ?1, 'DLQ');`, at)
 	before := map[string][]string{
 		"attempts":  dumpTable(t, s, "SELECT "+attemptCols+" FROM attempts ORDER BY id"),
 		"answers":   dumpTable(t, s, "SELECT session_id, position, question_id, choice, flagged, time_ms, updated_at FROM exam_answers ORDER BY 1, 2"),
-		"sessions":  dumpTable(t, s, "SELECT * FROM exam_sessions ORDER BY id"),
+		"sessions":  dumpTable(t, s, "SELECT id, kind, created_at, deadline, status, config, finished_at, result FROM exam_sessions ORDER BY id"),
 		"runs":      dumpTable(t, s, "SELECT * FROM scenario_runs ORDER BY id"),
 		"cards":     dumpTable(t, s, "SELECT * FROM review_cards ORDER BY item_id"),
 		"read":      dumpTable(t, s, "SELECT * FROM notes_read ORDER BY section"),
@@ -93,7 +93,7 @@ INSERT INTO bookmarks VALUES ('sqs#dlq', ?1, 'DLQ');`, at)
 	after := map[string][]string{
 		"attempts":  dumpTable(t, s, "SELECT "+attemptCols+" FROM attempts ORDER BY id"),
 		"answers":   dumpTable(t, s, "SELECT session_id, position, question_id, choice, flagged, time_ms, updated_at FROM exam_answers ORDER BY 1, 2"),
-		"sessions":  dumpTable(t, s, "SELECT * FROM exam_sessions ORDER BY id"),
+		"sessions":  dumpTable(t, s, "SELECT id, kind, created_at, deadline, status, config, finished_at, result FROM exam_sessions ORDER BY id"),
 		"runs":      dumpTable(t, s, "SELECT * FROM scenario_runs ORDER BY id"),
 		"cards":     dumpTable(t, s, "SELECT * FROM review_cards ORDER BY item_id"),
 		"read":      dumpTable(t, s, "SELECT * FROM notes_read ORDER BY section"),

@@ -36,7 +36,8 @@ func answered(as []Answer) int {
 	return n
 }
 
-// StartExam creates an exam session and returns its ID. One exam at a time: if another is in progress it
+// StartExam creates an exam session and returns its ID. An exam on a practice set (e.Set) freezes the set's
+// questions, from its state, the first time the set is taken, in the same transaction. One exam at a time: if another is in progress it
 // fails with an *InProgressError, unless abandon is true; then the exam in progress is abandoned first, in
 // the same transaction, and its answers are recorded as attempts marked abandoned (they count, and feed
 // review).
@@ -58,6 +59,9 @@ func (s *Study) StartExam(ctx context.Context, e ExamSession, abandon bool) (int
 			if err := s.abandon(ctx, tx, a); err != nil {
 				return err
 			}
+		}
+		if err := s.freezeSet(ctx, tx, e); err != nil {
+			return err
 		}
 		id, err = tx.CreateExamSession(ctx, e)
 		return err
