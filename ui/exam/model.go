@@ -136,7 +136,8 @@ func kindTitle(s *engine.Session) string {
 // KeyMap returns the keys of the current mode for the help footer.
 func (m *Model) KeyMap() help.KeyMap {
 	k := m.keys
-	k.ctx = helpContext{mode: m.mode, form: m.menu.form, confirm: m.leaving, brief: m.menu.brief}
+	k.ctx = helpContext{mode: m.mode, form: m.menu.form, confirm: m.leaving, brief: m.menu.brief,
+		sets: m.menu.cursor == itemSets}
 	if q := m.question(m.quest.cur); q != nil && m.mode == modeQuestion {
 		k.ctx.multi = q.Select > 1
 		k.ctx.revealed = m.sheet().revealed(m.quest.cur)
