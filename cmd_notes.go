@@ -28,7 +28,7 @@ func searchCmd(opts *options) *cobra.Command {
 			if limit < 1 {
 				return fmt.Errorf("--limit must be at least 1")
 			}
-			p, err := loadPack(opts)
+			p, err := loadPackParts(opts, pack.Notes)
 			if err != nil {
 				return err
 			}
@@ -76,7 +76,10 @@ func notesCmd(opts *options) *cobra.Command {
 		Example: "  dvaprep notes show sqs\n  dvaprep notes show sqs#visibility-timeout --width 80",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := loadPack(opts)
+			if cmd.Flags().Changed("width") && (width < minWidth || width > maxWidth) {
+				return fmt.Errorf("the width must be between %d and %d columns (--width), not %d", minWidth, maxWidth, width)
+			}
+			p, err := loadPackParts(opts, pack.Notes)
 			if err != nil {
 				return err
 			}
@@ -97,7 +100,7 @@ func notesCmd(opts *options) *cobra.Command {
 			if os.Getenv("NO_COLOR") != "" || !tty {
 				theme = markdown.Plain
 			}
-			if width <= 0 {
+			if !cmd.Flags().Changed("width") {
 				width = 80
 				if tty {
 					if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 {
@@ -113,10 +116,17 @@ func notesCmd(opts *options) *cobra.Command {
 			return nil
 		},
 	}
-	show.Flags().IntVar(&width, "width", 0, "wrap at N columns (default: the terminal's width, at most 100)")
+	show.Flags().IntVar(&width, "width", 0, "wrap at N columns, 20 to 500 (default: the terminal's width, at most 100)")
 	cmd.AddCommand(show, notesListCmd(opts))
 	return cmd
 }
+
+// The widths `notes show --width` accepts: glamour pads every line to the width, so a huge one would
+// print megabytes of spaces.
+const (
+	minWidth = 20
+	maxWidth = 500
+)
 
 func sectionList(secs []pack.Section) string {
 	slugs := make([]string, 0, len(secs))

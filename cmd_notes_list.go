@@ -20,7 +20,7 @@ func notesListCmd(opts *options) *cobra.Command {
 		Example: "  dvaprep notes list\n  dvaprep notes list --json",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, err := loadPack(opts)
+			p, err := loadPackParts(opts, pack.Notes)
 			if err != nil {
 				return err
 			}

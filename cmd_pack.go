@@ -36,7 +36,11 @@ func validateCmd() *cobra.Command {
 				if st, err := os.Stat(args[0]); err != nil || !st.IsDir() {
 					return fmt.Errorf("%s: not a directory", args[0])
 				}
-				fsys = os.DirFS(args[0])
+				dir, err := pack.DirFS(args[0])
+				if err != nil {
+					return fmt.Errorf("%s: %w", args[0], err)
+				}
+				fsys = dir
 			}
 			p, probs, err := pack.Load(fsys)
 			if err != nil {
@@ -108,7 +112,11 @@ func stampCmd() *cobra.Command {
 			if date == "" {
 				date = time.Now().UTC().Format(time.DateOnly)
 			}
-			p, _, err := pack.Load(os.DirFS(args[0]))
+			dir, err := pack.DirFS(args[0])
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			p, _, err := pack.Load(dir) // a note behind a symbolic link out of the pack is not loaded, so not written
 			if err != nil {
 				return err
 			}

@@ -13,7 +13,6 @@ import (
 	"runtime/debug"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/fang"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -23,7 +22,6 @@ import (
 	"dvaprep/pack"
 	"dvaprep/store"
 	"dvaprep/study"
-	"dvaprep/ui"
 	"dvaprep/ui/common"
 	"dvaprep/ui/markdown"
 )
@@ -52,6 +50,11 @@ func rootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
+		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+			if cmd.HasParent() {
+				tuneCLIMemory()
+			}
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTUI(cmd.Context(), opts, common.NavigateMsg{To: common.HomeScreen})
 		},
@@ -73,7 +76,17 @@ func addCommands(root *cobra.Command, opts *options) {
 }
 
 // loadPack loads the embedded pack, or the one in opts.packDir. A pack with problems is refused with them.
-func loadPack(opts *options) (*pack.Pack, error) {
+func loadPack(opts *options) (*pack.Pack, error) { return loadPackParts(opts, pack.All) }
+
+// loadPackParts loads only the parts of the pack a command needs (see pack.Parts). The embedded pack comes
+// from its compiled form, checked against the YAML, unless the YAML has changed since it was compiled; a
+// pack.yaml alone is quicker to parse than to check.
+func loadPackParts(opts *options, parts pack.Parts) (*pack.Pack, error) {
+	if opts.packDir == "" && parts != 0 {
+		if p, err := pack.LoadCompiled(content.Compiled(), content.FS(), parts); err == nil {
+			return p, nil
+		}
+	}
 	var fsys fs.FS = content.FS()
 	where := "the embedded pack"
 	if opts.packDir != "" {
@@ -81,13 +94,20 @@ func loadPack(opts *options) (*pack.Pack, error) {
 		if err != nil || !st.IsDir() {
 			return nil, fmt.Errorf("--pack %s: not a directory", opts.packDir)
 		}
-		fsys, where = os.DirFS(opts.packDir), opts.packDir
+		dir, err := pack.DirFS(opts.packDir)
+		if err != nil {
+			return nil, fmt.Errorf("--pack %s: %w", opts.packDir, err)
+		}
+		fsys, where = dir, "the pack in "+opts.packDir
 	}
-	p, probs, err := pack.Load(fsys)
+	p, probs, err := pack.LoadParts(fsys, parts)
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", where, err)
 	}
 	if len(probs) > 0 {
+		if len(probs) == 1 {
+			return nil, fmt.Errorf("%s has a problem: %s (`dvaprep validate %s` checks it again)", where, probs[0], opts.packDir)
+		}
 		return nil, fmt.Errorf("%s has %d problems (run `dvaprep validate %s` for all of them); the first: %s",
 			where, len(probs), opts.packDir, probs[0])
 	}
@@ -161,34 +181,20 @@ func isTerminal() bool {
 	return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
 }
 
-// runTUI starts the interface on the given first screen.
-func runTUI(ctx context.Context, opts *options, start common.NavigateMsg) error {
-	if !isTerminal() {
-		return errNoTTY
-	}
-	p, st, err := openAll(opts)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	c := newContext(ctx, p, st)
-	_, err = tea.NewProgram(ui.New(c, ui.Build, start), tea.WithContext(ctx)).Run()
-	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
-		return fmt.Errorf("run interface: %w", err)
-	}
-	return nil
-}
-
+// newContext is what every screen shares. st may be nil while the store is not open yet: then there is no
+// study layer, and screens show what needs none.
 func newContext(ctx context.Context, p *pack.Pack, st *store.Store) *common.Context {
 	c := &common.Context{
 		Pack:     p,
 		Index:    notes.NewIndex(p),
-		Study:    study.New(st, p, time.Now),
 		Writes:   common.NewWrites(ctx),
 		Ctx:      ctx,
 		Markdown: markdown.New(),
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		Now:      time.Now,
+	}
+	if st != nil { // a nil *study.Study in the interface would not be nil
+		c.Study = study.New(st, p, time.Now)
 	}
 	c.SetTheme(true)
 	return c

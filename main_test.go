@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -113,9 +116,13 @@ func TestValidateBadPack(t *testing.T) {
 	if !strings.Contains(out, "questions/bad.yaml:6: a single-response question has exactly 1 correct option, not 2") {
 		t.Errorf("output:\n%s", out)
 	}
-	// The same pack is refused by the app, with a pointer to validate.
-	if _, err := run(t, "--pack", dir, "search", "sqs"); err == nil || !strings.Contains(err.Error(), "dvaprep validate") {
+	// The same pack is refused by a command that uses its questions, with a pointer to validate.
+	if _, err := run(t, "--pack", dir, "stats"); err == nil || !strings.Contains(err.Error(), "dvaprep validate") {
 		t.Errorf("--pack with problems: err = %v", err)
+	}
+	// Commands that read only the notes load only the notes, so the broken question does not stop them.
+	if out, err := run(t, "--pack", dir, "search", "sqs"); err != nil || !strings.Contains(out, "sqs#") {
+		t.Errorf("search on a pack whose questions are broken: err = %v, output:\n%s", err, out)
 	}
 }
 
@@ -202,28 +209,34 @@ func TestScreensNeverImportStore(t *testing.T) {
 	}
 }
 
-// BenchmarkStartup measures start to first frame: load and validate the pack, build the search index, open
-// the store and draw the home screen (budget 100 ms).
+// BenchmarkStartup measures what the interface does before its first frame, in process (the process floor
+// comes on top): read pack.yaml and draw home. BenchmarkBootLoad is what follows behind that frame.
 func BenchmarkStartup(b *testing.B) {
-	dir := b.TempDir()
-	opts := &options{dbPath: filepath.Join(dir, "progress.db")}
+	opts := &options{dbPath: filepath.Join(b.TempDir(), "progress.db")}
 	for b.Loop() {
-		p, err := loadPack(opts)
+		bp, err := loadPackParts(opts, 0)
 		if err != nil {
 			b.Fatal(err)
 		}
-		st, err := openStore(opts)
-		if err != nil {
-			b.Fatal(err)
-		}
-		c := newContext(context.Background(), p, st)
-		m := ui.New(c, ui.Build, common.NavigateMsg{To: common.HomeScreen})
-		next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		c := newContext(context.Background(), bp, nil)
+		boot := newBoot(ui.New(c, ui.Build, common.NavigateMsg{To: common.HomeScreen}), c, nil)
+		next, _ := boot.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 		next, _ = next.Update(common.NavigateMsg{To: common.HomeScreen})
-		if v := next.View(); !strings.Contains(v.Content, "Notes") {
+		if v := next.View(); !strings.Contains(v.Content, "Scenarios") {
 			b.Fatalf("first frame: %q", v.Content)
 		}
-		_ = st.Close()
+	}
+}
+
+// BenchmarkBootLoad is the load behind the first frame: the whole pack, the search index and the store.
+func BenchmarkBootLoad(b *testing.B) {
+	opts := &options{dbPath: filepath.Join(b.TempDir(), "progress.db")}
+	for b.Loop() {
+		msg := loadAll(context.Background(), opts)().(bootMsg)
+		if msg.err != nil {
+			b.Fatal(msg.err)
+		}
+		msg.st.Close()
 	}
 }
 
@@ -268,5 +281,94 @@ func TestStampThenEdit(t *testing.T) {
 	}
 	if _, err := run(t, "pack", "stamp", dir, "no-such-note"); err == nil {
 		t.Error("stamping an unknown note must fail")
+	}
+}
+
+func TestNotesShowRejectsBadWidths(t *testing.T) {
+	for _, w := range []string{"0", "-1", "-100", "19", "501"} {
+		if _, err := run(t, "notes", "show", "sqs", "--width", w); err == nil || !strings.Contains(err.Error(), "between 20 and 500") {
+			t.Errorf("--width %s: err = %v", w, err)
+		}
+	}
+	out, err := run(t, "notes", "show", "sqs", "--width", "20")
+	if err != nil || !strings.Contains(out, "Amazon SQS") {
+		t.Errorf("--width 20: err = %v, output:\n%s", err, out)
+	}
+}
+
+// BenchmarkNotesShow is `dvaprep notes show sqs --width 100` in process, output discarded: what the command
+// adds to the process floor (budget 8 ms).
+func BenchmarkNotesShow(b *testing.B) {
+	for b.Loop() {
+		cmd := rootCmd()
+		cmd.SetOut(io.Discard)
+		cmd.SetArgs([]string{"notes", "show", "sqs", "--width", "100"})
+		if err := cmd.Execute(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSearchCommand is `dvaprep search "visibility timeout"` in process (budget 5 ms over the floor).
+func BenchmarkSearchCommand(b *testing.B) {
+	for b.Loop() {
+		cmd := rootCmd()
+		cmd.SetOut(io.Discard)
+		cmd.SetArgs([]string{"search", "visibility timeout"})
+		if err := cmd.Execute(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestValidateHostilePack runs validate on an exported pack with hostile files added: each is refused with
+// a clear problem, nothing hangs, and no escape sequence reaches the output.
+func TestValidateHostilePack(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := run(t, "pack", "export", dir); err != nil {
+		t.Fatal(err)
+	}
+	notes := filepath.Join(dir, "notes")
+	if err := os.Symlink("/dev/zero", filepath.Join(notes, "zero.md")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(notes, "pipe.md"), 0o644); err != nil {
+		t.Skip("no FIFOs:", err)
+	}
+	big, err := os.Create(filepath.Join(notes, "big.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	big.Truncate(50 << 20)
+	big.Close()
+	if err := os.WriteFile(filepath.Join(notes, "x\x1b]0;pwned\a.md"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	var out string
+	go func() {
+		defer close(done)
+		out, err = run(t, "validate", dir)
+	}()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("validate hangs on a hostile pack")
+	}
+	if !errors.Is(err, errProblems) {
+		t.Fatalf("err = %v, want errProblems", err)
+	}
+	for _, want := range []string{
+		"notes/zero.md: a symbolic link that leaves the pack: refused",
+		"notes/pipe.md: not a regular file (a FIFO, device or socket): refused",
+		"notes/big.md: too large (50 MB, limit 2 MB)",
+		`notes/x\x1b]0;pwned\x07.md: the file name holds control or invisible characters: rename it`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("validate output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.ContainsAny(out, "\x1b\a") {
+		t.Error("a raw control character reached the output")
 	}
 }

@@ -6,8 +6,19 @@ import (
 	"io/fs"
 )
 
+//go:generate go run ./compile
+
 //go:embed all:dva-c02
 var files embed.FS
+
+// compiled is the pack in dva-c02/ compiled by `go generate` (see pack.Compile).
+//
+//go:embed dva-c02.pack
+var compiled []byte
+
+// Compiled returns the compiled form of the embedded pack, for pack.LoadCompiled. It may be older than the
+// YAML (until `go generate ./content/` runs again), which LoadCompiled detects.
+func Compiled() []byte { return compiled }
 
 // FS returns the embedded pack with pack.yaml at its root.
 func FS() fs.FS {

@@ -14,34 +14,65 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// Parts names what a command needs from a pack beyond pack.yaml, which is always read: `notes show` and
+// `search` need only the notes, so they skip parsing the questions and scenarios, most of a pack's YAML.
+type Parts uint8
+
+// The parts of a pack. Questions and scenarios link to notes, so asking for either loads the notes too.
+const (
+	Notes Parts = 1 << iota
+	Questions
+	Scenarios
+	All = Notes | Questions | Scenarios
+)
+
 // Load reads and validates a whole pack from fsys, whose root holds pack.yaml. It returns the pack and every
 // problem found; a pack with problems is incomplete and must not be used. err is set only when the pack
-// cannot be read at all.
-func Load(fsys fs.FS) (*Pack, Problems, error) {
+// cannot be read at all. For a pack on disk, pass DirFS(dir), which keeps symbolic links inside the pack.
+func Load(fsys fs.FS) (*Pack, Problems, error) { return LoadParts(fsys, All) }
+
+// LoadParts is Load for only the given parts: the others stay empty and are not validated.
+func LoadParts(fsys fs.FS, parts Parts) (*Pack, Problems, error) {
+	if parts&(Questions|Scenarios) != 0 {
+		parts |= Notes
+	}
 	// Parsing allocates many short-lived YAML nodes. A higher GC target while loading cuts the collector's
-	// share of the load by half or more (the start-up budget is 30 ms); the setting is restored on return.
+	// share of the load by half or more; the setting is restored on return.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	data, err := fs.ReadFile(fsys, "pack.yaml")
+	r := &reader{fsys: fsys}
+	data, err := r.read("pack.yaml")
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, fmt.Errorf("no pack.yaml: a pack directory holds pack.yaml, notes/, scenarios/ and questions/ (try `dvaprep pack export DIR` for an example)")
 		}
-		return nil, nil, fmt.Errorf("read pack.yaml: %w", err)
+		return nil, nil, fmt.Errorf("pack.yaml: %s", readError(err))
 	}
 	var probs Problems
+	var nfiles, qfiles, sfiles []string
+	var size int64
+	if parts&Notes != 0 {
+		nfiles = files(fsys, "notes", ".md", &size, &probs)
+	}
+	if parts&Questions != 0 {
+		qfiles = files(fsys, "questions", ".yaml", &size, &probs)
+	}
+	if parts&Scenarios != 0 {
+		sfiles = files(fsys, "scenarios", ".yaml", &size, &probs)
+	}
+	if size+int64(len(data)) > MaxPackBytes {
+		return nil, nil, fmt.Errorf("the pack is %w: split it or remove files", tooLarge(size+int64(len(data)), MaxPackBytes))
+	}
 	p := &Pack{}
 	loadBlueprint(p, data, &probs)
 	p.index(&probs)
 
-	for _, f := range files(fsys, "notes", ".md", &probs) {
-		if n := loadNote(p, fsys, f, &probs); n != nil {
+	for _, f := range nfiles {
+		if n := loadNote(p, r, f, &probs); n != nil {
 			p.Notes = append(p.Notes, n)
 		}
 	}
 	p.indexNotes(&probs)
-	qfiles := files(fsys, "questions", ".yaml", &probs)
-	sfiles := files(fsys, "scenarios", ".yaml", &probs)
-	parsed := parseAll(fsys, append(append([]string{}, qfiles...), sfiles...))
+	parsed := parseAll(r, append(append([]string{}, qfiles...), sfiles...))
 	for _, f := range qfiles {
 		probs = append(probs, parsed[f].probs...)
 		p.Questions = append(p.Questions, loadQuestions(p, f, parsed[f].root, &probs)...)
@@ -63,7 +94,7 @@ type parsedFile struct {
 }
 
 // parseAll reads and parses YAML files on every core: parsing is most of the cost of loading a pack.
-func parseAll(fsys fs.FS, names []string) map[string]parsedFile {
+func parseAll(r *reader, names []string) map[string]parsedFile {
 	out := make([]parsedFile, len(names))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -72,9 +103,9 @@ func parseAll(fsys fs.FS, names []string) map[string]parsedFile {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				data, err := fs.ReadFile(fsys, names[i])
+				data, err := r.read(names[i])
 				if err != nil {
-					out[i].probs.add(names[i], 0, "cannot read: %v", err)
+					out[i].probs.add(names[i], 0, "%s", readError(err))
 					continue
 				}
 				out[i].root = parseYAML(names[i], data, &out[i].probs)
@@ -93,12 +124,14 @@ func parseAll(fsys fs.FS, names []string) map[string]parsedFile {
 	return m
 }
 
-// files lists the files of one pack folder with the given extension, sorted. A missing folder is empty.
-func files(fsys fs.FS, dir, ext string, probs *Problems) []string {
+// files lists the files of one pack folder with the given extension, sorted, and adds their sizes to size.
+// A missing folder is empty. A file whose name holds control or invisible characters is reported and
+// skipped, so no later message can carry it to the terminal.
+func files(fsys fs.FS, dir, ext string, size *int64, probs *Problems) []string {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			probs.add(dir, 0, "cannot list folder: %v", err)
+			probs.add(dir, 0, "cannot list folder: %s", readError(err))
 		}
 		return nil
 	}
@@ -108,13 +141,22 @@ func files(fsys fs.FS, dir, ext string, probs *Problems) []string {
 		if e.IsDir() || strings.HasPrefix(name, ".") {
 			continue
 		}
-		if ext == ".yaml" && strings.HasSuffix(name, ".yml") {
-			out = append(out, path.Join(dir, name))
+		if !strings.HasSuffix(name, ext) && !(ext == ".yaml" && strings.HasSuffix(name, ".yml")) {
 			continue
 		}
-		if strings.HasSuffix(name, ext) {
-			out = append(out, path.Join(dir, name))
+		if SafeName(name) != name {
+			probs.add(path.Join(dir, name), 0, "the file name holds control or invisible characters: rename it")
+			continue
 		}
+		if len(out) == MaxFiles {
+			probs.add(dir, 0, "more than %d files: split the pack", MaxFiles)
+			break
+		}
+		// Files over their own limit are refused one by one, and do not count towards the pack's.
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() && info.Size() <= MaxFileBytes {
+			*size += info.Size()
+		}
+		out = append(out, path.Join(dir, name))
 	}
 	sort.Strings(out)
 	return out

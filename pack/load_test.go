@@ -272,3 +272,104 @@ func FuzzLoadQuestions(f *testing.F) {
 		_, _, _ = pack.Load(packFS(map[string]string{"notes/sqs.md": goodNote, "questions/q.yaml": string(data), "scenarios/s.yaml": string(data), "notes/f.md": "---\n" + string(data)}))
 	})
 }
+
+// A scenario where "a" has a best and an ok choice into "b", and "b" a best choice and a poor one that loops.
+const joinScenario = `id: s2
+title: S
+summary: A scenario.
+domain: "1"
+tasks: ["1.1"]
+start: a
+nodes:
+  a:
+    prompt: Pick.
+    choices:
+      - {text: Good, verdict: best, explain: Yes., next: b}
+      - {text: Fine, verdict: ok, explain: Fine., next: b}
+      - {text: Bad, verdict: poor, explain: No., next: a}
+  b:
+    prompt: Again.
+    choices:
+      - {text: Good, verdict: best, explain: Yes., next: end}
+      - {text: Worse, verdict: poor, explain: No., next: end}
+      - {text: Back, verdict: poor, explain: No., next: a}
+      - {text: Lost, verdict: poor, explain: No., next: lost}
+  end:
+    outcome: Done.
+  lost:
+    outcome: Lost.
+`
+
+// TestPathTruth pins which choices need a bridge: every non-best choice that joins a node another choice
+// reaches, except a poor choice that loops back to its own decision.
+func TestPathTruth(t *testing.T) {
+	cases := []struct {
+		name     string
+		scenario string
+		want     []string // whole problem lines
+	}{
+		{"joins without bridges", joinScenario, []string{
+			`scenarios/s.yaml:12: a ok choice leads to "b", which another choice also reaches: add a bridge that says how the story goes on from this choice, or give it a branch of its own`,
+			`scenarios/s.yaml:18: a poor choice leads to "end", which another choice also reaches: add a bridge that says how the story goes on from this choice, or give it a branch of its own`,
+			`scenarios/s.yaml:19: a poor choice leads to "a", which another choice also reaches: add a bridge that says how the story goes on from this choice, or give it a branch of its own`,
+		}},
+		{"bridges on every join", strings.NewReplacer(
+			"explain: Fine., next: b}", "explain: Fine., next: b, bridge: The team keeps the first design.}",
+			"explain: No., next: end}", "explain: No., next: end, bridge: It ships anyway.}",
+			"{text: Back, verdict: poor, explain: No., next: a}", "{text: Back, verdict: poor, explain: No., next: a, bridge: You step back.}",
+		).Replace(joinScenario), nil},
+		{"an ok choice that loops to its own decision still needs one",
+			strings.Replace(joinScenario, "{text: Bad, verdict: poor, explain: No., next: a}", "{text: Bad, verdict: ok, explain: No., next: a}", 1),
+			[]string{`scenarios/s.yaml:12: a ok choice`, `scenarios/s.yaml:13: a ok choice leads to "a", which another choice also reaches`, `scenarios/s.yaml:18: a poor`, `scenarios/s.yaml:19: a poor`}},
+		{"numbered list in a prompt",
+			strings.Replace(goodScenario, "prompt: Pick.", "prompt: |\n      Two steps:\n\n      1. build\n      2. test", 1),
+			[]string{`scenarios/s.yaml:8: decision "a": the prompt's line 3 starts a numbered list, which reads as the numbered choices; use bullets`}},
+		{"numbers inside a code block are fine",
+			strings.Replace(goodScenario, "prompt: Pick.", "prompt: |\n      Log:\n\n      ```\n      1. build\n      ```", 1), nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, probs, err := pack.Load(packFS(map[string]string{"scenarios/s.yaml": tc.scenario}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range probs {
+				if strings.Contains(p.Msg, "another choice") || strings.Contains(p.Msg, "numbered") {
+					got = append(got, p.String())
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d path problems, want %d:\n%s", len(got), len(tc.want), strings.Join(got, "\n"))
+			}
+			for i, w := range tc.want {
+				if !strings.HasPrefix(got[i], w) {
+					t.Errorf("problem %d = %q\nwant it to start %q", i, got[i], w)
+				}
+			}
+			if len(probs) != len(got) {
+				t.Errorf("other problems:\n%v", probs)
+			}
+		})
+	}
+}
+
+// BenchmarkLoadNotes is the pack load of `notes show` and `search`: pack.yaml and the notes (budget 10 ms).
+func BenchmarkLoadNotes(b *testing.B) {
+	fsys := content.FS()
+	for b.Loop() {
+		if _, probs, err := pack.LoadParts(fsys, pack.Notes); err != nil || len(probs) > 0 {
+			b.Fatal(err, probs)
+		}
+	}
+}
+
+// BenchmarkLoadBlueprint is the pack load before the interface's first frame: pack.yaml alone.
+func BenchmarkLoadBlueprint(b *testing.B) {
+	fsys := content.FS()
+	for b.Loop() {
+		if _, probs, err := pack.LoadParts(fsys, 0); err != nil || len(probs) > 0 {
+			b.Fatal(err, probs)
+		}
+	}
+}

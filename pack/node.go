@@ -186,7 +186,7 @@ func (f *field) mapping(key string) *yaml.Node {
 func parseYAML(file string, data []byte, probs *Problems) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		probs.addYAMLError(file, 0, err)
+		probs.addYAMLError(file, 0, err, data)
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io/fs"
 	"regexp"
 	"strings"
 
@@ -12,10 +11,10 @@ import (
 )
 
 // loadNote reads one markdown note with YAML front matter between "---" lines.
-func loadNote(p *Pack, fsys fs.FS, file string, probs *Problems) *Note {
-	data, err := fs.ReadFile(fsys, file)
+func loadNote(p *Pack, r *reader, file string, probs *Problems) *Note {
+	data, err := r.read(file)
 	if err != nil {
-		probs.add(file, 0, "cannot read: %v", err)
+		probs.add(file, 0, "%s", readError(err))
 		return nil
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")

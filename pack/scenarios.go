@@ -48,6 +48,7 @@ func loadScenario(p *Pack, file string, root *yaml.Node, probs *Problems) *Scena
 		s.Nodes[id] = loadNode(p, s, id, nodes.Content[i].Line, nn, probs)
 	}
 	checkGraph(s, probs)
+	checkPathTruth(s, probs)
 	if s.ID == "" {
 		return nil
 	}

@@ -1,16 +1,19 @@
 package pack
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
 
 // Sanitize removes control characters other than newline and tab, including ESC, so that pack text can
-// never move the cursor, change the window title or otherwise drive the terminal. Invalid UTF-8 is dropped.
+// never move the cursor, change the window title or otherwise drive the terminal. It also removes the
+// invisible bidirectional and zero-width controls (U+202A–202E, U+2066–2069, U+200B–200F and the like),
+// which can make text read differently from what it says. Invalid UTF-8 is dropped.
 func Sanitize(s string) string {
 	clean := true
 	for _, r := range s {
-		if isControl(r) || r == utf8.RuneError {
+		if unsafeRune(r) {
 			clean = false
 			break
 		}
@@ -21,7 +24,7 @@ func Sanitize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if isControl(r) || r == utf8.RuneError {
+		if unsafeRune(r) {
 			continue
 		}
 		b.WriteRune(r)
@@ -29,11 +32,64 @@ func Sanitize(s string) string {
 	return b.String()
 }
 
+// unsafeRune is true for what Sanitize removes.
+func unsafeRune(r rune) bool {
+	return isControl(r) || isInvisible(r) || r == utf8.RuneError
+}
+
 func isControl(r rune) bool {
 	if r == '\n' || r == '\t' {
 		return false
 	}
 	return r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f)
+}
+
+// isInvisible is true for the bidirectional and zero-width format characters.
+func isInvisible(r rune) bool {
+	switch {
+	case r == 0x061c, r == 0x180e, r == 0xfeff: // Arabic letter mark, Mongolian vowel separator, zero-width no-break space
+		return true
+	case r >= 0x200b && r <= 0x200f: // zero-width space, non-joiner, joiner; left-to-right and right-to-left marks
+		return true
+	case r >= 0x202a && r <= 0x202e: // embeddings and overrides
+		return true
+	case r >= 0x2060 && r <= 0x2064: // word joiner and invisible operators
+		return true
+	case r >= 0x2066 && r <= 0x2069: // isolates
+		return true
+	}
+	return false
+}
+
+// SafeName shows a file name in a message: control, bidirectional and zero-width characters and invalid
+// UTF-8 become visible escapes (\x1b, \u202e), so a hostile name cannot drive the terminal or disguise itself.
+func SafeName(name string) string {
+	clean := true
+	for _, r := range name {
+		if unsafeRune(r) || r == '\n' || r == '\t' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return name
+	}
+	var b strings.Builder
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			fmt.Fprintf(&b, "\\x%02x", name[i])
+		case r < 0x80 && (isControl(r) || r == '\n' || r == '\t'):
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case unsafeRune(r):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // Slug turns a heading into its link form: lower case, every run of characters outside a–z and 0–9

@@ -35,7 +35,7 @@ type Step struct {
 func (s Step) Score() float64 { return s.Verdict.Score() }
 
 // Run is one play-through of a scenario. Loops are allowed: a choice may lead back to an earlier
-// decision, and every revisit is scored again as a decision of its own.
+// decision. Every step is kept (each is an answer for review), but the score counts each decision once.
 type Run struct {
 	scenario *pack.Scenario
 	id       string // key of current in scenario.Nodes
@@ -71,7 +71,23 @@ func (r *Run) Path() []Step {
 }
 
 // Score tallies the decisions taken so far.
-func (r *Run) Score() Tally { return Score(r.path) }
+func (r *Run) Score() Tally { return Score(FirstTries(r.path)) }
+
+// FirstTries keeps the first step taken at each decision. A run's score counts a decision once, by the
+// choice first made there: choosing again after a poor choice teaches, but does not earn the point back,
+// and it does not raise the points possible either. Every step still counts as an answer for review and
+// mastery; this is only the run's score.
+func FirstTries(steps []Step) []Step {
+	seen := make(map[string]bool, len(steps))
+	out := make([]Step, 0, len(steps))
+	for _, s := range steps {
+		if !seen[s.Node] {
+			seen[s.Node] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
 
 // Choose takes choice i (from 0) at the current decision, records it and moves to the node it
 // leads to. On error the run is unchanged.

@@ -53,10 +53,11 @@ func TestRunPlaysChoices(t *testing.T) {
 				{Node: "fanout", Choice: 0, Verdict: pack.Best, Domain: "dev", Task: "1.1", Next: "failures"},
 				{Node: "failures", Choice: 0, Verdict: pack.Best, Domain: "trouble", Task: "4.1", Next: "good"},
 			},
-			ending:  "good",
-			overall: total{Points: 2, Decisions: 4},
-			domains: map[string]total{"dev": {1, 3}, "trouble": {1, 1}},
-			tasks:   map[string]total{"1.1": {1, 3}, "4.1": {1, 1}},
+			ending: "good",
+			// The run's score counts each decision once, by its first choice: retries earn nothing back.
+			overall: total{Points: 1, Decisions: 2},
+			domains: map[string]total{"dev": {0, 1}, "trouble": {1, 1}},
+			tasks:   map[string]total{"1.1": {0, 1}, "4.1": {1, 1}},
 		},
 		{
 			name:    "poor choice loops back to an earlier decision",
@@ -69,9 +70,9 @@ func TestRunPlaysChoices(t *testing.T) {
 				{Node: "failures", Choice: 0, Verdict: pack.Best, Domain: "trouble", Task: "4.1", Next: "good"},
 			},
 			ending:  "good",
-			overall: total{Points: 3, Decisions: 5},
-			domains: map[string]total{"dev": {1.5, 3}, "trouble": {1.5, 2}},
-			tasks:   map[string]total{"1.1": {1, 2}, "1.2": {0.5, 1}, "4.1": {1.5, 2}},
+			overall: total{Points: 1.5, Decisions: 3},
+			domains: map[string]total{"dev": {1, 2}, "trouble": {0.5, 1}},
+			tasks:   map[string]total{"1.1": {1, 2}, "4.1": {0.5, 1}},
 		},
 		{
 			name:    "unfinished run is scored so far",

@@ -2,6 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -36,5 +40,35 @@ func BenchmarkSaveAnswer(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// BenchmarkOpenLarge opens a database of 100,000 attempts, as every start does: the integrity check on
+// open is bounded (quickCheckPages), so this stays a few milliseconds however long the history grows.
+func BenchmarkOpenLarge(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "progress.db")
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	as := make([]Attempt, 100_000)
+	for i := range as {
+		as[i] = Attempt{ItemID: fmt.Sprintf("question-%05d", i%900), Kind: KindQuestion, Source: SourceExam,
+			Domain: "1", Task: "1.1", Choice: "A", CorrectChoice: "B", At: time.Unix(int64(i), 0)}
+	}
+	if err := s.write(ctx, func(tx *sql.Tx) error { return s.insertAttempts(ctx, tx, as) }); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	if fi, err := os.Stat(path); err == nil {
+		b.Logf("%d attempts: %d MB, %d pages", len(as), fi.Size()>>20, fi.Size()/4096)
+	}
+	for b.Loop() {
+		s, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
 	}
 }

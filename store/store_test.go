@@ -257,6 +257,37 @@ func TestRefusesWhatIsNotOurs(t *testing.T) {
 			mustExec(t, db, "PRAGMA journal_mode = WAL", "CREATE TABLE t (x)", "INSERT INTO t VALUES (1)")
 			db.Close()
 		}, ErrNotDvaprep},
+		{"foreign sqlite in WAL mode, left open", func(t *testing.T, path string) {
+			// A foreign program that died with its database open leaves a -wal and a -shm beside it.
+			live := filepath.Join(t.TempDir(), "live.db")
+			db := rawDB(t, live)
+			mustExec(t, db, "PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 0", "CREATE TABLE t (x)", "INSERT INTO t VALUES (1)")
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				b, err := os.ReadFile(live + suffix)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path+suffix, b, 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db.Close()
+		}, ErrNotDvaprep},
+		{"foreign sqlite in WAL mode, -wal without -shm", func(t *testing.T, path string) {
+			live := filepath.Join(t.TempDir(), "live.db")
+			db := rawDB(t, live)
+			mustExec(t, db, "PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 0", "CREATE TABLE t (x)", "INSERT INTO t VALUES (1)")
+			for _, suffix := range []string{"", "-wal"} {
+				b, err := os.ReadFile(live + suffix)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path+suffix, b, 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db.Close()
+		}, ErrNotDvaprep},
 		{"foreign application id", func(t *testing.T, path string) {
 			db := rawDB(t, path)
 			mustExec(t, db, "PRAGMA application_id = 1234")
@@ -304,13 +335,18 @@ func TestRefusesWhatIsNotOurs(t *testing.T) {
 					t.Errorf("error %q does not mention %q", err, part)
 				}
 			}
+			// The directory is exactly as it was: no -wal or -shm left beside a refused file.
 			after := snapshot(t, dir)
-			if !bytes.Equal(before["progress.db"], after["progress.db"]) {
-				t.Error("the file was modified")
-			}
-			for name := range after {
-				if _, ok := before[name]; !ok && !strings.HasSuffix(name, "-shm") && !strings.HasSuffix(name, "-wal") {
+			for name, b := range after {
+				if old, ok := before[name]; !ok {
 					t.Errorf("Open left a new file %s", name)
+				} else if !bytes.Equal(old, b) && !strings.HasSuffix(name, "-shm") { // a reader may set its read mark
+					t.Errorf("Open modified %s", name)
+				}
+			}
+			for name := range before {
+				if _, ok := after[name]; !ok {
+					t.Errorf("Open removed %s", name)
 				}
 			}
 		})
@@ -498,5 +534,45 @@ func TestConcurrentWriters(t *testing.T) {
 	// 40 toggles in all: an even number leaves no bookmark.
 	if bm, err := b.Bookmarks(ctx); err != nil || len(bm) != 0 {
 		t.Errorf("Bookmarks = %v, %v; want none", bm, err)
+	}
+}
+
+// TestLargeDatabaseCheckIsBounded lowers the page bound of the integrity check. Below it a damaged page is
+// found at open; above it the full check is skipped, so the same file opens (the damage shows when a query
+// reads that page), while a file cut short is still refused, untouched.
+func TestLargeDatabaseCheckIsBounded(t *testing.T) {
+	defer func(n int64) { quickCheckPages = n }(quickCheckPages)
+	random := make([]byte, 4096)
+	rand.NewChaCha8([32]byte{2}).Read(random)
+	damaged := func(t *testing.T) (string, []byte) {
+		path := filepath.Join(t.TempDir(), "progress.db")
+		b := dvaprepDB(t, path)
+		copy(b[3*4096:4*4096], random)
+		os.WriteFile(path, b, 0o600)
+		return path, b
+	}
+	path, _ := damaged(t)
+	if _, err := Open(path); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("below the bound: err = %v, want ErrCorrupt", err)
+	}
+	quickCheckPages = 4
+	path, b := damaged(t)
+	if len(b) <= 4*4096 {
+		t.Fatalf("the test database has only %d bytes", len(b))
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("above the bound the full check should be skipped: %v", err)
+	}
+	s.Close()
+	dir := t.TempDir()
+	path = filepath.Join(dir, "progress.db")
+	os.WriteFile(path, b[:len(b)-4096], 0o600)
+	before := snapshot(t, dir)
+	if _, err := Open(path); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("above the bound, a file cut short: err = %v", err)
+	}
+	if after := snapshot(t, dir); len(after) != len(before) || !bytes.Equal(after["progress.db"], before["progress.db"]) {
+		t.Error("the refused file or its directory changed")
 	}
 }

@@ -89,12 +89,14 @@ nodes:
     prompt: Which **table key** for orders?
     choices:
       - {text: customer ID + order date, verdict: best, explain: Spreads load and sorts by date., next: n2}
-      - {text: order status, verdict: poor, explain: Few values make hot partitions., next: n2}
+      - {text: order status, verdict: poor, explain: Few values make hot partitions., next: n2,
+          bridge: The team settles on customer ID and order date.}
   n2:
     prompt: How do you read the latest orders?
     choices:
       - {text: Query with ScanIndexForward false, verdict: best, explain: Reads newest first., next: end}
-      - {text: Scan and sort, verdict: ok, explain: Works but reads the whole table., next: end}
+      - {text: Scan and sort, verdict: ok, explain: Works but reads the whole table., next: end,
+          bridge: The Scan ships; a Query replaces it later.}
   end:
     outcome: Done.
 `)},

@@ -1,6 +1,7 @@
 // Package markdown renders pack markdown for the terminal with glamour. It keeps a small pool of glamour
-// renderers per (width, theme), because a renderer is not safe for concurrent use, and caches every output
-// by (document, width, theme), so a resize renders only what is on screen and a repeat render is free.
+// renderers per (width, theme), because a renderer is not safe for concurrent use, and caches outputs by
+// (document, width, theme), so a resize renders only what is on screen and a repeat render is free. The
+// cache is bounded in bytes and drops the least recently used render first.
 // A long document is rendered one group of sections per core and joined.
 package markdown
 
@@ -50,12 +51,15 @@ type docKey struct {
 type Renderer struct {
 	mu    sync.Mutex
 	idle  map[rendererKey][]*glamour.TermRenderer // renderers not in use
-	cache map[docKey]string
+	cache *lru
 }
 
-// New returns an empty renderer cache.
-func New() *Renderer {
-	return &Renderer{idle: map[rendererKey][]*glamour.TermRenderer{}, cache: map[docKey]string{}}
+// New returns an empty renderer whose cache holds at most DefaultCacheBytes.
+func New() *Renderer { return NewWithLimit(DefaultCacheBytes) }
+
+// NewWithLimit returns an empty renderer whose cache holds at most limit bytes of rendered output.
+func NewWithLimit(limit int) *Renderer {
+	return &Renderer{idle: map[rendererKey][]*glamour.TermRenderer{}, cache: newLRU(limit)}
 }
 
 // parallelFrom is the size from which a document is split and its parts rendered at the same time.
@@ -96,7 +100,7 @@ func (r *Renderer) Render(id, md string, width int, theme Theme) (string, error)
 	out := strings.Join(outs, "\n\n")
 	if id != "" {
 		r.mu.Lock()
-		r.cache[k] = out
+		r.cache.put(k, out)
 		r.mu.Unlock()
 	}
 	return out, nil
@@ -107,8 +111,7 @@ func (r *Renderer) Cached(id string, width int, theme Theme) (string, bool) {
 	width = max(width, 20)
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	out, ok := r.cache[docKey{id, width, theme}]
-	return out, ok
+	return r.cache.get(docKey{id, width, theme})
 }
 
 func (r *Renderer) renderOne(md string, width int, theme Theme) (string, error) {
@@ -212,4 +215,39 @@ func (r *Renderer) RenderAll(docs []Doc, width int, theme Theme) error {
 		}
 	}
 	return first
+}
+
+// Head is the start of md from line from (0-based) on: at least maxBytes of it, cut at the first blank line
+// outside a code fence after that, so it renders as the same blocks the whole document starts with. A pager
+// renders it first, to show the first screenful while the whole document renders. It returns md from that
+// line whole when that is short enough.
+func Head(md string, from, maxBytes int) string {
+	start := 0
+	for i := 0; i < from; i++ {
+		nl := strings.IndexByte(md[start:], '\n')
+		if nl < 0 {
+			return ""
+		}
+		start += nl + 1
+	}
+	md = md[start:]
+	if len(md) <= maxBytes {
+		return md
+	}
+	fence, pos := false, 0
+	for pos < len(md) {
+		end := strings.IndexByte(md[pos:], '\n')
+		if end < 0 {
+			return md
+		}
+		line := strings.TrimSpace(md[pos : pos+end])
+		if strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+			fence = !fence
+		}
+		if !fence && line == "" && pos >= maxBytes {
+			return md[:pos]
+		}
+		pos += end + 1
+	}
+	return md
 }

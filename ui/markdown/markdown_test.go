@@ -69,13 +69,24 @@ func longestNote(b *testing.B) *pack.Note {
 	return longest
 }
 
-// BenchmarkRenderNote is the first render of the longest note at width 100 (budget 30 ms), and a cached one.
+// BenchmarkRenderNote is the first render of the longest note at width 100, whole and its first screenful
+// alone, and a cached one.
 func BenchmarkRenderNote(b *testing.B) {
 	n := longestNote(b)
 	b.Run("first", func(b *testing.B) {
 		for b.Loop() {
 			r := markdown.New()
 			if _, err := r.Render("note", n.Body, 100, markdown.Dark); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// The first screenful at 100×30, as the pager renders it before the rest (budget 10 ms).
+	b.Run("firstScreen", func(b *testing.B) {
+		head := markdown.Head(n.Body, 0, 100*30)
+		for b.Loop() {
+			r := markdown.New()
+			if _, err := r.Render("", head, 100, markdown.Dark); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -139,4 +150,73 @@ func visible(s string) []string {
 		lines[i] = strings.TrimRight(l, " ")
 	}
 	return lines
+}
+
+// TestCacheIsBoundedInBytes renders a note at many widths into a small cache: the cache keeps the most
+// recent renders within its limit and drops the least recently used.
+func TestCacheIsBoundedInBytes(t *testing.T) {
+	const limit = 64 << 10
+	r := markdown.NewWithLimit(limit)
+	md := "## Heading\n\n" + strings.Repeat("Some text that wraps and wraps again at every width. ", 40)
+	sizes := map[int]int{}
+	for w := 30; w < 90; w++ {
+		out, err := r.Render("doc", md, w, markdown.Plain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sizes[w] = len(out)
+		if _, ok := r.Cached("doc", 30, markdown.Plain); ok && w > 30 {
+			r.Render("doc", md, 30, markdown.Plain) // keep width 30 recently used
+		}
+	}
+	total, kept := 0, 0
+	for w := 30; w < 90; w++ {
+		if out, ok := r.Cached("doc", w, markdown.Plain); ok {
+			total += len(out)
+			kept++
+		}
+	}
+	if total > limit {
+		t.Errorf("the cache holds %d bytes of renders, over its limit of %d", total, limit)
+	}
+	if kept == 0 || kept == 60 {
+		t.Errorf("the cache kept %d of 60 renders; want some but not all", kept)
+	}
+	if _, ok := r.Cached("doc", 89, markdown.Plain); !ok {
+		t.Error("the most recent render was dropped")
+	}
+	if _, ok := r.Cached("doc", 30, markdown.Plain); !ok {
+		t.Error("a render used again and again was dropped before older ones")
+	}
+	if _, ok := r.Cached("doc", 31, markdown.Plain); ok {
+		t.Error("the least recently used render was kept")
+	}
+	// A render bigger than a quarter of the cache is returned but not kept.
+	big, err := r.Render("big", strings.Repeat("word ", 20000), 80, markdown.Plain)
+	if err != nil || len(big) < limit/4 {
+		t.Fatalf("big render: %d bytes, %v", len(big), err)
+	}
+	if _, ok := r.Cached("big", 80, markdown.Plain); ok {
+		t.Error("a render over a quarter of the cache was kept")
+	}
+}
+
+func TestHead(t *testing.T) {
+	md := "# T\n\nintro line\n\n## A\n\n```\ncode\n\nmore code\n```\n\npara one\n\n## B\n\nlast\n"
+	cases := []struct {
+		from, max int
+		want      string
+	}{
+		{0, 1000, md},                                    // short enough: whole
+		{0, 5, "# T\n\nintro line\n"},                    // cut at the first blank line past 5 bytes
+		{4, 12, "## A\n\n```\ncode\n\nmore code\n```\n"}, // from a line
+		{6, 10, "```\ncode\n\nmore code\n```\n"},         // never inside a code fence
+		{14, 3, "## B\n"},                                // near the end
+		{99, 10, ""},                                     // past the end
+	}
+	for _, c := range cases {
+		if got := markdown.Head(md, c.from, c.max); got != c.want {
+			t.Errorf("Head(from %d, max %d) = %q, want %q", c.from, c.max, got, c.want)
+		}
+	}
 }

@@ -161,8 +161,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.ResumeMsg:
 		return m, tea.Batch(m.loadRead(), m.loadBookmarks())
 	case renderedMsg:
-		m.pager.rendered(m.ctx, msg)
-		return m, m.trackRead()
+		cmd := m.pager.rendered(m.ctx, msg)
+		return m, tea.Batch(cmd, m.trackRead())
 	case readLoadedMsg:
 		if msg.err != nil {
 			return m, common.Status(msg.err.Error(), true)

@@ -3,6 +3,7 @@ package notes_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -244,5 +245,67 @@ func TestLinkedNoteReturnsToCaller(t *testing.T) {
 	}
 	if _, ok := d.Sent[len(d.Sent)-1].(common.BackMsg); !ok {
 		t.Errorf("esc from a linked note sent %T, want BackMsg", d.Sent[len(d.Sent)-1])
+	}
+}
+
+// TestLongNoteShowsFirstScreenfulFirst opens a long note: the first message shows its first screenful, and
+// only the command that follows renders the rest.
+func TestLongNoteShowsFirstScreenfulFirst(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\nid: long\ntitle: A long note\ndomain: \"1\"\ntasks: [\"1.1\"]\n---\nThe opening paragraph.\n")
+	for i := range 60 {
+		fmt.Fprintf(&b, "\n## Section %d\n\n%s\n", i, strings.Repeat("Words that fill the section and wrap. ", 12))
+	}
+	b.WriteString("\n## The end\n\nThe closing paragraph.\n")
+	fsys := testFS()
+	fsys["notes/long.md"] = &fstest.MapFile{Data: []byte(b.String())}
+	ctx := uitest.Context(t, fsys)
+	m, err := notesui.New(ctx, common.NotesArg{Link: "long"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s common.Screen = m
+	// Deliver Init's messages, holding back the commands they return.
+	var later []tea.Cmd
+	var deliver func(tea.Cmd)
+	deliver = func(cmd tea.Cmd) {
+		if cmd == nil {
+			return
+		}
+		switch msg := cmd().(type) {
+		case nil:
+		case tea.BatchMsg:
+			for _, c := range msg {
+				deliver(c)
+			}
+		default:
+			var next tea.Cmd
+			s, next = s.Update(msg)
+			later = append(later, next)
+		}
+	}
+	deliver(s.Init())
+	first := ansi.Strip(s.View())
+	if !strings.Contains(first, "The opening paragraph.") || strings.Contains(first, "Rendering…") {
+		t.Fatalf("the first screenful is not shown:\n%s", first)
+	}
+	if _, ok := ctx.Markdown.Cached("note:long", ctx.MarkdownWidth(), ctx.Theme()); ok {
+		t.Fatal("the whole note was rendered before the first screenful was shown")
+	}
+	d := &uitest.Screen{T: t, S: s}
+	d.Driver = uitest.Driver{T: t, Writes: ctx.Writes, Deliver: func(msg tea.Msg) tea.Cmd {
+		var cmd tea.Cmd
+		d.S, cmd = d.S.Update(msg)
+		return cmd
+	}}
+	for _, c := range later {
+		d.Run(c)
+	}
+	if _, ok := ctx.Markdown.Cached("note:long", ctx.MarkdownWidth(), ctx.Theme()); !ok {
+		t.Fatal("the rest of the note was never rendered")
+	}
+	d.Keys("G")
+	if v := ansi.Strip(d.S.View()); !strings.Contains(v, "The closing paragraph.") {
+		t.Errorf("the end of the note after G:\n%s", v)
 	}
 }

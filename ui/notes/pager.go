@@ -33,6 +33,7 @@ type pager struct {
 	pending     *target
 	anchor      int // the row jumped to last; it names the current section even when the note cannot scroll there
 	loaded      bool
+	preview     string // the first screenful, rendered alone, shown until the whole note is rendered
 	find        finder
 }
 
@@ -43,6 +44,10 @@ type renderedMsg struct {
 	theme  markdown.Theme
 	out    string
 	err    error
+	// preview marks a render of the first screenful only: it is shown until the whole note arrives, and
+	// next renders the whole note.
+	preview bool
+	next    tea.Cmd
 }
 
 func newPager() pager {
@@ -61,6 +66,7 @@ func newPager() pager {
 func (p *pager) open(n *pack.Note, t target) {
 	p.note = n
 	p.loaded = false
+	p.preview = ""
 	p.pending = &t
 	p.find.reset()
 	p.vp.SetContent("")
@@ -86,16 +92,48 @@ func (p *pager) renderCmd(ctx *common.Context) tea.Cmd {
 		return nil
 	}
 	n, w, theme, r := p.note, ctx.MarkdownWidth(), ctx.Theme(), ctx.Markdown
-	return func() tea.Msg {
+	whole := func() tea.Msg {
 		out, err := r.Render(markdown.NoteID(n.ID), n.Body, w, theme)
 		return renderedMsg{noteID: n.ID, width: w, theme: theme, out: out, err: err}
 	}
+	if _, ok := r.Cached(markdown.NoteID(n.ID), w, theme); ok || p.loaded {
+		return whole // a cached render is instant; a re-render after a resize keeps the old one on screen
+	}
+	// A long note shows its first screenful, from the section asked for, while the rest renders.
+	from := 0
+	if p.pending != nil {
+		for _, s := range n.Sections {
+			if s.Slug == p.pending.slug {
+				from = s.Line
+			}
+		}
+	}
+	head := markdown.Head(n.Body, from, ctx.Width*ctx.BodyHeight())
+	if len(head) == len(n.Body) {
+		return whole
+	}
+	first := func() tea.Msg {
+		out, err := r.Render("", head, w, theme)
+		if err != nil {
+			return whole() // the whole render reports it
+		}
+		return renderedMsg{noteID: n.ID, width: w, theme: theme, out: out, preview: true, next: whole}
+	}
+	return first
 }
 
-func (p *pager) rendered(ctx *common.Context, msg renderedMsg) {
+// rendered shows a finished render. After the first screenful it returns the command that renders the rest.
+func (p *pager) rendered(ctx *common.Context, msg renderedMsg) tea.Cmd {
 	if p.note == nil || msg.noteID != p.note.ID || msg.width != ctx.MarkdownWidth() || msg.theme != ctx.Theme() {
-		return // a late render for something no longer on screen
+		return nil // a late render for something no longer on screen
 	}
+	if msg.preview {
+		if !p.loaded {
+			p.preview = msg.out
+		}
+		return msg.next
+	}
+	p.preview = ""
 	out := msg.out
 	if msg.err != nil {
 		out = "Could not render this note: " + msg.err.Error() + "\n\n" + p.note.Body
@@ -116,6 +154,7 @@ func (p *pager) rendered(ctx *common.Context, msg renderedMsg) {
 		p.pending = nil
 	}
 	p.find.refresh(p)
+	return nil
 }
 
 // headingRows finds each section's heading in the rendered lines, in order.
@@ -305,8 +344,11 @@ func (p *pager) view(ctx *common.Context, bar string, bookmarked bool) string {
 		title += st.Warn.Render(" ★ bookmarked")
 	}
 	body := "Rendering…"
-	if p.loaded {
+	switch {
+	case p.loaded:
 		body = p.vp.View()
+	case p.preview != "":
+		body = p.preview
 	}
 	pos := fmt.Sprintf("%3.0f%%", p.vp.ScrollPercent()*100)
 	if p.vp.TotalLineCount() <= p.vp.Height() {

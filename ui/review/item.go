@@ -128,7 +128,7 @@ func (it item) where(p *pack.Pack) (kind, domain, task string) {
 	if it.q != nil {
 		kind, domain, task = "Question "+it.q.ID, it.q.Domain, it.q.Task
 	} else {
-		kind = "Scenario: " + it.sc.Title
+		kind = "Scenario decision"
 	}
 	if t := p.Task(task); t != nil {
 		task = t.ID + " " + t.Name

@@ -108,7 +108,8 @@ func TestReviewSession(t *testing.T) {
 
 	// The decision: an acceptable choice is a miss.
 	v = view(ctx, d)
-	if !strings.Contains(v, "Scenario: Orders") || !strings.Contains(v, "B. order status") {
+	if !strings.Contains(v, "Scenario decision · domain 1") || !strings.Contains(v, "\nOrders  ") ||
+		!strings.Contains(v, "Store orders.") || !strings.Contains(v, "B. order status") {
 		t.Fatalf("decision card:\n%s", v)
 	}
 	d.Keys("b")

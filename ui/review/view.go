@@ -62,6 +62,12 @@ func (m *Model) content() (string, [][2]int) {
 
 	kind, domain, task := it.where(m.ctx.Pack)
 	add(st.Subtle.Render(common.Truncate(fmt.Sprintf("%s · domain %s · %s", kind, domain, task), w)))
+	if it.sc != nil {
+		// A decision's prompt goes on from the story before it: the scenario's title and summary set the scene.
+		add(st.Title.Render(ansi.Wrap(it.sc.Title, max(w-2, 10), "")))
+		add(st.Subtle.Render(ansi.Wrap(it.sc.Summary, max(w-2, 10), "")))
+		add("")
+	}
 	id, md := it.body()
 	add(m.markdown(id, md))
 	if n := it.selects(); n > 1 && !feedback {

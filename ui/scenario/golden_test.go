@@ -18,7 +18,9 @@ func TestDecisionView(t *testing.T) {
 		{"verdict", []string{"2"}},
 		{"others", []string{"2", "o"}},
 		{"links", []string{"1", "l", "down"}},
-		{"ending", []string{"1", "enter", "2", "enter"}},
+		{"bridge", []string{"2", "enter"}},
+		{"retry", []string{"1", "enter", "2", "enter"}},
+		{"ending", []string{"2", "enter", "3", "enter"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHarness(t, newContext(t), "fanout")

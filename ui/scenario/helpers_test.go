@@ -75,6 +75,7 @@ nodes:
         explain: Works, but more moving parts than needed here.
         notes: [sqs]
         next: failures
+        bridge: You went with EventBridge; the team standardises on SNS to SQS.
       - text: One queue polled by all three teams
         verdict: poor
         explain: Consumers of one queue compete, so each team sees a third.
@@ -91,14 +92,22 @@ nodes:
         next: good
       - text: Retry forever
         verdict: poor
-        explain: The message blocks the queue.
+        explain: The message blocks the queue; choose again.
         domain: "4"
         task: "4.1"
-        next: lost
+        next: failures
+      - text: Catch the error and delete the message
+        verdict: poor
+        explain: The order is lost without a trace.
+        domain: "4"
+        task: "4.1"
+        next: dropped
   good:
     outcome: Every team gets every order, and failures are **isolated**.
   lost:
     outcome: Orders go missing.
+  dropped:
+    outcome: Failed orders vanish.
 `)},
 }
 

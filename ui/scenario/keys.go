@@ -13,8 +13,10 @@ type KeyMap struct {
 	Continue, Others, Links, Open       key.Binding
 	PageUp, PageDown, Top, Bottom       key.Binding
 	Replay, Done                        key.Binding
+	Restart, Leave, Stay                key.Binding
 	state                               state
-	filtered                            bool // the list is narrowed: esc clears the filter
+	filtered                            bool   // the list is narrowed: esc clears the filter
+	next                                string // what enter does after a verdict: "next decision", "choose again"…
 }
 
 // DefaultKeyMap returns the scenario keys.
@@ -38,6 +40,9 @@ func DefaultKeyMap() KeyMap {
 		Bottom:   key.NewBinding(key.WithKeys("G", "end")),
 		Replay:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "replay")),
 		Done:     key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter", "scenarios")),
+		Restart:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "start over")),
+		Leave:    key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y", "leave")),
+		Stay:     key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "stay")),
 	}
 }
 
@@ -49,16 +54,18 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	case stateDecide:
 		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "select"), k.Number, k.Choose, common.WithHelp(k.Back, "esc", "leave")}
 	case stateVerdict:
-		return []key.Binding{k.Continue, common.WithHelp(k.Others, "o", "others"), common.WithHelp(k.Links, "l", "notes"), common.WithHelp(k.Up, "↑/↓", "scroll"), common.WithHelp(k.Back, "esc", "leave")}
+		return []key.Binding{k.continueKey(), common.WithHelp(k.Others, "o", "others"), common.WithHelp(k.Links, "l", "notes"), common.WithHelp(k.Up, "↑/↓", "scroll"), common.WithHelp(k.Back, "esc", "leave")}
 	case stateLinks:
 		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "select"), common.WithHelp(k.Number, "1-9", "open"), k.Open, common.WithHelp(k.Back, "esc", "cancel")}
 	case stateEnding:
 		return []key.Binding{k.Replay, k.Done, common.WithHelp(k.Up, "↑/↓", "scroll"), k.PageDown}
+	case stateLeaving:
+		return []key.Binding{k.Leave, k.Stay}
 	}
 	if k.filtered {
-		return []key.Binding{k.Up, k.Down, k.Play, k.Filter, k.Clear}
+		return []key.Binding{k.Up, k.Down, k.Play, k.Restart, k.Filter, k.Clear}
 	}
-	return []key.Binding{k.Up, k.Down, k.Play, k.Filter, k.Back}
+	return []key.Binding{k.Up, k.Down, k.Play, k.Restart, k.Filter, k.Back}
 }
 
 // FullHelp shows every key of the current state in columns.
@@ -68,11 +75,19 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	case stateDecide:
 		return [][]key.Binding{{k.Up, k.Down, k.Number, k.Choose}, {k.PageUp, k.PageDown, k.Top}, {common.WithHelp(k.Back, "esc", "leave the scenario")}}
 	case stateVerdict:
-		return [][]key.Binding{{common.WithHelp(k.Continue, "enter/space", "continue"), k.Others, k.Links}, scroll, {common.WithHelp(k.Back, "esc", "leave the scenario")}}
+		return [][]key.Binding{{common.WithHelp(k.Continue, "enter/space", k.continueKey().Help().Desc), k.Others, k.Links}, scroll, {common.WithHelp(k.Back, "esc", "leave the scenario")}}
 	case stateEnding:
 		return [][]key.Binding{{k.Replay, common.WithHelp(k.Done, "enter/esc", "back to scenarios")}, scroll}
 	}
 	return [][]key.Binding{k.ShortHelp()}
+}
+
+// continueKey is enter after a verdict, its help saying what comes next.
+func (k KeyMap) continueKey() key.Binding {
+	if k.next == "" {
+		return k.Continue
+	}
+	return common.WithHelp(k.Continue, "enter", k.next)
 }
 
 func (k KeyMap) scroll() common.ScrollKeys {

@@ -128,6 +128,10 @@ func (m *Model) updateList(msg tea.KeyPressMsg) tea.Cmd {
 		if s := m.list.selected(); s != nil {
 			return m.begin(s)
 		}
+	case key.Matches(msg, k.Restart):
+		if s := m.list.selected(); s != nil {
+			return m.restart(s)
+		}
 	case key.Matches(msg, k.Filter):
 		m.state = stateFilter
 		return m.list.input.Focus()

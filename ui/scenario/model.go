@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
+	"dvaprep/pack"
 	"dvaprep/ui/common"
 )
 
@@ -24,6 +25,7 @@ const (
 	stateVerdict              // a choice made: its verdict and why
 	stateLinks                // picking one of the chosen choice's note links
 	stateEnding               // the outcome, the score and the paths
+	stateLeaving              // asking before leaving a run that has decisions
 )
 
 // Model is the scenario screen.
@@ -38,11 +40,16 @@ type Model struct {
 	docs  docs    // rendered markdown of the node on screen
 	marks anchors // content rows that keys scroll to
 	rec   recorder
+
+	pos       placeStore     // where unfinished runs are kept; nil when there is no store
+	loads     int            // places asked for; only the latest answer is used
+	leaveFrom state          // the state to return to when the learner stays
+	initial   *pack.Scenario // the scenario asked for by the arg, begun by Init
 }
 
 // New opens the scenario list. A scenario ID as arg starts that scenario at once.
 func New(ctx *common.Context, arg string) (*Model, error) {
-	m := &Model{ctx: ctx, keys: DefaultKeyMap(), list: newList(ctx.Pack), vp: viewport.New(), rec: newRecorder()}
+	m := &Model{ctx: ctx, keys: DefaultKeyMap(), list: newList(ctx.Pack), vp: viewport.New(), rec: newRecorder(), pos: places(ctx)}
 	m.vp.KeyMap = viewport.KeyMap{} // keys are handled here; the viewport only scrolls with the wheel
 	m.resize()
 	if arg != "" {
@@ -51,16 +58,18 @@ func New(ctx *common.Context, arg string) (*Model, error) {
 			return nil, fmt.Errorf("no scenario %q", arg)
 		}
 		m.list.selectScenario(s.ID)
-		m.start(s) // Init sends the commands
+		m.initial = s // Init begins it
 	}
 	return m, nil
 }
 
-// Init loads the records shown in the list and, for a scenario started from the arg, starts its run.
+// Init loads the records shown in the list and begins the scenario asked for by the arg, where it was
+// left if it was left unfinished.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.loadRecords()}
-	if m.play.run != nil {
-		cmds = append(cmds, m.rec.start(m.ctx, m.play.n, m.play.run.Scenario().ID), m.renderCmd())
+	if m.initial != nil {
+		cmds = append(cmds, m.begin(m.initial))
+		m.initial = nil
 	}
 	return tea.Batch(cmds...)
 }
@@ -77,6 +86,10 @@ func (m *Model) Title() string {
 func (m *Model) KeyMap() help.KeyMap {
 	k := m.keys
 	k.state, k.filtered = m.state, m.list.input.Value() != ""
+	if m.state == stateVerdict {
+		k.next = m.nextAction()
+	}
+	k.Restart.SetEnabled(m.pos != nil)
 	return k
 }
 
@@ -108,6 +121,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, nil
 	case runFinishedMsg, common.WriteFailedMsg:
 		return m, m.stored(msg)
+	case placeSavedMsg:
+		m.placeSaved(msg)
+		return m, nil
+	case placeLoadedMsg:
+		return m, m.placeLoaded(msg)
 	case tea.KeyPressMsg:
 		switch m.state {
 		case stateList:
@@ -122,6 +140,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.updateLinks(msg)
 		case stateEnding:
 			return m, m.updateEnding(msg)
+		case stateLeaving:
+			return m, m.updateLeaving(msg)
 		}
 	case tea.MouseWheelMsg:
 		if m.state == stateList || m.state == stateFilter {
@@ -170,7 +190,10 @@ func (m *Model) View() string {
 		title += strings.Repeat(" ", gap) + right
 	}
 	body := m.vp.View()
-	if m.docs.out == nil {
+	switch {
+	case m.state == stateLeaving:
+		body = m.leaveView(w, max(h-2, 1))
+	case m.docs.out == nil:
 		body = st.Subtle.Render("Rendering…")
 	}
 	return common.Fit(common.Truncate(title, w)+"\n"+common.Fit(body, w, max(h-2, 1))+"\n"+m.scrollLine(), w, h)

@@ -2,11 +2,13 @@ package scenario
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -180,17 +182,19 @@ func TestEndingAndReplay(t *testing.T) {
 	v := view(h)
 	wantIn(t, v,
 		"Every team gets every order, and failures are isolated.",
-		"Overall", "1.5/2", "75%",
-		"Domain 1 · Development with AWS Services", "0.5/1",
-		"Domain 4 · Troubleshooting and Optimization", "1/1",
+		"score 1.5 of 2 points",
+		"Overall", "1.5 of 2", "75%",
+		"Domain 1 · Development with AWS Services", "0.5 of 1",
+		"Domain 4 · Troubleshooting and Optimization", "1 of 1",
 		"1.1 Develop code for applications hosted on AWS",
 		"4.1 Assist in a root cause analysis",
-		"Your path", "Best path",
-		"→ EventBridge rule per team (~ Acceptable)",
-		"→ SNS topic with one SQS queue per team (✓ Best)",
-		"→ Add a dead-letter queue with a redrive policy (✓ Best)",
+		"Your decisions",
+		"1. How do you deliver it?", "→ EventBridge rule per team", "~ Acceptable · 0.5 of 1 point",
+		"Best: SNS topic with one SQS queue per team",
+		"2. What now?", "→ Add a dead-letter queue with a redrive policy", "✓ Best · 1 of 1 point",
 		"✓ Saved to your progress.",
 	)
+	wantNotIn(t, v, "did not reach", "Best: Add a dead-letter queue")
 
 	attempts, err := uitest.StoreOf(ctx).Attempts(context.Background(), store.AttemptFilter{Source: store.SourceScenario})
 	if err != nil {
@@ -225,7 +229,8 @@ func TestEndingAndReplay(t *testing.T) {
 	if h.m.state != stateEnding {
 		t.Fatalf("poor path: state %v", h.m.state)
 	}
-	wantIn(t, view(h), "Orders go missing.", "0/1")
+	wantIn(t, view(h), "Orders go missing.", "0 of 1", "✗ Poor · 0 of 1 point",
+		"Decisions of the best path you did not reach", "2. What now?", "Best: Add a dead-letter queue with a redrive policy")
 	h.press("enter")
 	if h.m.state != stateList || h.m.play.run != nil {
 		t.Fatalf("enter at the ending: state %v", h.m.state)
@@ -237,12 +242,145 @@ func TestEndingAndReplay(t *testing.T) {
 }
 
 func TestLeaveMidRun(t *testing.T) {
+	withPlaces(t, nil) // no place store: the run cannot be picked up again
 	h := newHarness(t, newContext(t), "fanout")
-	h.press("1", "esc")
+	h.press("esc") // nothing decided yet: no question
 	if h.m.state != stateList {
-		t.Fatalf("esc during a run: state %v, want list", h.m.state)
+		t.Fatalf("esc before any decision: state %v, want list", h.m.state)
+	}
+	h.press("enter", "1", "esc")
+	if h.m.state != stateLeaving {
+		t.Fatalf("esc after a decision: state %v, want the question", h.m.state)
+	}
+	wantIn(t, view(h), "Leave this scenario?", "decision 2 of 2, with 1 of 1 point", "cannot be picked up again", "y leave · n stay")
+	if k := h.m.KeyMap().ShortHelp(); len(k) != 2 || k[0].Help().Key != "y" {
+		t.Errorf("help while asking: %v", k)
+	}
+	h.press("n")
+	if h.m.state != stateVerdict {
+		t.Fatalf("n: state %v, want the verdict back", h.m.state)
+	}
+	h.press("esc", "esc")
+	if h.m.state != stateVerdict {
+		t.Fatalf("esc in the question: state %v, want the verdict back", h.m.state)
+	}
+	h.press("esc", "y")
+	if h.m.state != stateList {
+		t.Fatalf("y: state %v, want list", h.m.state)
 	}
 	wantIn(t, view(h), "unfinished · today")
+}
+
+// memPlaces keeps positions in memory, as the store would.
+type memPlaces map[string]json.RawMessage
+
+func (p memPlaces) SaveScenarioPosition(_ context.Context, id string, pos json.RawMessage) error {
+	if pos == nil {
+		delete(p, id)
+	} else {
+		p[id] = append(json.RawMessage(nil), pos...)
+	}
+	return nil
+}
+
+func (p memPlaces) LoadScenarioPosition(_ context.Context, id string) (json.RawMessage, error) {
+	return p[id], nil
+}
+
+func withPlaces(t *testing.T, p placeStore) {
+	t.Helper()
+	old := places
+	places = func(*common.Context) placeStore { return p }
+	t.Cleanup(func() { places = old })
+}
+
+// A run left unfinished resumes where it was left, in the same stored run; n on the list starts over.
+func TestResume(t *testing.T) {
+	mem := memPlaces{}
+	withPlaces(t, mem)
+	ctx := newContext(t)
+	h := newHarness(t, ctx, "")
+	h.press("enter", "2", "esc")
+	wantIn(t, view(h), "decision 2 of 2, with 0.5 of 1 point", "Your place is saved")
+	h.press("y")
+	if string(mem["fanout"]) == "" {
+		t.Fatal("no place stored")
+	}
+
+	h = newHarness(t, ctx, "") // a new visit to the screen
+	wantIn(t, ansi.Strip(h.m.list.view(ctx, false, 80, 20)), "unfinished · today")
+	if k := h.m.KeyMap().ShortHelp(); !slices.ContainsFunc(k, func(b key.Binding) bool { return b.Help().Desc == "start over" }) {
+		t.Errorf("the list's help lacks start over: %v", k)
+	}
+	h.press("enter")
+	v := view(h)
+	if h.m.state != stateDecide || h.m.play.node.ID != "failures" {
+		t.Fatalf("resume: state %v at %q", h.m.state, h.m.play.node.ID)
+	}
+	wantIn(t, v, "Decision 2 of 2", "score 0.5 of 1 point", "↪ You went with EventBridge")
+	if len(h.status) == 0 || !strings.Contains(h.status[len(h.status)-1].Text, "Picked up where you left off: decision 2 of 2") {
+		t.Errorf("status %v", h.status)
+	}
+	h.press("1", "enter")
+	if h.m.state != stateEnding {
+		t.Fatalf("state %v, want ending", h.m.state)
+	}
+	if _, ok := mem["fanout"]; ok {
+		t.Error("the place is still kept after the ending")
+	}
+	attempts, err := uitest.StoreOf(ctx).Attempts(context.Background(), store.AttemptFilter{Source: store.SourceScenario})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(attempts) != 2 || attempts[0].SessionID == 0 || attempts[1].SessionID != attempts[0].SessionID {
+		t.Errorf("the resumed decision should join the first one's run: %+v", attempts)
+	}
+	recs, err := uitest.StoreOf(ctx).ScenarioBest(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := recs["fanout"]; r.Finished != 1 || r.BestScore != 1.5 || r.MaxScore != 2 {
+		t.Errorf("record %+v", r)
+	}
+
+	// n on the list starts over and forgets the place.
+	h = newHarness(t, ctx, "fanout")
+	h.press("2", "esc", "y")
+	if _, ok := mem["fanout"]; !ok {
+		t.Fatal("no place stored")
+	}
+	h.press("n")
+	if h.m.state != stateDecide || h.m.play.node.ID != "design" || len(h.m.play.run.Path()) != 0 {
+		t.Fatalf("n: state %v at %q", h.m.state, h.m.play.node.ID)
+	}
+	if _, ok := mem["fanout"]; ok {
+		t.Error("n kept the place")
+	}
+}
+
+// A place that no longer fits the scenario starts it from the beginning, and is forgotten.
+func TestResumeStalePlace(t *testing.T) {
+	for name, raw := range map[string]string{
+		"unknown node":   `{"run":1,"steps":[{"node":"gone","choice":0}]}`,
+		"unknown choice": `{"steps":[{"node":"design","choice":7}]}`,
+		"ended":          `{"steps":[{"node":"design","choice":2}]}`,
+		"not json":       `{`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			mem := memPlaces{"fanout": json.RawMessage(raw)}
+			withPlaces(t, mem)
+			h := newHarness(t, newContext(t), "fanout")
+			if h.m.state != stateDecide || h.m.play.node.ID != "design" || len(h.m.play.run.Path()) != 0 {
+				t.Fatalf("state %v at %q", h.m.state, h.m.play.node.ID)
+			}
+			if _, ok := mem["fanout"]; ok {
+				t.Error("the stale place is still kept")
+			}
+			if len(h.status) == 0 || !strings.Contains(h.status[0].Text, "starts from the beginning") {
+				t.Errorf("status %v", h.status)
+			}
+		})
+	}
 }
 
 // Every view fits the screen at the smallest supported size and at 80×24.
@@ -252,7 +390,7 @@ func TestViewFits(t *testing.T) {
 		h := newHarness(t, ctx, "")
 		ctx.Width, ctx.Height = size[0], size[1]
 		h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-		for _, k := range []string{"", "enter", "1", "o", "l", "esc", "enter", "1", "enter"} {
+		for _, k := range []string{"", "enter", "1", "o", "esc", "n", "l", "esc", "enter", "1", "enter"} {
 			if k != "" {
 				h.press(k)
 			}
@@ -299,4 +437,65 @@ func TestChoicesAreShuffled(t *testing.T) {
 		t.Fatalf("pressing 2 chose %+v, want the node's choice %d (%q)", got, order[1], n.Choices[order[1]].Text)
 	}
 	wantIn(t, view(h), "› 2. "+n.Choices[order[1]].Text[:10])
+}
+
+// A choice with a bridge shows it above the next decision; the title counts decisions of the best path
+// and says when a decision is a retry; the line after a verdict says what enter does.
+func TestBridgeProgressAndRetry(t *testing.T) {
+	h := newHarness(t, newContext(t), "fanout")
+	wantIn(t, view(h), "Decision 1 of 2")
+	wantNotIn(t, view(h), "You went with EventBridge")
+	h.press("2")
+	wantIn(t, view(h), "Decision 1 of 2", "score 0.5 of 1 point", "enter · next decision")
+	h.press("enter")
+	v := view(h)
+	wantIn(t, v, "Decision 2 of 2", "↪ You went with EventBridge; the team standardises on SNS to SQS.",
+		"A consumer keeps failing on one message. What now?")
+	if strings.Index(v, "You went with") > strings.Index(v, "A consumer keeps failing") {
+		t.Errorf("the bridge should come before the prompt:\n%s", v)
+	}
+	wantNotIn(t, v, "retry")
+
+	h.press("2") // retry forever: poor, back to the same decision
+	v = view(h)
+	wantIn(t, v, "Decision 2 of 2", "✗ Poor", "enter · choose again")
+	wantNotIn(t, v, "retry", "next decision")
+	if k := h.m.KeyMap().ShortHelp()[0].Help(); k.Desc != "choose again" {
+		t.Errorf("help for enter says %q, want choose again", k.Desc)
+	}
+	h.press("enter")
+	v = view(h)
+	wantIn(t, v, "Decision 2 of 2 · retry")
+	wantNotIn(t, v, "You went with EventBridge") // the bridge belonged to the first visit
+	h.press("1")
+	wantIn(t, view(h), "Decision 2 of 2 · retry", "enter · see how it ends")
+	h.press("enter")
+	h.m.ctx.Height = 60
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 60})
+	wantIn(t, view(h), "score 0.5 of 2 points", "2. What now? (retry)", "→ Retry forever", "Best: Add a dead-letter queue")
+}
+
+// With the real store, a run left unfinished is picked up again on the next visit, in the same run.
+func TestResumeFromStore(t *testing.T) {
+	ctx := newContext(t)
+	h := newHarness(t, ctx, "fanout")
+	h.press("2", "esc")
+	wantIn(t, view(h), "Your place is saved")
+	h.press("y")
+	h = newHarness(t, ctx, "fanout")
+	if h.m.state != stateDecide || h.m.play.node.ID != "failures" {
+		t.Fatalf("resume: state %v at %q", h.m.state, h.m.play.node.ID)
+	}
+	wantIn(t, view(h), "Decision 2 of 2", "score 0.5 of 1 point")
+	h.press("1", "enter")
+	recs, err := uitest.StoreOf(ctx).ScenarioBest(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := recs["fanout"]; r.Finished != 1 || r.BestScore != 1.5 || r.MaxScore != 2 {
+		t.Errorf("record %+v", r)
+	}
+	if raw, err := ctx.Study.LoadScenarioPosition(context.Background(), "fanout"); err != nil || raw != nil {
+		t.Errorf("place after the ending: %s, %v", raw, err)
+	}
 }

@@ -22,17 +22,19 @@ import (
 
 // play is one run of a scenario on screen.
 type play struct {
-	n      int // this play's number
-	run    *scenarios.Run
-	node   *pack.Node      // the decision or the ending on screen
-	sel    int             // the selected choice while deciding, as shown (an index into order)
-	order  []int           // the choices in the order shown: order[shown] = index in the node
-	step   *scenarios.Step // the decision just taken; nil while deciding
-	others bool            // the other choices are shown
-	link   int             // the selected note link in the picker
-	shown  time.Time       // when the decision appeared, for the time taken
-	saved  bool            // the finished run reached the store
-	failed bool            // storing the finished run failed; it is being retried
+	n          int // this play's number
+	run        *scenarios.Run
+	node       *pack.Node      // the decision or the ending on screen
+	sel        int             // the selected choice while deciding, as shown (an index into order)
+	order      []int           // the choices in the order shown: order[shown] = index in the node
+	step       *scenarios.Step // the decision just taken; nil while deciding
+	others     bool            // the other choices are shown
+	link       int             // the selected note link in the picker
+	bridge     string          // how the story reached the node on screen from the choice before it, or ""
+	shown      time.Time       // when the decision appeared, for the time taken
+	saved      bool            // the finished run reached the store
+	failed     bool            // storing the finished run failed; it is being retried
+	placeSaved bool            // the store holds this play's place as it is now: leaving loses nothing
 }
 
 // docKey names what a set of renders was made for, so a late one is dropped.
@@ -70,26 +72,17 @@ func (m *Model) scenario() *pack.Scenario     { return m.play.run.Scenario() }
 func (m *Model) choice(i int) *pack.Choice    { return &m.play.node.Choices[i] }
 func (m *Model) doc(id string) (string, bool) { s, ok := m.docs.out[id]; return s, ok }
 
-// begin starts a play of s and asks for its run in the store and its first render.
-func (m *Model) begin(s *pack.Scenario) tea.Cmd {
-	if scenarios.Start(s).Current() == nil {
-		return common.Status(fmt.Sprintf("scenario %s has no start node %q: run `dvaprep validate`", s.ID, s.Start), true)
-	}
-	m.start(s)
-	return tea.Batch(m.rec.start(m.ctx, m.play.n, s.ID), m.renderCmd())
-}
-
 func (m *Model) start(s *pack.Scenario) {
 	m.plays++
 	m.play = play{n: m.plays, run: scenarios.Start(s)}
-	m.show()
+	m.show("")
 }
 
-// show puts the run's current node on screen, at its top.
-func (m *Model) show() {
+// show puts the run's current node on screen, at its top, after the bridge that leads to it.
+func (m *Model) show(bridge string) {
 	p := &m.play
 	p.node = p.run.Current()
-	p.sel, p.step, p.others, p.link = 0, nil, false, 0
+	p.sel, p.step, p.others, p.link, p.bridge = 0, nil, false, 0, bridge
 	p.shown = m.ctx.Now()
 	p.order = choiceOrder(len(p.node.Choices), m.scenario().ID+"/"+p.node.ID, p.shown)
 	m.state = stateDecide
@@ -203,7 +196,8 @@ func (m *Model) mdLines(id string) []string {
 func (m *Model) decisionLines() []string {
 	st, w := m.ctx.Styles, m.ctx.Width
 	s, n, p := m.scenario(), m.play.node, &m.play
-	lines := append(m.mdLines(promptID(s.ID, n.ID)), "")
+	lines := append(m.bridgeLines(), m.mdLines(promptID(s.ID, n.ID))...)
+	lines = append(lines, "")
 	m.marks = anchors{}
 	if p.step == nil {
 		for d, i := range p.order {
@@ -256,11 +250,38 @@ func (m *Model) decisionLines() []string {
 			lines = append(lines, m.mdLines(explainID(s.ID, n.ID, i))...)
 		}
 	}
-	next := "enter · next decision"
-	if nx := s.Nodes[p.step.Next]; nx != nil && nx.IsEnding() {
-		next = "enter · see how it ends"
+	return append(lines, "", st.Subtle.Render("enter · "+m.nextAction()))
+}
+
+// nextAction says what enter does after a verdict: the same decision again, an earlier one, a new one or
+// the ending.
+func (m *Model) nextAction() string {
+	p := &m.play
+	if p.step == nil {
+		return "continue"
 	}
-	return append(lines, "", st.Subtle.Render(next))
+	switch nx := m.scenario().Nodes[p.step.Next]; {
+	case p.step.Next == p.step.Node:
+		return "choose again"
+	case nx != nil && nx.IsEnding():
+		return "see how it ends"
+	}
+	for _, st := range p.run.Path() {
+		if st.Node == p.step.Next {
+			return "back to an earlier decision"
+		}
+	}
+	return "next decision"
+}
+
+// bridgeLines is the bridge that leads to the node on screen, wrapped, with a blank line after it.
+func (m *Model) bridgeLines() []string {
+	if m.play.bridge == "" {
+		return nil
+	}
+	st, w := m.ctx.Styles, m.ctx.Width
+	lines := hanging("  ", "↪ ", m.play.bridge, st.Subtle, w)
+	return append(lines, "")
 }
 
 // linkLabel names a note link by its note and section.
@@ -303,24 +324,40 @@ func verdictLabel(st common.Styles, v pack.Verdict) string {
 
 func points(p float64) string { return fmt.Sprintf("%g", p) }
 
-// stage names where the run is, for the title line.
+// stage names where the run is, for the title line: "Decision 2 of 4", and "retry" when the decision was
+// already taken once in this run.
 func (m *Model) stage() string {
-	n := len(m.play.run.Path())
-	switch m.state {
-	case stateEnding:
+	if m.state == stateEnding {
 		return "The ending"
-	case stateDecide:
-		return fmt.Sprintf("Decision %d", n+1)
 	}
-	return fmt.Sprintf("Decision %d", n)
+	path, node := m.play.run.Path(), m.play.node.ID
+	if m.play.step != nil { // the verdict of the decision just taken
+		path = path[:len(path)-1]
+	}
+	pos := scenarios.Locate(m.scenario(), path, node)
+	s := fmt.Sprintf("Decision %d of %d", pos.Number, pos.Of)
+	if pos.Retry {
+		s += " · retry"
+	}
+	return s
 }
 
+// scoreSoFar is the points earned out of the points the decisions so far could have earned.
 func (m *Model) scoreSoFar() string {
 	t := m.play.run.Score().Overall
 	if t.Decisions == 0 {
 		return ""
 	}
-	return fmt.Sprintf("score %s/%d", points(t.Points), t.Decisions)
+	return "score " + outOf(t)
+}
+
+// outOf is a total as "1.5 of 2 points".
+func outOf(t scenarios.Total) string {
+	unit := "points"
+	if t.Decisions == 1 {
+		unit = "point"
+	}
+	return fmt.Sprintf("%s of %d %s", points(t.Points), t.Decisions, unit)
 }
 
 func (m *Model) updateDecide(msg tea.KeyPressMsg) tea.Cmd {
@@ -339,7 +376,7 @@ func (m *Model) updateDecide(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Choose):
 		return m.choose(p.sel)
 	case key.Matches(msg, k.Back):
-		return m.leave()
+		return m.askLeave()
 	default:
 		m.scrollKeys(msg)
 		return nil
@@ -387,7 +424,7 @@ func (m *Model) choose(d int) tea.Cmd {
 		Source:        study.SourceScenario,
 		At:            now,
 	}
-	return m.rec.attempt(m.ctx, p.n, a)
+	return tea.Batch(m.rec.attempt(m.ctx, p.n, a), m.savePlace())
 }
 
 // choiceOrder orders a decision's choices on screen; tests replace it with the file's order.
@@ -436,7 +473,7 @@ func (m *Model) updateVerdict(msg tea.KeyPressMsg) tea.Cmd {
 		m.layout()
 		m.keepVisible(m.marks.links-1, m.marks.links+len(links)-1)
 	case key.Matches(msg, k.Back):
-		return m.leave()
+		return m.askLeave()
 	default:
 		m.scrollKeys(msg)
 	}
@@ -476,15 +513,16 @@ func (m *Model) updateLinks(msg tea.KeyPressMsg) tea.Cmd {
 
 // next moves on from a verdict: to the next decision, or to the ending, which is then recorded.
 func (m *Model) next() tea.Cmd {
-	m.show()
+	m.show(m.choice(m.play.step.Choice).Bridge)
 	cmds := []tea.Cmd{m.renderCmd()}
 	if m.state == stateEnding {
-		cmds = append(cmds, m.finish())
+		cmds = append(cmds, m.finish(), m.forgetPlace(m.scenario().ID))
 	}
 	return tea.Batch(cmds...)
 }
 
-// leave abandons the run and goes back to the list. The decisions made so far are already stored.
+// leave goes back to the list. The decisions made so far are stored, and so is the place of a run left
+// unfinished.
 func (m *Model) leave() tea.Cmd {
 	if m.state != stateEnding {
 		m.rec.abandon(m.play.n)

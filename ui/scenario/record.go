@@ -59,6 +59,18 @@ func (r *recorder) start(ctx *common.Context, play int, scenarioID string) tea.C
 		}})
 }
 
+// resume records that a play carries on a stored run: its decisions join that run. A run whose ID was not
+// known when it was left is started again.
+func (r *recorder) resume(ctx *common.Context, play int, scenarioID string, runID int64) tea.Cmd {
+	if runID == 0 {
+		return r.start(ctx, play, scenarioID)
+	}
+	if ctx.Study != nil {
+		r.runs[play] = &runRef{id: runID}
+	}
+	return nil
+}
+
 // attempt records one decision of a play, with its review card. It carries a UID from now on, so a retry
 // stores it once.
 func (r *recorder) attempt(ctx *common.Context, play int, a study.Attempt) tea.Cmd {

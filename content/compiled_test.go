@@ -1,0 +1,115 @@
+package content_test
+
+import (
+	"errors"
+	"os"
+	"reflect"
+	"testing"
+
+	"dvaprep/content"
+	"dvaprep/pack"
+)
+
+var allParts = []pack.Parts{0, pack.Notes, pack.Questions, pack.Scenarios, pack.All}
+
+// TestCompileRoundTrip compiles the YAML pack and decodes it again: every part must come back equal to
+// what the YAML loader builds, so the compiled form can stand in for it.
+func TestCompileRoundTrip(t *testing.T) {
+	hash, err := pack.SourceHash(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := pack.Compile(load(t), hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, parts := range allParts {
+		want, probs, err := pack.LoadParts(content.FS(), parts)
+		if err != nil || len(probs) > 0 {
+			t.Fatal(err, probs)
+		}
+		got, err := pack.LoadCompiled(data, content.FS(), parts)
+		if err != nil {
+			t.Fatalf("parts %d: %v", parts, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("parts %d: the compiled pack differs from the YAML", parts)
+		}
+	}
+}
+
+// TestCompiledPackIsCurrent checks the compiled pack in the binary against the YAML beside it. When the YAML
+// has changed since `go generate ./content/`, dvaprep loads the YAML instead (slower, never wrong), so a
+// stale compiled pack is not an error while authors edit the YAML; CI (.ci/run) sets DVAPREP_REQUIRE_COMPILED
+// so that a release cannot ship one.
+func TestCompiledPackIsCurrent(t *testing.T) {
+	got, err := pack.LoadCompiled(content.Compiled(), content.FS(), pack.All)
+	if errors.Is(err, pack.ErrStale) {
+		if os.Getenv("DVAPREP_REQUIRE_COMPILED") != "" {
+			t.Fatal("content/dva-c02.pack is older than the YAML: run `go generate ./content/` and commit it")
+		}
+		t.Skip("content/dva-c02.pack is older than the YAML: run `go generate ./content/`")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, load(t)) {
+		t.Error("the compiled pack differs from the YAML it was compiled from")
+	}
+}
+
+func TestStaleCompiledPackIsRefused(t *testing.T) {
+	data, err := pack.Compile(load(t), [8]byte{1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pack.LoadCompiled(data, content.FS(), pack.All); !errors.Is(err, pack.ErrStale) {
+		t.Errorf("a pack compiled from other files: err = %v, want ErrStale", err)
+	}
+	if _, err := pack.LoadCompiled([]byte("not a pack"), content.FS(), pack.All); !errors.Is(err, pack.ErrStale) {
+		t.Errorf("garbage: err = %v, want ErrStale", err)
+	}
+	hash, _ := pack.SourceHash(content.FS())
+	good, _ := pack.Compile(load(t), hash)
+	if _, err := pack.LoadCompiled(good[:len(good)-100], content.FS(), pack.All); err == nil {
+		t.Error("a truncated compiled pack decoded without error")
+	}
+}
+
+// BenchmarkLoadCompiled is the start-up load of the embedded pack from its compiled form, with the check
+// that it is current (budget: 10 ms for one command).
+func BenchmarkLoadCompiled(b *testing.B) {
+	// Compiled here from the YAML, so the benchmark runs even when content/dva-c02.pack is stale.
+	p, probs, err := pack.Load(content.FS())
+	if err != nil || len(probs) > 0 {
+		b.Fatal(err, probs)
+	}
+	hash, err := pack.SourceHash(content.FS())
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := pack.Compile(p, hash)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		parts pack.Parts
+	}{{"blueprint", 0}, {"notes", pack.Notes}, {"all", pack.All}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := pack.LoadCompiled(data, content.FS(), c.parts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkSourceHash(b *testing.B) {
+	for b.Loop() {
+		if _, err := pack.SourceHash(content.FS()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
