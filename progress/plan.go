@@ -132,7 +132,7 @@ func PlanFor(p *pack.Pack, d Data, r Report, now time.Time) Plan {
 			p.Exam.Questions, p.Exam.Minutes)}
 		switch {
 		case !r.Readiness.Enough:
-			mock.Why = "the readiness estimate has " + r.Readiness.Reason()
+			mock.Why = "readiness estimate: " + r.Readiness.Reason()
 		case pl.LastMock < 0:
 			mock.Why = "you have not taken a full mock yet"
 		case pl.LastMock >= MockEvery:
