@@ -52,6 +52,8 @@ type (
 		Summary(ctx context.Context) (study.Summary, error)
 		CountDue(ctx context.Context, now time.Time) (int, error)
 		ExamInProgress(ctx context.Context) (*study.ExamSession, int, error)
+		Progress(ctx context.Context, now time.Time) (progress.Data, error)
+		SetExamDate(ctx context.Context, d time.Time) error
 	}
 	// ProgressStudy is what the progress screen needs.
 	ProgressStudy interface {
