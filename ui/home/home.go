@@ -22,6 +22,7 @@ type KeyMap struct {
 	Up, Down, Open key.Binding
 	Shortcut       key.Binding
 	Date           key.Binding // d sets the exam date
+	Step           key.Binding // 1–5 start a step of the plan for today
 }
 
 // DefaultKeyMap returns the home keys.
@@ -32,6 +33,7 @@ func DefaultKeyMap() KeyMap {
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Shortcut: key.NewBinding(key.WithKeys("n", "s", "e", "r", "p", "/"), key.WithHelp("n s e r p /", "jump")),
 		Date:     dateKey,
+		Step:     stepKey,
 	}
 }
 
@@ -41,7 +43,9 @@ func (k KeyMap) ShortHelp() []key.Binding {
 }
 
 // FullHelp is the full help.
-func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Shortcut, k.Date, k.Step}}
+}
 
 type entry struct {
 	key, title, desc string
@@ -181,6 +185,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, m.keys.Date):
 			m.openDate()
+			return m, nil
+		case key.Matches(msg, m.keys.Step):
+			if s, ok := m.step(msg.String()); ok {
+				return m, common.Go(stepNav(s))
+			}
 			return m, nil
 		case key.Matches(msg, m.keys.Up):
 			m.cursor = (m.cursor - 1 + len(es)) % len(es)

@@ -76,8 +76,14 @@ func TestHomeSummaryAndResume(t *testing.T) {
 func TestHomeSetsTheExamDate(t *testing.T) {
 	ctx := uitest.Context(t, packFS())
 	d := uitest.New(t, ctx, home.New(ctx))
-	if v := ansi.Strip(d.View(ctx)); !strings.Contains(v, "No exam date yet · d sets it") || !strings.Contains(v, "Today:") {
+	if v := ansi.Strip(d.View(ctx)); !strings.Contains(v, "No exam date yet · d sets it") || !strings.Contains(v, "Today (1–2 starts a step)") {
 		t.Fatalf("no offer to set a date:\n%s", v)
+	}
+	// 1 starts the first step: a drill on the weakest task statement.
+	d.Keys("1")
+	nav, ok := d.Sent[len(d.Sent)-1].(common.NavigateMsg)
+	if !ok || nav.To != common.ExamScreen || nav.Exam.Start == nil || nav.Exam.Start.Task != "1.1" {
+		t.Errorf("1 sent %+v", d.Sent[len(d.Sent)-1])
 	}
 	d.Keys("d")
 	if !d.S.Capturing() {

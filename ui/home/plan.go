@@ -102,7 +102,7 @@ func (m *Model) planView(w int) string {
 	if len(pl.Steps) == 0 {
 		lines = append(lines, st.Subtle.Render("Today: nothing is due; any drill or note is a bonus."))
 	} else {
-		lines = append(lines, "Today:")
+		lines = append(lines, "Today"+st.Subtle.Render(fmt.Sprintf(" (1–%d starts a step):", len(pl.Steps))))
 		for i, s := range pl.Steps {
 			lines = append(lines, common.Truncate(fmt.Sprintf("  %d. %s", i+1, s.Text)+st.Subtle.Render(" · "+s.Why), w))
 		}
@@ -110,5 +110,33 @@ func (m *Model) planView(w int) string {
 	return strings.Join(lines, "\n")
 }
 
+// stepNav is where a step of the plan is done: the review, a drill of its task, the exam menu, or its note.
+func stepNav(s prog.Step) common.NavigateMsg {
+	switch s.Kind {
+	case prog.StepReview:
+		return common.NavigateMsg{To: common.ReviewScreen}
+	case prog.StepDrill:
+		return common.NavigateMsg{To: common.ExamScreen, Exam: common.ExamArg{Start: &common.ExamStart{Task: s.Task, Questions: s.Count}}}
+	case prog.StepRead:
+		return common.NavigateMsg{To: common.NotesScreen, Notes: common.NotesArg{Link: s.Note}}
+	}
+	return common.NavigateMsg{To: common.ExamScreen}
+}
+
+// step returns the step a key 1–5 names, if the plan has it.
+func (m *Model) step(k string) (prog.Step, bool) {
+	if m.plan == nil || len(k) != 1 || k[0] < '1' || k[0] > '9' {
+		return prog.Step{}, false
+	}
+	i := int(k[0] - '1')
+	if i >= len(m.plan.Steps) {
+		return prog.Step{}, false
+	}
+	return m.plan.Steps[i], true
+}
+
 // dateKey is the binding that opens the date field.
 var dateKey = key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "exam date"))
+
+// stepKey is the binding that starts a step of the plan.
+var stepKey = key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1–5", "start a step of today's plan"))
