@@ -34,6 +34,7 @@ const (
 // resumed after a restart and reviewed afterwards.
 type ExamSession struct {
 	ID         int64
+	UID        string // a UUIDv7, unique across devices; the store assigns one when empty. Creating a UID twice creates one session
 	Kind       ExamKind
 	CreatedAt  time.Time       // zero means now on create
 	Deadline   time.Time       // zero for an untimed session
@@ -89,12 +90,24 @@ func (s *Store) createExamSession(ctx context.Context, q querier, e ExamSession)
 	if e.Config != nil {
 		config = string(e.Config)
 	}
+	created := s.nowOr(e.CreatedAt)
+	if e.UID == "" {
+		e.UID = NewUID(created)
+	}
+	var id int64
+	err := q.QueryRowContext(ctx, "SELECT id FROM exam_sessions WHERE uid = ?", e.UID).Scan(&id)
+	if err == nil {
+		return id, nil // created before, by a try whose reply was lost
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
 	if e.Set < 0 {
 		return 0, fmt.Errorf("practice set %d is not a set number", e.Set)
 	}
-	res, err := q.ExecContext(ctx, `INSERT INTO exam_sessions (kind, created_at, deadline, status, config, practice_set)
-		VALUES (?, ?, ?, 'active', ?, ?)`,
-		string(e.Kind), s.nowOr(e.CreatedAt).UnixMilli(), ms(e.Deadline), config, e.Set)
+	res, err := q.ExecContext(ctx, `INSERT INTO exam_sessions (uid, kind, created_at, deadline, status, config, practice_set)
+		VALUES (?, ?, ?, ?, 'active', ?, ?)`,
+		e.UID, string(e.Kind), created.UnixMilli(), ms(e.Deadline), config, e.Set)
 	if err != nil {
 		return 0, err
 	}
@@ -106,7 +119,8 @@ func (t *Tx) CreateExamSession(ctx context.Context, e ExamSession) (int64, error
 	return t.s.createExamSession(ctx, t.tx, e)
 }
 
-const selectSession = `SELECT id, kind, created_at, deadline, status, config, finished_at, result, practice_set
+const selectSession = `SELECT id, coalesce(uid, ''), kind, created_at, deadline, status, config, finished_at, result,
+	practice_set
 	FROM exam_sessions`
 
 func scanSession(sc interface{ Scan(...any) error }) (ExamSession, error) {
@@ -117,7 +131,7 @@ func scanSession(sc interface{ Scan(...any) error }) (ExamSession, error) {
 		deadline, finished   sql.NullInt64
 		result               sql.NullString
 	)
-	if err := sc.Scan(&e.ID, &kind, &created, &deadline, &status, &config, &finished, &result, &e.Set); err != nil {
+	if err := sc.Scan(&e.ID, &e.UID, &kind, &created, &deadline, &status, &config, &finished, &result, &e.Set); err != nil {
 		return e, err
 	}
 	e.Kind, e.Status = ExamKind(kind), ExamStatus(status)

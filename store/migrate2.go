@@ -30,6 +30,45 @@ func NewUID(at time.Time) string {
 // migrations, where they stand in for the SQL text.
 var goMigrations = map[int]func(ctx context.Context, tx *sql.Tx) error{
 	1: migrateUIDs,
+	2: migrateSessionUIDs,
+}
+
+// migrateSessionUIDs is migration 3. It gives every exam session and scenario run a UUID, so that the
+// attempts that belong to them can be merged across devices, and so that creating one can be retried
+// without making two.
+func migrateSessionUIDs(ctx context.Context, tx *sql.Tx) error {
+	for _, t := range []struct{ table, at string }{{"exam_sessions", "created_at"}, {"scenario_runs", "started_at"}} {
+		if _, err := tx.ExecContext(ctx, "ALTER TABLE "+t.table+" ADD COLUMN uid TEXT"); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT id, "+t.at+" FROM "+t.table)
+		if err != nil {
+			return err
+		}
+		var ids, ats []int64
+		for rows.Next() {
+			var id, at int64
+			if err := rows.Scan(&id, &at); err != nil {
+				rows.Close()
+				return err
+			}
+			ids, ats = append(ids, id), append(ats, at)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for i, id := range ids {
+			if _, err := tx.ExecContext(ctx, "UPDATE "+t.table+" SET uid = ? WHERE id = ?",
+				NewUID(time.UnixMilli(ats[i])), id); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "CREATE UNIQUE INDEX "+t.table+"_uid ON "+t.table+" (uid)"); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // migrateUIDs is migration 2. It gives every attempt a UUID, a mark (unscored, abandoned) and whether the

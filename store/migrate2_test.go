@@ -70,12 +70,14 @@ INSERT INTO bookmarks VALUES ('sqs#dlq', ?1, 'DLQ');`, at)
 	if err != nil {
 		t.Fatal(err)
 	}
+	const sessionCols = "id, kind, created_at, deadline, status, config, finished_at, result"
+	const runCols = "id, scenario_id, started_at, finished_at, path, score, max_score"
 	const attemptCols = "id, item_id, kind, domain, task, score, choice, correct_choice, time_ms, source, session_id, at"
 	before := map[string][]string{
 		"attempts":  dumpTable(t, s, "SELECT "+attemptCols+" FROM attempts ORDER BY id"),
 		"answers":   dumpTable(t, s, "SELECT session_id, position, question_id, choice, flagged, time_ms, updated_at FROM exam_answers ORDER BY 1, 2"),
-		"sessions":  dumpTable(t, s, "SELECT id, kind, created_at, deadline, status, config, finished_at, result FROM exam_sessions ORDER BY id"),
-		"runs":      dumpTable(t, s, "SELECT * FROM scenario_runs ORDER BY id"),
+		"sessions":  dumpTable(t, s, "SELECT "+sessionCols+" FROM exam_sessions ORDER BY id"),
+		"runs":      dumpTable(t, s, "SELECT "+runCols+" FROM scenario_runs ORDER BY id"),
 		"cards":     dumpTable(t, s, "SELECT * FROM review_cards ORDER BY item_id"),
 		"read":      dumpTable(t, s, "SELECT * FROM notes_read ORDER BY section"),
 		"bookmarks": dumpTable(t, s, "SELECT * FROM bookmarks ORDER BY section"),
@@ -93,8 +95,8 @@ INSERT INTO bookmarks VALUES ('sqs#dlq', ?1, 'DLQ');`, at)
 	after := map[string][]string{
 		"attempts":  dumpTable(t, s, "SELECT "+attemptCols+" FROM attempts ORDER BY id"),
 		"answers":   dumpTable(t, s, "SELECT session_id, position, question_id, choice, flagged, time_ms, updated_at FROM exam_answers ORDER BY 1, 2"),
-		"sessions":  dumpTable(t, s, "SELECT id, kind, created_at, deadline, status, config, finished_at, result FROM exam_sessions ORDER BY id"),
-		"runs":      dumpTable(t, s, "SELECT * FROM scenario_runs ORDER BY id"),
+		"sessions":  dumpTable(t, s, "SELECT "+sessionCols+" FROM exam_sessions ORDER BY id"),
+		"runs":      dumpTable(t, s, "SELECT "+runCols+" FROM scenario_runs ORDER BY id"),
 		"cards":     dumpTable(t, s, "SELECT * FROM review_cards ORDER BY item_id"),
 		"read":      dumpTable(t, s, "SELECT * FROM notes_read ORDER BY section"),
 		"bookmarks": dumpTable(t, s, "SELECT * FROM bookmarks ORDER BY section"),
@@ -108,7 +110,8 @@ INSERT INTO bookmarks VALUES ('sqs#dlq', ?1, 'DLQ');`, at)
 		}
 	}
 
-	uids := dumpTable(t, s, "SELECT uid FROM attempts UNION ALL SELECT uid FROM exam_answer_events")
+	uids := dumpTable(t, s, `SELECT uid FROM attempts UNION ALL SELECT uid FROM exam_answer_events
+		UNION ALL SELECT uid FROM exam_sessions UNION ALL SELECT uid FROM scenario_runs`)
 	seen := map[string]bool{}
 	for _, u := range uids {
 		if len(u) != 36 || seen[u] {
@@ -116,8 +119,8 @@ INSERT INTO bookmarks VALUES ('sqs#dlq', ?1, 'DLQ');`, at)
 		}
 		seen[u] = true
 	}
-	if len(uids) != 6 {
-		t.Errorf("%d UIDs, want 6 (3 attempts, 3 answers)", len(uids))
+	if len(uids) != 9 {
+		t.Errorf("%d UIDs, want 9 (3 attempts, 3 answers, 2 exams, 1 run)", len(uids))
 	}
 	// A UUIDv7 made for an old row carries the row's own time.
 	var uid string

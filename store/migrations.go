@@ -99,7 +99,9 @@ CREATE TABLE bookmarks (
 `,
 	// 2: UUIDs, marks and an exam answer log; see migrateUIDs in goMigrations.
 	"",
-	// 3: fixed practice sets, strikes on exam answers, and settings (the exam date).
+	// 3: UUIDs for exam sessions and scenario runs; see migrateSessionUIDs in goMigrations.
+	"",
+	// 4: fixed practice sets, strikes on exam answers, and settings (the exam date).
 	`
 CREATE TABLE practice_sets (
 	pack_id   TEXT    NOT NULL,

@@ -13,16 +13,28 @@ import (
 // ID, to be passed to FinishScenarioRun and as the SessionID of its decisions.
 // A zero at means now.
 func (s *Store) StartScenarioRun(ctx context.Context, scenarioID string, at time.Time) (int64, error) {
+	return s.StartScenarioRunOnce(ctx, "", scenarioID, at)
+}
+
+// StartScenarioRunOnce is StartScenarioRun with the run's UID (a UUIDv7; "" makes one): starting the
+// same UID twice, a retry whose first reply was lost, starts one run and returns its ID.
+func (s *Store) StartScenarioRunOnce(ctx context.Context, uid, scenarioID string, at time.Time) (int64, error) {
 	what := "start scenario run " + scenarioID
 	if scenarioID == "" {
 		return 0, s.wrap(what, fmt.Errorf("empty scenario ID"))
 	}
-	res, err := s.exec(ctx, "INSERT INTO scenario_runs (scenario_id, started_at) VALUES (?, ?)",
-		scenarioID, s.nowOr(at).UnixMilli())
-	if err != nil {
-		return 0, s.wrap(what, err)
+	at = s.nowOr(at)
+	if uid == "" {
+		uid = NewUID(at)
 	}
-	id, err := res.LastInsertId()
+	var id int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO scenario_runs (uid, scenario_id, started_at) VALUES (?, ?, ?)
+			ON CONFLICT (uid) DO NOTHING`, uid, scenarioID, at.UnixMilli()); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, "SELECT id FROM scenario_runs WHERE uid = ?", uid).Scan(&id)
+	})
 	if err != nil {
 		return 0, s.wrap(what, err)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 )
 
@@ -57,4 +58,16 @@ func (t *Tx) AttemptExists(ctx context.Context, uid string) (bool, error) {
 // SessionItems is the set of items with an attempt recorded for an exam session or scenario run.
 func (t *Tx) SessionItems(ctx context.Context, sessionID int64) (map[string]bool, error) {
 	return t.s.stringSet(ctx, t.tx, "list a session's items", "SELECT item_id FROM attempts WHERE session_id = ?", sessionID)
+}
+
+// ExamSessionByUID returns the session with this UID, or nil.
+func (t *Tx) ExamSessionByUID(ctx context.Context, uid string) (*ExamSession, error) {
+	e, err := scanSession(t.tx.QueryRowContext(ctx, selectSession+" WHERE uid = ?", uid))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &e, nil
 }

@@ -40,10 +40,19 @@ func answered(as []Answer) int {
 // questions, from its state, the first time the set is taken, in the same transaction. One exam at a time: if another is in progress it
 // fails with an *InProgressError, unless abandon is true; then the exam in progress is abandoned first, in
 // the same transaction, and its answers are recorded as attempts marked abandoned (they count, and feed
-// review).
+// review). e.UID (NewUID, made when the exam is drawn) makes a retry find the session it created.
 func (s *Study) StartExam(ctx context.Context, e ExamSession, abandon bool) (int64, error) {
+	if e.UID == "" {
+		return 0, ErrNoUID
+	}
 	var id int64
 	err := s.st.Update(ctx, "start an exam", func(tx *store.Tx) error {
+		if prev, err := tx.ExamSessionByUID(ctx, e.UID); err != nil || prev != nil {
+			if prev != nil {
+				id = prev.ID // created by a try whose reply was lost
+			}
+			return err
+		}
 		active, err := tx.ActiveExamSessions(ctx)
 		if err != nil {
 			return err

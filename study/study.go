@@ -187,9 +187,13 @@ func (s *Study) SetBookmark(ctx context.Context, section, label string, on bool)
 	return s.st.SetBookmark(ctx, section, label, on)
 }
 
-// StartScenarioRun records that a scenario was started and returns the run's ID.
-func (s *Study) StartScenarioRun(ctx context.Context, scenarioID string, at time.Time) (int64, error) {
-	return s.st.StartScenarioRun(ctx, scenarioID, at)
+// StartScenarioRun records that a scenario was started and returns the run's ID. uid (NewUID, made when
+// the play starts) makes a retry start the same run, not a second one.
+func (s *Study) StartScenarioRun(ctx context.Context, uid, scenarioID string, at time.Time) (int64, error) {
+	if uid == "" {
+		return 0, ErrNoUID
+	}
+	return s.st.StartScenarioRunOnce(ctx, uid, scenarioID, at)
 }
 
 // FinishScenarioRun stores how a run ended. Doing it twice stores the same.

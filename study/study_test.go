@@ -94,7 +94,7 @@ func startStored(t *testing.T, s *Study, sess *engine.Session, abandon bool) (in
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s.StartExam(context.Background(), ExamSession{Kind: ExamCustom, CreatedAt: t0, Config: state}, abandon)
+	return s.StartExam(context.Background(), ExamSession{UID: NewUID(t0), Kind: ExamCustom, CreatedAt: t0, Config: state}, abandon)
 }
 
 func saveAnswers(t *testing.T, s *Study, id int64, sess *engine.Session, k int) {
@@ -379,5 +379,30 @@ func TestCardsRecomputeFromAttempts(t *testing.T) {
 		if *stored != c {
 			t.Errorf("card %s:\nstored     %+v\nrecomputed %+v", c.ItemID, *stored, c)
 		}
+	}
+}
+
+// TestStartsAreIdempotent: a start retried after its reply was lost finds what it created: the exam is
+// not refused as "another exam in progress", and a scenario run is not started twice.
+func TestStartsAreIdempotent(t *testing.T) {
+	s, st, _ := fixture(t)
+	ctx := context.Background()
+	e := ExamSession{UID: NewUID(t0), Kind: ExamMock, CreatedAt: t0}
+	id1, err1 := s.StartExam(ctx, e, false)
+	id2, err2 := s.StartExam(ctx, e, false)
+	if err1 != nil || err2 != nil || id1 != id2 {
+		t.Errorf("exam started twice: %d, %v; %d, %v", id1, err1, id2, err2)
+	}
+	uid := NewUID(t0)
+	r1, err1 := s.StartScenarioRun(ctx, uid, "sc", t0)
+	r2, err2 := s.StartScenarioRun(ctx, uid, "sc", t0)
+	if err1 != nil || err2 != nil || r1 != r2 {
+		t.Errorf("run started twice: %d, %v; %d, %v", r1, err1, r2, err2)
+	}
+	if recs, _ := st.ScenarioBest(ctx); len(recs) != 1 {
+		t.Errorf("%d scenarios with runs, want 1", len(recs))
+	}
+	if _, err := s.StartExam(ctx, ExamSession{Kind: ExamMock}, true); !errors.Is(err, ErrNoUID) {
+		t.Errorf("exam without UID: %v", err)
 	}
 }

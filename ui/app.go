@@ -71,6 +71,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.quitting.Close()
 				return m, tea.Quit // everything is saved: quit as asked
 			}
+			if f, ok := deliver.(common.WriteFailedMsg); ok {
+				// Given up: said here whatever screen is open; the screen that asked may say more.
+				m.status = common.StatusMsg{Text: "Not saved: " + f.What + ": " + f.Err.Error(), Err: true}
+			}
 			if deliver != nil {
 				cmd = tea.Batch(cmd, m.broadcast(deliver))
 			}
@@ -154,7 +158,10 @@ func (m *Model) quit() tea.Cmd {
 	if w == nil || w.Len() == 0 {
 		return tea.Quit
 	}
-	q := fmt.Sprintf("%d change(s) are not saved yet.", w.Len())
+	q := fmt.Sprintf("%d changes are not saved yet.", w.Len())
+	if w.Len() == 1 {
+		q = "1 change is not saved yet."
+	}
 	if err := w.Err(); err != nil {
 		q += "\nThe last try failed: " + err.Error()
 	}

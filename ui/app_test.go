@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"dvaprep/study"
 	"dvaprep/ui"
 	"dvaprep/ui/common"
 	"dvaprep/ui/uitest"
@@ -274,7 +275,7 @@ func TestQuitWaitsForWrites(t *testing.T) {
 	if h.send(uitest.Key("q")) {
 		t.Fatal("q quit with a write pending")
 	}
-	if !strings.Contains(h.view(), "1 change(s) are not saved yet") {
+	if !strings.Contains(h.view(), "1 change is not saved yet") {
 		t.Fatalf("no question:\n%s", h.view())
 	}
 	if h.send(uitest.Key("n")) || strings.Contains(h.view(), "not saved yet.") {
@@ -291,5 +292,20 @@ func TestQuitWaitsForWrites(t *testing.T) {
 	h2.send(uitest.Key("q"))
 	if !h2.send(uitest.Key("y")) {
 		t.Fatal("y did not quit")
+	}
+}
+
+// TestGivenUpWriteIsShown: a write that cannot succeed is said on the status line, whatever is on top.
+func TestGivenUpWriteIsShown(t *testing.T) {
+	h := newHarness(t)
+	h.send(common.NavigateMsg{To: common.NotesScreen})
+	h.run(h.ctx.Write(common.Write{Owner: common.NewOwner(), What: "your answer", Do: func(context.Context) (tea.Msg, error) {
+		return nil, study.ErrTakenOver
+	}}))
+	if v := h.view(); !strings.Contains(v, "Not saved: your answer: this exam was closed in another window") {
+		t.Fatalf("a given-up write is not shown:\n%s", v)
+	}
+	if h.ctx.Writes.Len() != 0 || h.d.Held() != 0 {
+		t.Errorf("a write that cannot succeed is retried: %d queued, %d held", h.ctx.Writes.Len(), h.d.Held())
 	}
 }

@@ -28,7 +28,7 @@ type (
 	}
 	// ScenarioStudy is what the scenario screen needs.
 	ScenarioStudy interface {
-		StartScenarioRun(ctx context.Context, scenarioID string, at time.Time) (int64, error)
+		StartScenarioRun(ctx context.Context, uid, scenarioID string, at time.Time) (int64, error)
 		RecordAttempt(ctx context.Context, a study.Attempt) error
 		FinishScenarioRun(ctx context.Context, runID int64, path json.RawMessage, score, maxScore float64) error
 		ScenarioBest(ctx context.Context) (map[string]study.ScenarioRecord, error)

@@ -466,9 +466,11 @@ func TestTwoWindowsNeverSaysSaved(t *testing.T) {
 		t.Fatalf("abandoned exam's attempts %+v, %v", got, err)
 	}
 
-	// Window A goes on and submits.
+	// Window A goes on: its next answer finds the exam closed, and it offers the exam in progress.
 	e.press("n", "d")
 	contains(t, e.lastStatus(), "closed in another window")
+	contains(t, e.view(), "Open the exam in progress?")
+	e.press("n") // stay, and submit
 	a.mode = modeResult
 	e.run(a.submit(byUser))
 	v := e.view()
@@ -482,6 +484,40 @@ func TestTwoWindowsNeverSaysSaved(t *testing.T) {
 	}
 	if n := e.driver().Held(); n != 0 || e.ctx.Writes.Len() != 0 {
 		t.Errorf("%d retries, %d writes left for a taken-over exam: it should give up", n, e.ctx.Writes.Len())
+	}
+}
+
+// twoWindows starts an exam in window A with 2 answers, then one in window B over it, and returns both.
+func twoWindows(t *testing.T) (a *env, am *Model, b *env, bm *Model) {
+	a = newEnv(t)
+	am = a.start(mock5())
+	a.press("a", "n", "b", "n")
+	b = &env{t: t, ctx: &common.Context{Width: 80, Height: 24, NoColor: true, Pack: a.ctx.Pack,
+		Markdown: a.ctx.Markdown, Now: a.clock.Now}, clock: a.clock}
+	uitest.Wire(b.ctx, uitest.StoreOf(a.ctx), a.ctx.Pack)
+	b.ctx.SetTheme(true)
+	bm = b.open(common.ExamArg{Abandon: true})
+	bm.mode = modeLoading
+	b.run(bm.startCmd(mock5()))
+	if bm.sess == nil || bm.id == 0 {
+		t.Fatal("window B's exam did not start")
+	}
+	return a, am, b, bm
+}
+
+// TestTakenOverOpensExamInProgress: the window whose exam was taken over offers the exam in progress,
+// and y opens it there.
+func TestTakenOverOpensExamInProgress(t *testing.T) {
+	a, am, _, bm := twoWindows(t)
+	a.press("c")
+	contains(t, a.view(), "Open the exam in progress?")
+	a.press("y")
+	if am.sess == nil || am.id != bm.id || am.mode != modeQuestion {
+		t.Fatalf("after y: exam %d in mode %v, want window B's exam %d", am.id, am.mode, bm.id)
+	}
+	a.press("d")
+	if as, _ := uitest.StoreOf(a.ctx).ExamAnswers(context.Background(), bm.id); len(as) != 1 {
+		t.Errorf("an answer in the opened exam: %d saved, want 1", len(as))
 	}
 }
 

@@ -76,6 +76,9 @@ func (m *Model) enqueue(o op) tea.Cmd {
 	w := common.Write{Owner: common.Owner(owner)}
 	switch o.kind {
 	case opCreate:
+		if o.session.UID == "" {
+			o.session.UID = study.NewUID(o.session.CreatedAt) // a retry finds the session it created
+		}
 		w.What = "the new exam"
 		w.Do = func(ctx context.Context) (tea.Msg, error) {
 			id, err := s.StartExam(ctx, o.session, o.abandon)
@@ -156,6 +159,12 @@ func (m *Model) failed(msg common.WriteFailedMsg) tea.Cmd {
 		if !first {
 			return nil
 		}
+		if m.active() && !m.saves.ask.Open() {
+			m.ensureConfirm()
+			m.saves.ask.Ask("This exam was closed in another window, where another exam was started.\n"+
+				"What you answer here is not saved to it; what was saved before counts.\n\nOpen the exam in progress?",
+				"open it", "stay here")
+		}
 		return common.Status("Not saved: this exam was closed in another window. esc, then x, opens the exam in progress.", true)
 	}
 	m.saves.err = msg.Err
@@ -208,9 +217,7 @@ func (m *Model) askAbandon(msg startedMsg) tea.Cmd {
 		left = clock(max(a.Deadline.Sub(m.ctx.Now()), 0)) + " left"
 	}
 	m.saves.waiting = &msg
-	if m.saves.ask.Question == "" {
-		m.saves.ask = common.NewConfirm()
-	}
+	m.ensureConfirm()
 	m.saves.ask.Ask(fmt.Sprintf("An exam is in progress: %s answered, %s.\n\n"+
 		"Abandon it and start this one? Its answers are kept and count in your progress and review.",
 		plural(msg.answered, "question", "questions"), left),
@@ -218,9 +225,22 @@ func (m *Model) askAbandon(msg startedMsg) tea.Cmd {
 	return nil
 }
 
-// answerAsk takes the answer to askAbandon.
+// ensureConfirm makes the dialog usable: a zero Confirm has no keys.
+func (m *Model) ensureConfirm() {
+	if !m.saves.ask.Open() && m.saves.ask.Question == "" {
+		m.saves.ask = common.NewConfirm()
+	}
+}
+
+// answerAsk takes the answer to askAbandon, or to the offer to open the exam in progress.
 func (m *Model) answerAsk(key tea.KeyPressMsg) tea.Cmd {
 	w := m.saves.waiting
+	if w == nil {
+		if m.saves.ask.Key(key) == common.ConfirmYes {
+			return m.openInProgress()
+		}
+		return nil
+	}
 	switch m.saves.ask.Key(key) {
 	case common.ConfirmYes:
 		m.saves.waiting, m.saves.abandon = nil, true
@@ -240,4 +260,25 @@ func (m *Model) study() common.ExamStudy {
 		return nil
 	}
 	return m.ctx.Study
+}
+
+// openInProgress leaves this exam, closed elsewhere, for the one in progress, in the same screen.
+func (m *Model) openInProgress() tea.Cmd {
+	st, ctx, owner, load := m.study(), m.ctx.Background(), m.owner, m.resumeLoader()
+	if st == nil {
+		return nil
+	}
+	m.attach(nil)
+	m.id, m.mode = 0, modeLoading
+	m.saves = saver{ask: m.saves.ask}
+	return func() tea.Msg {
+		e, _, err := st.ExamInProgress(ctx)
+		if err == nil && e == nil {
+			err = errors.New("no exam is in progress now")
+		}
+		if err != nil {
+			return resumedMsg{owner: owner, err: err}
+		}
+		return load(e.ID)
+	}
 }

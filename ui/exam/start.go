@@ -172,6 +172,7 @@ func (m *Model) started(msg startedMsg) tea.Cmd {
 
 type resumedMsg struct {
 	owner    uint64
+	id       int64
 	sess     *engine.Session
 	finished bool
 	err      error
@@ -179,8 +180,14 @@ type resumedMsg struct {
 
 // resumeCmd loads a stored session and its answers.
 func (m *Model) resumeCmd(id int64) tea.Cmd {
+	load := m.resumeLoader()
+	return func() tea.Msg { return load(id) }
+}
+
+// resumeLoader returns what loads a stored session, to call in a command.
+func (m *Model) resumeLoader() func(id int64) tea.Msg {
 	st, owner, ctx := m.study(), m.owner, m.ctx.Background()
-	return func() tea.Msg {
+	return func(id int64) tea.Msg {
 		if st == nil {
 			return resumedMsg{owner: owner, err: errors.New("no progress database is open")}
 		}
@@ -213,7 +220,7 @@ func (m *Model) resumeCmd(id int64) tea.Cmd {
 		if finished {
 			sess.Submit(es.FinishedAt)
 		}
-		return resumedMsg{owner: owner, sess: sess, finished: finished}
+		return resumedMsg{owner: owner, id: id, sess: sess, finished: finished}
 	}
 }
 
@@ -227,6 +234,7 @@ func (m *Model) resumed(msg resumedMsg) tea.Cmd {
 		return nil
 	}
 	m.attach(msg.sess)
+	m.id = msg.id
 	var warn tea.Cmd
 	if err := m.sess.Check(m.ctx.Pack); err != nil {
 		warn = common.Status(err.Error()+"; it will not be scored", true)

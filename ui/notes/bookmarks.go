@@ -18,7 +18,7 @@ func (m *Model) updateBookmarks(msg tea.KeyPressMsg) tea.Cmd {
 		if m.mode == modeBookmarks || (m.mode == modePager && m.pager.note == nil) {
 			m.mode = modeTOC
 		}
-		if m.mode == modeTOC && m.back == modeTOC && m.pager.note == nil && len(m.toc.rows) == 0 {
+		if m.mode == modeTOC && m.back == modeTOC && m.pager.note == nil && len(m.toc.Rows) == 0 {
 			return common.Back()
 		}
 	case key.Matches(msg, k.Up):

@@ -209,9 +209,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, tea.Batch(cmd, m.trackRead())
 		case modeTOC:
 			if msg.Button == tea.MouseWheelUp {
-				m.toc.move(-3)
+				m.toc.Move(-3)
 			} else if msg.Button == tea.MouseWheelDown {
-				m.toc.move(3)
+				m.toc.Move(3)
 			}
 		}
 	}

@@ -11,70 +11,43 @@ import (
 	"dvaprep/ui/common"
 )
 
-// tocRow is a domain heading (note == nil) or a note under it.
-type tocRow struct {
-	domain *pack.Domain
-	note   *pack.Note
-}
-
+// toc is the table of contents: the notes under their exam domain, with how much of each is read.
 type toc struct {
-	rows   []tocRow
-	cursor int // index into rows; always a note row when there is one
-	offset int
+	common.GroupedList[*pack.Domain, *pack.Note]
 }
 
 func newTOC(p *pack.Pack) toc {
 	var t toc
+	domains := make([]*pack.Domain, len(p.Domains))
 	for i := range p.Domains {
-		d := &p.Domains[i]
-		t.rows = append(t.rows, tocRow{domain: d})
-		for _, n := range p.Notes {
-			if n.Domain == d.ID {
-				t.rows = append(t.rows, tocRow{domain: d, note: n})
-			}
-		}
+		domains[i] = &p.Domains[i]
 	}
-	t.cursor = -1
-	t.move(1)
+	t.SetRows(common.Group(domains, p.Notes, func(d *pack.Domain, n *pack.Note) bool { return n.Domain == d.ID }, true))
 	return t
 }
 
-// move steps the cursor over note rows only.
-func (t *toc) move(delta int) {
-	t.cursor = common.Step(t.cursor, delta, len(t.rows), func(i int) bool { return t.rows[i].note != nil })
-}
-
-func (t *toc) selectNote(id string) {
-	for i, r := range t.rows {
-		if r.note != nil && r.note.ID == id {
-			t.cursor = i
-		}
-	}
-}
+func (t *toc) selectNote(id string) { t.Select(func(n *pack.Note) bool { return n.ID == id }) }
 
 func (t *toc) selected() *pack.Note {
-	if t.cursor < 0 || t.cursor >= len(t.rows) {
-		return nil
-	}
-	return t.rows[t.cursor].note
+	n, _ := t.Selected()
+	return n
 }
 
 func (m *Model) updateTOC(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Up):
-		m.toc.move(-1)
+		m.toc.Move(-1)
 	case key.Matches(msg, k.Down):
-		m.toc.move(1)
+		m.toc.Move(1)
 	case key.Matches(msg, k.PageUp):
-		m.toc.move(-10)
+		m.toc.Move(-10)
 	case key.Matches(msg, k.PageDown):
-		m.toc.move(10)
+		m.toc.Move(10)
 	case key.Matches(msg, k.Top):
-		m.toc.cursor = -1
-		m.toc.move(1)
+		m.toc.Top()
 	case key.Matches(msg, k.Bottom):
-		m.toc.move(len(m.toc.rows))
+		m.toc.Bottom()
 	case key.Matches(msg, k.Open):
 		if n := m.toc.selected(); n != nil {
 			return m.openNote(n, target{})
@@ -112,19 +85,19 @@ func readCount(n *pack.Note, read map[string]bool) (int, int) {
 func (t *toc) view(ctx *common.Context, read map[string]bool, w, h int) string {
 	st := ctx.Styles
 	domainRead := map[string][2]int{}
-	for _, r := range t.rows {
-		if r.note != nil {
-			d, n := readCount(r.note, read)
-			c := domainRead[r.domain.ID]
-			domainRead[r.domain.ID] = [2]int{c[0] + d, c[1] + n}
+	for _, r := range t.Rows {
+		if r.IsItem {
+			d, n := readCount(r.Item, read)
+			c := domainRead[r.Group.ID]
+			domainRead[r.Group.ID] = [2]int{c[0] + d, c[1] + n}
 		}
 	}
-	lines := make([]string, 0, len(t.rows))
+	lines := make([]string, 0, len(t.Rows))
 	cursorLine := 0
-	for i, r := range t.rows {
-		if r.note == nil {
-			c := domainRead[r.domain.ID]
-			head := fmt.Sprintf("Domain %s · %s · %d%% of the exam", r.domain.ID, r.domain.Name, r.domain.Weight)
+	for i, r := range t.Rows {
+		if !r.IsItem {
+			c := domainRead[r.Group.ID]
+			head := fmt.Sprintf("Domain %s · %s · %d%% of the exam", r.Group.ID, r.Group.Name, r.Group.Weight)
 			prog := fmt.Sprintf("%d/%d read", c[0], c[1])
 			if len(lines) > 0 {
 				lines = append(lines, "")
@@ -132,11 +105,11 @@ func (t *toc) view(ctx *common.Context, read map[string]bool, w, h int) string {
 			lines = append(lines, st.Header.Render(head)+"  "+st.Subtle.Render(prog))
 			continue
 		}
-		done, total := readCount(r.note, read)
+		done, total := readCount(r.Item, read)
 		bar := common.Bar(float64(done)/float64(max(total, 1)), 10)
 		mark := "  "
-		title := r.note.Title
-		if i == t.cursor {
+		title := r.Item.Title
+		if i == t.Cursor {
 			mark = "› "
 			title = st.Selected.Render(title)
 			cursorLine = len(lines)
@@ -145,15 +118,7 @@ func (t *toc) view(ctx *common.Context, read map[string]bool, w, h int) string {
 		line := fmt.Sprintf("%s%s %s %s", mark, padRight(common.Truncate(title, nameW), nameW), st.Subtle.Render(bar), st.Subtle.Render(fmt.Sprintf("%3d/%-3d", done, total)))
 		lines = append(lines, line)
 	}
-	// Keep the cursor on screen.
-	if cursorLine < t.offset {
-		t.offset = cursorLine
-	}
-	if cursorLine >= t.offset+h {
-		t.offset = cursorLine - h + 1
-	}
-	t.offset = min(max(t.offset, 0), max(len(lines)-h, 0))
-	return strings.Join(lines[t.offset:min(len(lines), t.offset+h)], "\n")
+	return t.Window(lines, cursorLine, cursorLine, h, false)
 }
 
 func padRight(s string, w int) string {

@@ -178,6 +178,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.relayout()
 		}
 		return m, nil
+	case common.WriteFailedMsg:
+		if msg.Owner != m.owner {
+			return m, nil
+		}
+		m.saving = max(m.saving-1, 0)
+		if m.saving == 0 && m.reloadAfterSave {
+			m.reloadAfterSave = false
+			return m, m.load()
+		}
+		return m, nil
 	case savedMsg:
 		return m, m.saved(msg)
 	case tea.MouseWheelMsg:

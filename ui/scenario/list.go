@@ -14,21 +14,13 @@ import (
 	"dvaprep/ui/common"
 )
 
-// row is a domain header (scn == nil) or a scenario under it.
-type row struct {
-	domain *pack.Domain
-	scn    *pack.Scenario
-}
-
 // list is the scenario list: every scenario grouped by domain, narrowed by the filter.
 type list struct {
-	pack    *pack.Pack
-	rows    []row // after the filter
-	cursor  int   // index into rows; a scenario row whenever there is one
-	offset  int   // first line drawn
-	input   textinput.Model
-	records map[string]study.ScenarioRecord
-	err     error
+	common.GroupedList[*pack.Domain, *pack.Scenario] // after the filter
+	pack                                             *pack.Pack
+	input                                            textinput.Model
+	records                                          map[string]study.ScenarioRecord
+	err                                              error
 }
 
 // recordsMsg carries every scenario's best score and last play from the store.
@@ -62,23 +54,13 @@ func (m *Model) loadRecords() tea.Cmd {
 func (l *list) filter() {
 	sel := l.selected()
 	q := strings.ToLower(strings.TrimSpace(l.input.Value()))
-	l.rows = l.rows[:0]
+	domains := make([]*pack.Domain, len(l.pack.Domains))
 	for i := range l.pack.Domains {
-		d := &l.pack.Domains[i]
-		header := false
-		for _, s := range l.pack.Scenarios {
-			if s.Domain != d.ID || !matches(s, q) {
-				continue
-			}
-			if !header {
-				l.rows = append(l.rows, row{domain: d})
-				header = true
-			}
-			l.rows = append(l.rows, row{domain: d, scn: s})
-		}
+		domains[i] = &l.pack.Domains[i]
 	}
-	l.cursor = -1
-	l.move(1)
+	l.SetRows(common.Group(domains, l.pack.Scenarios, func(d *pack.Domain, s *pack.Scenario) bool {
+		return s.Domain == d.ID && matches(s, q)
+	}, false))
 	if sel != nil {
 		l.selectScenario(sel.ID)
 	}
@@ -88,24 +70,14 @@ func matches(s *pack.Scenario, q string) bool {
 	return q == "" || strings.Contains(strings.ToLower(s.Title), q) || strings.Contains(strings.ToLower(s.Summary), q)
 }
 
-// move steps the cursor over scenario rows only.
-func (l *list) move(delta int) {
-	l.cursor = common.Step(l.cursor, delta, len(l.rows), func(i int) bool { return l.rows[i].scn != nil })
-}
+// move steps the cursor over scenarios only.
+func (l *list) move(delta int) { l.Move(delta) }
 
-func (l *list) selectScenario(id string) {
-	for i, r := range l.rows {
-		if r.scn != nil && r.scn.ID == id {
-			l.cursor = i
-		}
-	}
-}
+func (l *list) selectScenario(id string) { l.Select(func(s *pack.Scenario) bool { return s.ID == id }) }
 
 func (l *list) selected() *pack.Scenario {
-	if l.cursor < 0 || l.cursor >= len(l.rows) {
-		return nil
-	}
-	return l.rows[l.cursor].scn
+	s, _ := l.Selected()
+	return s
 }
 
 func (m *Model) updateList(msg tea.KeyPressMsg) tea.Cmd {
@@ -120,10 +92,9 @@ func (m *Model) updateList(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageDown):
 		m.list.move(5)
 	case key.Matches(msg, k.Top):
-		m.list.cursor = -1
-		m.list.move(1)
+		m.list.Top()
 	case key.Matches(msg, k.Bottom):
-		m.list.move(len(m.list.rows))
+		m.list.Bottom()
 	case key.Matches(msg, k.Play):
 		if s := m.list.selected(); s != nil {
 			return m.begin(s)
@@ -196,7 +167,7 @@ func (l *list) view(ctx *common.Context, typing bool, w, h int) string {
 	if l.err != nil {
 		top = append(top, st.Error.Render("Could not read past runs: "+l.err.Error()))
 	}
-	if len(l.rows) == 0 {
+	if len(l.Rows) == 0 {
 		msg := "This pack has no scenarios."
 		if l.input.Value() != "" {
 			msg = fmt.Sprintf("No scenario matches %q.", l.input.Value())
@@ -209,40 +180,31 @@ func (l *list) view(ctx *common.Context, typing bool, w, h int) string {
 	now := ctx.Now()
 	var lines []string
 	cursorTop, cursorBottom := 0, 0
-	for i, r := range l.rows {
-		if r.scn == nil {
+	for i, r := range l.Rows {
+		if !r.IsItem {
 			if len(lines) > 0 {
 				lines = append(lines, "")
 			}
-			lines = append(lines, common.Truncate(st.Header.Render(fmt.Sprintf("Domain %s · %s", r.domain.ID, r.domain.Name)), w))
+			lines = append(lines, common.Truncate(st.Header.Render(fmt.Sprintf("Domain %s · %s", r.Group.ID, r.Group.Name)), w))
 			continue
 		}
-		mark, title := "  ", st.Title.Render(r.scn.Title)
-		if i == l.cursor {
-			mark, title = st.Selected.Render("› "), st.Selected.Render(r.scn.Title)
+		scn := r.Item
+		mark, title := "  ", st.Title.Render(scn.Title)
+		if i == l.Cursor {
+			mark, title = st.Selected.Render("› "), st.Selected.Render(scn.Title)
 			cursorTop = len(lines)
 		}
-		right := st.Subtle.Render(recordText(l.records[r.scn.ID], now))
+		right := st.Subtle.Render(recordText(l.records[scn.ID], now))
 		titleW := max(w-2-common.Width(right)-2, 10)
 		lines = append(lines, mark+padRight(common.Truncate(title, titleW), titleW)+"  "+right)
-		lines = append(lines, "    "+common.Truncate(st.Subtle.Render(r.scn.Summary), max(w-4, 1)))
-		if i == l.cursor {
+		lines = append(lines, "    "+common.Truncate(st.Subtle.Render(scn.Summary), max(w-4, 1)))
+		if i == l.Cursor {
 			cursorBottom = len(lines) - 1
 		}
 	}
-	room := max(h-len(top), 1)
 	// Keep the cursor on screen, with its domain header when it fits.
-	if cursorTop < l.offset {
-		l.offset = cursorTop
-		if cursorTop > 0 && l.rows[l.cursor-1].scn == nil {
-			l.offset = max(cursorTop-1, 0)
-		}
-	}
-	if cursorBottom >= l.offset+room {
-		l.offset = cursorBottom - room + 1
-	}
-	l.offset = min(max(l.offset, 0), max(len(lines)-room, 0))
-	return strings.Join(append(top, lines[l.offset:min(len(lines), l.offset+room)]...), "\n")
+	body := l.Window(lines, cursorTop, cursorBottom, max(h-len(top), 1), true)
+	return strings.Join(append(top, body), "\n")
 }
 
 // recordText is a scenario's best score and when it was last played.

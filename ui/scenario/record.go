@@ -51,9 +51,10 @@ func (r *recorder) start(ctx *common.Context, play int, scenarioID string) tea.C
 	}
 	ref := &runRef{}
 	r.runs[play] = ref
+	uid := study.NewUID(at)
 	return ctx.Write(common.Write{Owner: r.owner, What: "the start of scenario " + scenarioID,
 		Do: func(c context.Context) (tea.Msg, error) {
-			id, err := s.StartScenarioRun(c, scenarioID, at)
+			id, err := s.StartScenarioRun(c, uid, scenarioID, at)
 			ref.id = id
 			return nil, err
 		}})
