@@ -203,3 +203,29 @@ func TestSetStateRoundTrip(t *testing.T) {
 		t.Errorf("restored config %+v, want set %d", back.Config, s.Number)
 	}
 }
+
+// 460 questions make 7 sets even when the domains do not hold them in blueprint proportions: the last set
+// fills a short domain's places from the others and says so.
+func TestFormSetsSevenFrom460(t *testing.T) {
+	// Per task: domain 1 has 3 tasks, 2 has 3, 3 has 4, 4 has 3. 60·3 + 40·3 + 25·4 + 20·3 = 460.
+	p := testPack(0, map[string]int{"1": 60, "2": 40, "3": 25, "4": 20})
+	if len(p.Questions) != 460 {
+		t.Fatalf("%d questions", len(p.Questions))
+	}
+	sets := FormSets(p, nil)
+	if len(sets) != 7 {
+		t.Fatalf("%d sets from 460 questions, want 7", len(sets))
+	}
+	short := 0
+	for _, s := range sets {
+		if len(s.IDs) != 65 {
+			t.Errorf("set %d has %d questions", s.Number, len(s.IDs))
+		}
+		if len(s.Short) > 0 {
+			short++
+		}
+	}
+	if short == 0 || len(sets[0].Short) != 0 {
+		t.Errorf("domain 4 (60 questions) cannot give 7 × 11: the later sets should say so, the first not (%d short)", short)
+	}
+}
