@@ -311,7 +311,10 @@ func (mn *menu) view() string {
 			marker, title = st.Selected.Render("› "), st.Selected.Render(it.title)
 		}
 		b.WriteString(marker + title + "\n")
-		b.WriteString("    " + common.Truncate(st.Subtle.Render(it.desc), w-4) + "\n")
+		// The list of sets is long: while it is open, the other entries give it their description's line.
+		if !mn.form || mn.cursor != itemSets || i == itemSets {
+			b.WriteString("    " + common.Truncate(st.Subtle.Render(it.desc), w-4) + "\n")
+		}
 		if i == mn.cursor && mn.form {
 			if i == itemSets {
 				b.WriteString(mn.setsView(w))
