@@ -56,7 +56,7 @@ func DefaultKeyMap() KeyMap {
 		Choose:   key.NewBinding(key.WithKeys(optionKeys...), key.WithHelp("1–6/a–f", "choose")),
 		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "toggle")),
 		Flag:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark for review")),
-		Strike:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "strike out the option under the cursor")),
+		Strike:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "strike out or back")),
 		Next:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n/p", "next/prev")),
 		Prev:     key.NewBinding(key.WithKeys("p")),
 		Grid:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "grid")),

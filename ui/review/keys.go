@@ -31,7 +31,7 @@ func DefaultKeyMap() KeyMap {
 		Choose:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "a", "b", "c", "d", "e", "f"), key.WithHelp("1–6/a–f", "answer")),
 		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "toggle")),
 		Enter:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "answer")),
-		Strike:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "strike out the option under the cursor")),
+		Strike:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "strike out or back")),
 		Sure:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "I was sure")),
 		Unsure:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "unsure")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
