@@ -1,6 +1,7 @@
 package exam
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
@@ -79,7 +80,7 @@ func FormSets(p *pack.Pack, frozen map[int][]string) []PracticeSet {
 			case ha > hb:
 				return 1
 			}
-			return compareStrings(a.ID, b.ID)
+			return cmp.Compare(a.ID, b.ID)
 		})
 	}
 	share := apportion(weights, nil, size)
@@ -159,16 +160,6 @@ func idHash(id string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(id))
 	return h.Sum64()
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // FindSet returns set n of sets, or nil.
