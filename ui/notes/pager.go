@@ -15,11 +15,11 @@ import (
 	"dvaprep/ui/markdown"
 )
 
-// target is where to scroll once a note is rendered: a section, or a body line within it.
+// target is where to scroll once a note is rendered: a section. A note opened from search then moves on
+// to the section's first match (see finder.words).
 type target struct {
 	slug string
-	line int    // body line, when text is set
-	text string // the plain text of that line
+	text string // the text of the line to bring to the top, within the section (the reader's place); "" for the heading
 }
 
 type pager struct {
@@ -191,7 +191,7 @@ func (p *pager) rowOf(t target) int {
 	if t.text == "" {
 		return row
 	}
-	// Look for the line's first words after the section heading; glamour rewraps and restyles text.
+	// Look for the line's first words from the section heading on: the text may wrap differently now.
 	ws := strings.Fields(strings.ToLower(t.text))
 	for n := min(len(ws), 5); n >= 2; n-- {
 		probe := strings.Join(ws[:n], " ")
@@ -266,9 +266,12 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		if p.find.query != "" {
+			fromSearch := p.find.hl != nil
 			p.find.reset()
 			p.highlight()
-			return nil
+			if !fromSearch {
+				return nil // esc first clears a find; the search's words go with the note
+			}
 		}
 		place := m.keepPlace(true)
 		if m.linked {
