@@ -830,3 +830,16 @@ func TestLeavePromptMentionsClockOnlyWhenTimed(t *testing.T) {
 		t.Errorf("timed leave prompt:\n%s", v)
 	}
 }
+
+// A mock never shows the answer, so its help does not offer the note-link keys, which would do nothing.
+func TestMockHelpHasNoLinkKeys(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(engine.CustomMock(5, 20*time.Minute))
+	for _, col := range m.KeyMap().FullHelp() {
+		for _, b := range col {
+			if k := b.Help().Key; k == "tab" || k == "o" {
+				t.Errorf("the mock's help offers %q (%s)", k, b.Help().Desc)
+			}
+		}
+	}
+}
