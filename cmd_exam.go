@@ -98,7 +98,7 @@ func domainIDs(ds []pack.Domain) string {
 // refuseIfInProgress fails with a clear message when an exam is in progress: starting another would
 // abandon it, and there is no terminal to ask.
 func refuseIfInProgress(ctx context.Context, opts *options) error {
-	p, st, err := openAll(opts)
+	p, st, err := openAll(ctx, opts)
 	if err != nil {
 		return err
 	}

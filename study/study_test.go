@@ -38,7 +38,7 @@ func loadPack(t *testing.T) *pack.Pack {
 func fixture(t *testing.T) (*Study, *store.Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "progress.db")
-	st, err := store.Open(path)
+	st, err := store.Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
