@@ -108,5 +108,5 @@ func refuseIfInProgress(ctx context.Context, opts *options) error {
 		return err
 	}
 	return fmt.Errorf("%s; run `dvaprep` to resume it, or pass --abandon to abandon it (its answers are kept) and start this one",
-		(&study.InProgressError{Session: *e, Answered: answered}).Error())
+		(&study.InProgressError{Session: *e, Count: answered}).Error())
 }

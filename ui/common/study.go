@@ -17,7 +17,7 @@ type (
 		StartExam(ctx context.Context, e study.ExamSession, abandon bool) (int64, error)
 		SaveAnswer(ctx context.Context, sessionID int64, a study.Answer) error
 		FinishExam(ctx context.Context, id int64, result json.RawMessage, attempts []study.Attempt) error
-		ExamInProgress(ctx context.Context) (*study.ExamSession, int, error)
+		ExamInProgress(ctx context.Context) (*study.ExamSession, study.ExamCount, error)
 		ExamSession(ctx context.Context, id int64) (*study.ExamSession, error)
 		ExamAnswers(ctx context.Context, id int64) ([]study.Answer, error)
 		SeenQuestionIDs(ctx context.Context) (map[string]bool, error)
@@ -48,7 +48,7 @@ type (
 	HomeStudy interface {
 		Summary(ctx context.Context) (study.Summary, error)
 		CountDue(ctx context.Context, now time.Time) (int, error)
-		ExamInProgress(ctx context.Context) (*study.ExamSession, int, error)
+		ExamInProgress(ctx context.Context) (*study.ExamSession, study.ExamCount, error)
 	}
 	// ProgressStudy is what the progress screen needs.
 	ProgressStudy interface {

@@ -51,7 +51,7 @@ type Model struct {
 	summary *study.Summary
 	due     int
 	active  *study.ExamSession
-	answers int
+	answers study.ExamCount
 	err     error
 }
 
@@ -62,7 +62,7 @@ type loadedMsg struct {
 	summary study.Summary
 	due     int
 	active  *study.ExamSession
-	answers int
+	answers study.ExamCount
 	err     error
 }
 
@@ -126,7 +126,7 @@ func (m *Model) resumeText() string {
 			left = fmt.Sprintf("%s left", d.Truncate(time.Second))
 		}
 	}
-	return fmt.Sprintf("%d answered · %s", m.answers, left)
+	return fmt.Sprintf("%s · %s", m.answers, left)
 }
 
 // Update handles keys and the loaded summary.
