@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"strings"
 	"testing"
 
 	"dvaprep/content"
@@ -80,13 +81,24 @@ func TestQuestionBank(t *testing.T) {
 // path and 3 choices per decision, and every task statement tested by at least 2 scenarios.
 func TestScenarios(t *testing.T) {
 	p := load(t)
-	if len(p.Scenarios) < 30 {
-		t.Errorf("%d scenarios, want at least 30", len(p.Scenarios))
+	if len(p.Scenarios) < 48 {
+		t.Errorf("%d scenarios, want at least 48", len(p.Scenarios))
 	}
 	perDomain := map[string]int{}
+	firstTask := map[string]int{} // scenarios whose first task is this one
+	exhibits := 0                 // scenarios with a code, config or log block to read in a prompt
 	scenariosPerTask := map[string]map[string]bool{}
 	for _, s := range p.Scenarios {
 		perDomain[s.Domain]++
+		if len(s.Tasks) > 0 {
+			firstTask[s.Tasks[0]]++
+		}
+		for _, n := range s.Nodes {
+			if strings.Contains(n.Prompt, "```") {
+				exhibits++
+				break
+			}
+		}
 		best := scenarios.BestPath(s)
 		if len(best) < 3 {
 			t.Errorf("%s: best path has %d decisions, want at least 3", s.ID, len(best))
@@ -108,11 +120,18 @@ func TestScenarios(t *testing.T) {
 			t.Errorf("%s links into no note", s.ID)
 		}
 	}
+	if exhibits < 6 {
+		t.Errorf("%d scenarios have an exhibit to read in a prompt, want at least 6", exhibits)
+	}
+	minPerDomain := map[string]int{"1": 15, "2": 12, "3": 12, "4": 9}
 	for _, d := range p.Domains {
-		if perDomain[d.ID] < 6 {
-			t.Errorf("domain %s has %d scenarios, want at least 6", d.ID, perDomain[d.ID])
+		if perDomain[d.ID] < minPerDomain[d.ID] {
+			t.Errorf("domain %s has %d scenarios, want at least %d", d.ID, perDomain[d.ID], minPerDomain[d.ID])
 		}
 		for _, task := range d.Tasks {
+			if firstTask[task.ID] < 3 {
+				t.Errorf("task %s is the first task of %d scenarios, want at least 3", task.ID, firstTask[task.ID])
+			}
 			if n := len(scenariosPerTask[task.ID]); n < 2 {
 				t.Errorf("task %s is tested by %d scenarios, want at least 2", task.ID, n)
 			}

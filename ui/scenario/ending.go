@@ -12,12 +12,13 @@ import (
 	"dvaprep/ui/common"
 )
 
-// endingLines is the outcome, the score overall, by domain and by task, and a recap of every decision
-// taken, with the best choice beside each one that missed it.
+// endingLines is the bridge from the last choice (an ending may rest on it), the outcome, the score overall,
+// by domain and by task, and a recap of every decision taken, with the best choice beside each one that
+// missed it.
 func (m *Model) endingLines() []string {
 	st, w := m.ctx.Styles, m.ctx.Width
 	s, p := m.scenario(), m.ctx.Pack
-	lines := m.mdLines(outcomeID(s.ID, m.play.node.ID))
+	lines := append(m.bridgeLines(), m.mdLines(outcomeID(s.ID, m.play.node.ID))...)
 	tally := m.play.run.Score()
 
 	lines = append(lines, "", st.Header.Render("Score"), scoreRow(st, "Overall", tally.Overall, w))

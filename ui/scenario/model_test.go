@@ -499,3 +499,18 @@ func TestResumeFromStore(t *testing.T) {
 		t.Errorf("place after the ending: %s, %v", raw, err)
 	}
 }
+
+// A bridge on a choice that leads to an ending shows above the outcome, since the ending may rest on it;
+// its source line breaks are joined, so it wraps to the screen and not to the YAML.
+func TestBridgeBeforeEnding(t *testing.T) {
+	ctx := newContext(t)
+	s := ctx.Pack.Scenario("fanout")
+	s.Nodes["failures"].Choices[0].Bridge = "You added the DLQ;\nthe team also alarms on its depth."
+	h := newHarness(t, ctx, "fanout")
+	h.press("1", "enter", "1", "enter")
+	v := view(h)
+	wantIn(t, v, "↪ You added the DLQ; the team also alarms on its depth.", "Every team gets every order")
+	if strings.Index(v, "You added the DLQ") > strings.Index(v, "Every team gets every order") {
+		t.Errorf("the bridge should come before the outcome:\n%s", v)
+	}
+}

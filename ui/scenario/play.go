@@ -280,7 +280,8 @@ func (m *Model) bridgeLines() []string {
 		return nil
 	}
 	st, w := m.ctx.Styles, m.ctx.Width
-	lines := hanging("  ", "↪ ", m.play.bridge, st.Subtle, w)
+	// A bridge is one short paragraph; its source line breaks (YAML block text) are not meant for the screen.
+	lines := hanging("  ", "↪ ", strings.Join(strings.Fields(m.play.bridge), " "), st.Subtle, w)
 	return append(lines, "")
 }
 
