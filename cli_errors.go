@@ -13,9 +13,10 @@ import (
 
 // printError prints a command's error as the user should read it: paths, flags and names exactly as typed (fang's
 // default capitalises the first word, turning "/srv/packs" into "/Srv/Packs"), one full stop at most, and plain
-// text when stderr is not a terminal. A pack's problems were printed already, so errProblems prints nothing.
+// text when stderr is not a terminal. A pack's problems (errProblems) and search's
+// no-match line (errNoMatch) were printed already, so they print nothing.
 func printError(w io.Writer, styles fang.Styles, err error) {
-	if errors.Is(err, errProblems) {
+	if errors.Is(err, errProblems) || errors.Is(err, errNoMatch) {
 		return
 	}
 	msg := err.Error()

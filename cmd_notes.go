@@ -2,7 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"os"
 	"strings"
 
@@ -14,6 +16,9 @@ import (
 	"dvaprep/ui/markdown"
 )
 
+// errNoMatch makes search exit 1 after it has printed its one plain line.
+var errNoMatch = errors.New("no section matches")
+
 func searchCmd(opts *options) *cobra.Command {
 	var limit int
 	var asJSON bool
@@ -21,8 +26,10 @@ func searchCmd(opts *options) *cobra.Command {
 		Use:   "search QUERY",
 		Short: "Print the note sections that best match a query",
 		Long: "search prints the best-matching note sections, best first, one per line as\n" +
-			"note-id#section<TAB>Note title › Section heading. Open one with `dvaprep notes show`.",
-		Example: "  dvaprep search \"visibility timeout\"\n  dvaprep search dlq --limit 3 --json",
+			"note-id#section<TAB>Note title › Section heading, ranked as in the interface: words in any order,\n" +
+			"typos, and abbreviations from the pack's glossary. --json adds each section's score and snippet.\n" +
+			"Nothing found prints one line (with suggestions) and exits 1. Open a section with `dvaprep notes show`.",
+		Example: "  dvaprep search \"visibility timeout\"\n  dvaprep search how long does a msg stay in the queue\n  dvaprep search dlq --limit 3 --json",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if limit < 1 {
@@ -32,25 +39,38 @@ func searchCmd(opts *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			results := notes.NewIndex(p).Sections(strings.Join(args, " "), limit)
+			query := strings.Join(args, " ")
+			ix := notes.NewIndex(p)
+			results := ix.Search(query, limit)
 			out := cmd.OutOrStdout()
 			if asJSON {
 				type hit struct {
-					Link    string `json:"link"`
-					Note    string `json:"note"`
-					Section string `json:"section"`
-					Match   string `json:"match"`
+					Link    string  `json:"link"`
+					Note    string  `json:"note"`
+					Section string  `json:"section"`
+					Score   float64 `json:"score"`
+					Snippet string  `json:"snippet"`
+					Line    int     `json:"line,omitempty"`
 				}
 				hits := make([]hit, 0, len(results))
 				for _, r := range results {
-					hits = append(hits, hit{r.Link(), r.NoteTitle, r.Heading, r.Text})
+					h := hit{Link: r.Link(), Note: r.NoteTitle, Section: r.Heading, Score: math.Round(r.Score*1000) / 1000, Snippet: r.Snippet}
+					if r.Line >= 0 {
+						h.Line = r.Line + 1
+					}
+					hits = append(hits, h)
 				}
 				enc := json.NewEncoder(out)
 				enc.SetIndent("", "  ")
 				return enc.Encode(hits)
 			}
 			if len(results) == 0 {
-				return fmt.Errorf("nothing matches %q", strings.Join(args, " "))
+				msg := "No note section matches " + shortQuote(query) + "."
+				if s := ix.Suggest(query); len(s) > 0 {
+					msg += " Did you mean " + strings.Join(s, ", ") + "?"
+				}
+				fmt.Fprintln(cmd.ErrOrStderr(), msg)
+				return errNoMatch
 			}
 			for _, r := range results {
 				where := r.NoteTitle
@@ -134,4 +154,13 @@ func sectionList(secs []pack.Section) string {
 		slugs = append(slugs, s.Slug)
 	}
 	return strings.Join(slugs, ", ")
+}
+
+// shortQuote quotes a query for a message, cut to a few words so a pasted page is not echoed back.
+func shortQuote(q string) string {
+	q = strings.Join(strings.Fields(q), " ")
+	if r := []rune(q); len(r) > 40 {
+		q = string(r[:39]) + "…"
+	}
+	return fmt.Sprintf("%q", q)
 }

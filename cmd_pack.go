@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"dvaprep/content"
+	"dvaprep/notes"
 	"dvaprep/pack"
 )
 
@@ -46,6 +47,7 @@ func validateCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			probs = append(probs, notes.CheckGlossary(p)...)
 			out := cmd.OutOrStdout()
 			for _, pr := range probs {
 				fmt.Fprintln(out, pr)

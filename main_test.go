@@ -52,14 +52,30 @@ func TestSearchJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, `"link": "sqs#dead-letter-queues"`) {
+	if !strings.Contains(out, `"link": "sqs#dead-letter-queues"`) && !strings.Contains(out, `"link": "lambda#dead-letter-queues"`) {
 		t.Errorf("json: %s", out)
 	}
 }
 
 func TestSearchNothing(t *testing.T) {
-	if _, err := run(t, "search", "qqqxxxzzz"); err == nil || !strings.Contains(err.Error(), "nothing matches") {
-		t.Errorf("err = %v", err)
+	out, err := run(t, "search", "qqqxxxzzz")
+	if !errors.Is(err, errNoMatch) || out != "No note section matches \"qqqxxxzzz\".\n" {
+		t.Errorf("err = %v, out = %q", err, out)
+	}
+	out, _ = run(t, "search", "zkinesiz")
+	if !strings.Contains(out, "Did you mean kinesis") {
+		t.Errorf("no suggestion: %q", out)
+	}
+	out, _ = run(t, "search", strings.Repeat("qqqxxxzzz ", 10000))
+	if strings.Count(out, "\n") != 1 || len(out) > 120 {
+		t.Errorf("a long query is echoed back: %d bytes", len(out))
+	}
+}
+
+func TestSearchOneResult(t *testing.T) {
+	out, err := run(t, "search", "--json", "--limit", "1", "kenesis", "shard")
+	if err != nil || !strings.Contains(out, `"score": `) || !strings.Contains(out, `"snippet": "`) {
+		t.Errorf("json without score and snippet: %v %s", err, out)
 	}
 }
 

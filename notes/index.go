@@ -1,196 +1,391 @@
 // Package notes turns a pack's markdown notes into what a learner navigates: sections, plain text lines,
-// and one search index over every heading and every line, ranked for a learner rather than by raw fuzzy score.
+// and a word-level search over every section, ranked by relevance (BM25F over the note title, the heading
+// and the body) with typo tolerance, stemming and the pack's glossary of abbreviations.
 package notes
 
 import (
-	"regexp"
+	"math"
+	"slices"
 	"strings"
-	"unicode"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
 
 	"dvaprep/pack"
-
-	"golang.org/x/text/unicode/norm"
 )
 
-// Entry is one searchable thing: a section heading or one line of a note's body.
-type Entry struct {
-	NoteID    string
-	NoteTitle string
-	Slug      string // the section the entry belongs to; "" before the first heading
-	Heading   string // that section's heading, or the note title
-	Line      int    // 0-based line in the note body
-	Text      string // what is shown: the heading, or the line without markdown markers
-	IsHeading bool
-
-	fold      string // Text folded: lower case, no diacritics, same runes count as Text
-	context   string // folded note title, tags and heading, for multi-word queries
-	acronym   string // initials of the heading's words, for "dlq"
-	headFold  string
-	titleFold string
-	mask      uint64 // which letters and digits fold holds, to skip hopeless fuzzy candidates
-	section   int    // index of the entry's section, for counting hits per section
-}
-
-// Index holds every entry of a pack's notes.
+// Index is the search index of a pack's notes. It is built on first use (or by Prepare), so creating one
+// costs nothing at start-up. It is safe for concurrent use.
 type Index struct {
-	entries  []Entry
-	headings []int // positions of heading entries in entries
-	lines    []int // positions of line entries
+	pack *pack.Pack
+	once sync.Once
+	d    *data
+	pool sync.Pool // *scratch
 }
 
-// NewIndex builds the search index of every note of a pack.
+// NewIndex returns the (not yet built) search index of every note of a pack.
 func NewIndex(p *pack.Pack) *Index {
-	ix := &Index{}
-	for _, n := range p.Notes {
-		ix.addNote(n)
-	}
-	return ix
+	return &Index{pack: p}
 }
 
-// Len is the number of entries, headings and lines together.
-func (ix *Index) Len() int { return len(ix.entries) }
+// Prepare builds the index now, so that the first search does not pay for it.
+func (ix *Index) Prepare() { ix.get() }
 
-func (ix *Index) addNote(n *pack.Note) {
-	tags := fold(strings.Join(n.Tags, " ") + " " + n.ID)
-	titleFold := fold(n.Title)
-	top := Entry{NoteID: n.ID, NoteTitle: n.Title, Heading: n.Title, Text: n.Title, IsHeading: true}
-	top.fold, top.headFold, top.titleFold = titleFold, titleFold, titleFold
-	top.context = titleFold + " " + tags
-	top.acronym = acronym(n.Title)
-	ix.add(top)
+func (ix *Index) get() *data {
+	ix.once.Do(func() { ix.d = build(ix.pack) })
+	return ix.d
+}
 
-	sec := top
-	lines := strings.Split(n.Body, "\n")
-	headAt := map[int]pack.Section{}
+// Fields of a section and how much a match in each counts. A heading names what a section is about; the
+// note's title and tags say which service it concerns, for every section of the note.
+const (
+	fieldBody uint8 = 1 << iota
+	fieldHeading
+	fieldTitle
+	fieldTag
+)
+
+const (
+	weightBody    = 1.0
+	weightHeading = 3.0
+	weightTitle   = 2.5
+	weightTag     = 0.05 // a note's tags say what every section is about, barely enough to hold a term
+	bBody         = 0.75
+	bHeading      = 0.5
+	k1            = 1.2
+)
+
+// token is one word of a section: the word, its place in the word sequence and its rune offsets in the
+// text of its line (or heading).
+type token struct {
+	word       int32
+	pos        int32
+	start, end int32
+}
+
+// line is one passage of a section (a paragraph, list item, table row or line of code; see blocks), in
+// plain text, with its tokens.
+type line struct {
+	text     string
+	num      int  // the 0-based line of the note body where it starts
+	code     bool // inside a fenced code block
+	tokStart int32
+	tokEnd   int32
+}
+
+// section is what search returns: a note's introduction (slug "") or one heading and its lines, up to the
+// next heading.
+type section struct {
+	note      *pack.Note
+	slug      string
+	heading   string
+	headToks  []token
+	titleToks []token // the note's title, shared by its sections, for phrases ("step functions")
+	lineStart int32   // lines of the section: d.lines[lineStart:lineEnd]
+	lineEnd   int32
+	intro     bool
+}
+
+// word is one distinct word of the notes, folded.
+type word struct {
+	text  string
+	freq  int32
+	plain bool // seen on its own, not only as a camelCase name ("rollback", not just "ApiGateway")
+}
+
+type posting struct {
+	sec    int32
+	ptf    float32 // BM25F pseudo term frequency: field-weighted and length-normalised
+	fields uint8
+}
+
+type glossEntry struct {
+	key   []string   // the term's words
+	means [][]string // each meaning's words
+}
+
+type data struct {
+	secs  []section
+	lines []line
+	toks  []token
+
+	wordID map[string]int32
+	words  []word
+	sorted []int32   // word IDs in text order, for prefix search
+	byLen  [][]int32 // word IDs by rune length, for typo search
+	post   [][]posting
+	idf    []float32
+
+	// Stems are computed when a query needs them (a few words per query), not for every word up front:
+	// stemming the whole vocabulary would be most of the cost of building the index.
+	stemMu sync.Mutex
+	stems  map[int32]string
+
+	gloss map[string][]glossEntry // by the first word of the term
+
+	headingsOnce sync.Once
+	headings     []string // folded headings, for the fuzzy last resort
+}
+
+// stem returns the Snowball (Porter2) stem of a word of the notes.
+func (d *data) stem(id int32) string {
+	d.stemMu.Lock()
+	defer d.stemMu.Unlock()
+	st, ok := d.stems[id]
+	if !ok {
+		st = english.Stem(d.words[id].text, true)
+		d.stems[id] = st
+	}
+	return st
+}
+
+type builder struct {
+	d      *data
+	lower  map[string]string // words as spelt in the notes -> lower case
+	counts [][4]float32      // per word: counts in the current section by field (body, heading, title)
+	seen   []int32           // words counted in the current section
+	// per section
+	headLen []float32
+	bodyLen []float32
+	secSeen [][]int32      // words of each section
+	secCnt  [][][4]float32 // their counts
+}
+
+func build(p *pack.Pack) *data {
+	d := &data{wordID: map[string]int32{}, stems: map[int32]string{}, gloss: map[string][]glossEntry{}}
+	b := &builder{d: d, lower: map[string]string{}}
+	size := 0
+	for _, n := range p.Notes {
+		size += len(n.Body)
+	}
+	d.toks = make([]token, 0, size/6)
+	vocab := size/64 + 64 // about one new word in 64 bytes of notes
+	d.wordID = make(map[string]int32, vocab)
+	d.words = make([]word, 0, vocab)
+	b.counts = make([][4]float32, 0, vocab)
+	for _, n := range p.Notes {
+		b.addNote(n)
+	}
+	b.postings()
+	d.sorted = make([]int32, len(d.words))
+	for i := range d.sorted {
+		d.sorted[i] = int32(i)
+	}
+	slices.SortFunc(d.sorted, func(a, c int32) int { return strings.Compare(d.words[a].text, d.words[c].text) })
+	for i, w := range d.words {
+		n := utf8.RuneCountInString(w.text)
+		for len(d.byLen) <= n {
+			d.byLen = append(d.byLen, nil)
+		}
+		d.byLen[n] = append(d.byLen[n], int32(i))
+	}
+	for _, g := range p.Glossary {
+		e := glossEntry{key: strings.Fields(g.Term)}
+		for _, m := range g.Means {
+			e.means = append(e.means, strings.Fields(m))
+		}
+		d.gloss[e.key[0]] = append(d.gloss[e.key[0]], e)
+	}
+	for k := range d.gloss {
+		// the longest term first, so "iam role" is tried before "iam"
+		slices.SortStableFunc(d.gloss[k], func(a, c glossEntry) int { return len(c.key) - len(a.key) })
+	}
+	return d
+}
+
+// word returns the ID of a folded word, adding it to the vocabulary.
+func (b *builder) word(w string) int32 {
+	d := b.d
+	if id, ok := d.wordID[w]; ok {
+		d.words[id].freq++
+		return id
+	}
+	w = strings.Clone(w)
+	id := int32(len(d.words))
+	d.wordID[w] = id
+	d.words = append(d.words, word{text: w, freq: 1})
+	b.counts = append(b.counts, [4]float32{})
+	return id
+}
+
+func (b *builder) count(id int32, f int, c float32) {
+	cc := &b.counts[id]
+	if cc[0] == 0 && cc[1] == 0 && cc[2] == 0 && cc[3] == 0 {
+		b.seen = append(b.seen, id)
+	}
+	if f >= 2 {
+		cc[f] = max(cc[f], c) // the title and tags count once, however often a section repeats them
+		return
+	}
+	cc[f] += c
+}
+
+// tokens tokenizes text, appending to out, and counts each word in field f of the current section (f < 0:
+// count nothing).
+func (b *builder) tokens(text string, pos *int32, f int, out []token) []token {
+	prev, prevStart := "", 0
+	tokenizeCached(text, b.lower, func(s span) {
+		id := b.word(s.word)
+		if !s.part && !s.camel {
+			b.d.words[id].plain = true
+		}
+		switch {
+		case stopWords[s.word]:
+			// a stop word stands between words without parting them: "all at once" is a phrase of two
+		case !s.part:
+			*pos++
+		case len(out) > 0 && out[len(out)-1].start != int32(s.start):
+			*pos++
+		}
+		out = append(out, token{word: id, pos: *pos, start: int32(s.start), end: int32(s.end)})
+		if f >= 0 {
+			b.count(id, f, 1)
+		}
+		// The notes state a limit as "up to 10 GB" or "at most 5"; a learner asks for the "max".
+		if !s.part && ((prev == "up" && s.word == "to") || (prev == "at" && s.word == "most")) {
+			mx := b.word("max")
+			out = append(out, token{word: mx, pos: *pos, start: int32(prevStart), end: int32(s.end)})
+			if f >= 0 {
+				b.count(mx, f, 1)
+			}
+		}
+		if !s.part {
+			prev, prevStart = s.word, s.start
+		}
+	})
+	return out
+}
+
+func (b *builder) addNote(n *pack.Note) {
+	d := b.d
+	// The title field is the note's title and ID for every section. Its tags add to the introduction's
+	// text; in the other sections they hold a term (for "every term") but score next to nothing, so that a
+	// tag does not make every section of its note a match for it.
+	var title, tags []int32
+	tokenize(n.Title+" "+n.ID, func(s span) { title = append(title, b.word(s.word)) })
+	var tpos int32
+	titleToks := b.tokens(n.Title, &tpos, -1, nil)
+	tokenize(strings.Join(n.Tags, " "), func(s span) { tags = append(tags, b.word(s.word)) })
+
+	open := false
+	startSection := func(slug, heading string, intro bool) {
+		if open {
+			b.finishSection()
+		}
+		open = true
+		sec := section{note: n, slug: slug, heading: heading, intro: intro, titleToks: titleToks,
+			lineStart: int32(len(d.lines)), lineEnd: int32(len(d.lines))}
+		var pos int32
+		field := 1
+		if intro {
+			field = 2 // the introduction's heading is the note title: it counts once, as the title
+		}
+		sec.headToks = b.tokens(heading, &pos, field, nil)
+		for _, id := range title {
+			b.count(id, 2, 1)
+		}
+		for _, id := range tags {
+			if intro {
+				b.count(id, 0, 1) // as if the introduction's text named them once
+			} else {
+				b.count(id, 3, 1)
+			}
+		}
+		d.secs = append(d.secs, sec)
+		b.headLen = append(b.headLen, float32(len(sec.headToks)))
+		b.bodyLen = append(b.bodyLen, 0)
+	}
+	startSection("", n.Title, true)
+	headAt := make(map[int]pack.Section, len(n.Sections))
 	for _, s := range n.Sections {
 		headAt[s.Line] = s
 	}
-	fence := false
-	for i, raw := range lines {
+	var pos int32 = 1 << 20 // body positions never touch heading positions
+	emit := func(bl block) {
+		ln := line{text: bl.text, num: bl.num, code: bl.code, tokStart: int32(len(d.toks))}
+		d.toks = b.tokens(bl.text, &pos, 0, d.toks)
+		ln.tokEnd = int32(len(d.toks))
+		pos++ // no phrase spans two blocks
+		d.lines = append(d.lines, ln)
+		cur := len(d.secs) - 1
+		d.secs[cur].lineEnd = int32(len(d.lines))
+		b.bodyLen[cur] += float32(ln.tokEnd - ln.tokStart)
+	}
+	var bs blocks
+	for i, raw := range strings.Split(n.Body, "\n") {
 		if s, ok := headAt[i]; ok {
-			sec = Entry{NoteID: n.ID, NoteTitle: n.Title, Slug: s.Slug, Heading: s.Heading, Line: i, Text: s.Heading, IsHeading: true}
-			sec.fold = fold(s.Heading)
-			sec.headFold = sec.fold
-			sec.titleFold = titleFold
-			sec.context = titleFold + " " + tags + " " + sec.fold
-			sec.acronym = acronym(s.Heading)
-			ix.add(sec)
+			bs.flush(emit)
+			startSection(s.Slug, s.Heading, false)
+			pos = 1 << 20
 			continue
 		}
-		t := strings.TrimSpace(raw)
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = !fence
-			continue
-		}
-		text := PlainLine(raw)
-		if text == "" || (!fence && isRule(t)) {
-			continue
-		}
-		e := Entry{NoteID: n.ID, NoteTitle: n.Title, Slug: sec.Slug, Heading: sec.Heading, Line: i, Text: text}
-		e.fold = fold(text)
-		e.headFold = sec.headFold
-		e.context = sec.context
-		ix.add(e)
+		bs.add(i, raw, emit)
 	}
+	bs.flush(emit)
+	b.finishSection()
 }
 
-func (ix *Index) add(e Entry) {
-	e.mask = runeMask(e.fold)
-	if e.IsHeading {
-		e.section = len(ix.headings)
-	} else {
-		e.section = max(len(ix.headings)-1, 0)
+// finishSection keeps the current section's counts and clears them for the next.
+func (b *builder) finishSection() {
+	cnt := make([][4]float32, len(b.seen))
+	for i, id := range b.seen {
+		cnt[i] = b.counts[id]
+		b.counts[id] = [4]float32{}
 	}
-	if e.IsHeading {
-		ix.headings = append(ix.headings, len(ix.entries))
-	} else {
-		ix.lines = append(ix.lines, len(ix.entries))
-	}
-	ix.entries = append(ix.entries, e)
+	b.secSeen = append(b.secSeen, b.seen)
+	b.secCnt = append(b.secCnt, cnt)
+	b.seen = nil
 }
 
-// runeMask sets one bit per ASCII letter or digit present in s, and bit 63 for anything else.
-func runeMask(s string) uint64 {
-	var m uint64
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z':
-			m |= 1 << (c - 'a')
-		case c >= '0' && c <= '9':
-			m |= 1 << (26 + c - '0')
-		case c == ' ':
-		default:
-			m |= 1 << 63
+func idfOf(n, df int) float32 {
+	return float32(math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5)))
+}
+
+// postings turns the per-section counts into BM25F postings and inverse document frequencies.
+func (b *builder) postings() {
+	d := b.d
+	df := make([]int32, len(d.words))
+	for _, seen := range b.secSeen {
+		for _, id := range seen {
+			df[id]++
 		}
 	}
-	return m
-}
-
-func isRule(t string) bool {
-	t = strings.ReplaceAll(t, " ", "")
-	return strings.Trim(t, "-|:") == "" || strings.Trim(t, "*") == "" || strings.Trim(t, "_") == ""
-}
-
-var emphasis = strings.NewReplacer("**", "", "*", "", "`", "", "__", "")
-
-var mdLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-
-// PlainLine strips the markdown markers a reader does not need in a one-line result: list bullets, quote
-// marks, heading hashes, emphasis and code ticks, table pipes.
-func PlainLine(line string) string {
-	t := strings.TrimSpace(line)
-	for {
-		switch {
-		case strings.HasPrefix(t, "> "), t == ">":
-			t = strings.TrimSpace(strings.TrimPrefix(t, ">"))
-		case strings.HasPrefix(t, "- "), strings.HasPrefix(t, "* "), strings.HasPrefix(t, "+ "):
-			t = strings.TrimSpace(t[2:])
-		case strings.HasPrefix(t, "#"):
-			t = strings.TrimSpace(strings.TrimLeft(t, "#"))
-		default:
-			if strings.Contains(t, "](") {
-				t = mdLink.ReplaceAllString(t, "$1")
+	d.post = make([][]posting, len(d.words))
+	for id := range d.post {
+		d.post[id] = make([]posting, 0, df[id])
+	}
+	var avgHead, avgBody float32
+	for i := range d.secs {
+		avgHead += b.headLen[i]
+		avgBody += b.bodyLen[i]
+	}
+	n := float32(max(len(d.secs), 1))
+	avgHead, avgBody = max(avgHead/n, 1), max(avgBody/n, 1)
+	for si, seen := range b.secSeen {
+		normHead := 1 - bHeading + bHeading*b.headLen[si]/avgHead
+		normBody := 1 - bBody + bBody*b.bodyLen[si]/avgBody
+		for k, id := range seen {
+			c := b.secCnt[si][k]
+			var fields uint8
+			if c[0] > 0 {
+				fields |= fieldBody
 			}
-			t = emphasis.Replace(t)
-			if strings.HasPrefix(t, "|") {
-				t = strings.Join(strings.Fields(strings.ReplaceAll(strings.Trim(t, "|"), "|", " · ")), " ")
+			if c[1] > 0 {
+				fields |= fieldHeading
 			}
-			return strings.TrimSpace(t)
+			if c[2] > 0 {
+				fields |= fieldTitle
+			}
+			if c[3] > 0 {
+				fields |= fieldTag
+			}
+			ptf := weightBody*c[0]/normBody + weightHeading*c[1]/normHead + weightTitle*c[2] + weightTag*c[3]
+			d.post[id] = append(d.post[id], posting{sec: int32(si), ptf: ptf, fields: fields})
 		}
 	}
-}
-
-// fold lower-cases and strips diacritics rune by rune, so rune positions in the result match the input.
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		b.WriteRune(foldRune(r))
+	d.idf = make([]float32, len(d.words))
+	for id := range d.post {
+		d.idf[id] = idfOf(len(d.secs), int(df[id]))
 	}
-	return b.String()
-}
-
-func foldRune(r rune) rune {
-	if r < 0x80 {
-		return unicode.ToLower(r)
-	}
-	d := []rune(norm.NFD.String(string(r)))
-	if len(d) > 0 {
-		r = d[0]
-	}
-	return unicode.ToLower(r)
-}
-
-func words(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
-
-func acronym(s string) string {
-	var b strings.Builder
-	for _, w := range words(fold(s)) {
-		// split camel-free compound words like "dead-letter" already split by FieldsFunc
-		b.WriteRune([]rune(w)[0])
-	}
-	return b.String()
 }

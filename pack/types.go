@@ -12,6 +12,7 @@ type Pack struct {
 	Notes     []*Note
 	Scenarios []*Scenario
 	Questions []*Question
+	Glossary  []GlossaryEntry // glossary.yaml: learners' abbreviations and synonyms, for search
 
 	domains   map[string]*Domain
 	tasks     map[string]*Task

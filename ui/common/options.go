@@ -27,6 +27,7 @@ type Option struct {
 	Text    string
 	Why     string // shown under the option once revealed, wrapped and indented under the text
 	Chosen  bool
+	Struck  bool    // struck out by the learner: dimmed, struck through and marked ~, so it reads without colour
 	Verdict Verdict // used once revealed
 	// WhyLines, when set, are shown once revealed instead of Why, as they are: lines rendered already (a
 	// scenario's verdict and its markdown explanation).
@@ -43,20 +44,24 @@ type OptionList struct {
 	Reveal   bool // show each option's verdict and why
 }
 
-// label is what leads option d's text after the mark: its box and letter, or its number, and the width
-// that the lines after the first are indented by.
-func (l OptionList) label(opts []Option, d int) (string, int) {
+// label is what leads option d's text after the mark: its box (none in a numbered list) and its letter or
+// number, and the width that the lines after the first are indented by.
+func (l OptionList) label(opts []Option, d int) (box, tag string, indent int) {
 	if !l.Numbered {
-		box := "( ) "
-		switch {
-		case l.Multi && opts[d].Chosen:
+		box = "( ) "
+		switch o := opts[d]; {
+		case o.Struck && l.Multi:
+			box = "[~] "
+		case o.Struck:
+			box = "(~) "
+		case l.Multi && o.Chosen:
 			box = "[x] "
 		case l.Multi:
 			box = "[ ] "
-		case opts[d].Chosen:
+		case o.Chosen:
 			box = "(•) "
 		}
-		return box + string(rune('A'+d)) + ". ", OptionIndent
+		return box, string(rune('A'+d)) + ". ", OptionIndent
 	}
 	num := func(i int) int {
 		if opts[i].Number > 0 {
@@ -69,7 +74,7 @@ func (l OptionList) label(opts []Option, d int) (string, int) {
 		widest = max(widest, len(fmt.Sprint(num(i))))
 	}
 	n := fmt.Sprint(num(d))
-	return strings.Repeat(" ", widest-len(n)) + n + ". ", 2 + widest + 2
+	return "", strings.Repeat(" ", widest-len(n)) + n + ". ", 2 + widest + 2
 }
 
 // Render draws the options wrapped to width, and returns the lines and, for each option, the index of its
@@ -77,7 +82,7 @@ func (l OptionList) label(opts []Option, d int) (string, int) {
 func (l OptionList) Render(st Styles, opts []Option, width int) (lines []string, rows [][2]int) {
 	rows = make([][2]int, len(opts))
 	for d, o := range opts {
-		label, indent := l.label(opts, d)
+		box, tag, indent := l.label(opts, d)
 		textW := max(width-indent-1, 10)
 		pad := strings.Repeat(" ", indent)
 		lead, style := "  ", lipgloss.NewStyle()
@@ -94,11 +99,17 @@ func (l OptionList) Render(st Styles, opts []Option, width int) (lines []string,
 		if o.Chosen {
 			style = style.Bold(true)
 		}
+		if o.Struck {
+			style = st.Subtle.Strikethrough(true)
+		}
 		rows[d][0] = len(lines)
 		for k, line := range strings.Split(ansi.Wrap(o.Text, textW, ""), "\n") {
 			prefix := pad
 			if k == 0 {
-				prefix = lead + label
+				prefix = lead + box + tag
+				if o.Struck {
+					prefix = lead + box + st.Subtle.Render(tag)
+				}
 			}
 			lines = append(lines, prefix+style.Render(line))
 		}

@@ -9,13 +9,16 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	notesidx "dvaprep/notes"
 	"dvaprep/ui/common"
 )
 
 // finder is find-in-note: the query, where it matches in the rendered note, and which match is current.
+// A note opened from search finds the search's words (hl) rather than the query as one string.
 type finder struct {
 	input textinput.Model
 	query string
+	hl    *notesidx.Highlighter
 	hits  []hit
 	idx   int
 }
@@ -28,17 +31,47 @@ func newFinder() finder {
 }
 
 func (f *finder) reset() {
-	f.query, f.hits, f.idx = "", nil, 0
+	f.query, f.hl, f.hits, f.idx = "", nil, nil, 0
 	f.input.SetValue("")
 	f.input.Blur()
 }
 
-// refresh finds every match of the query in the rendered note and highlights them.
+// words makes the finder look for the words of a search query, as search matched them, once the note is
+// rendered.
+func (f *finder) words(query string, hl *notesidx.Highlighter) {
+	if hl.Empty() {
+		return
+	}
+	f.query, f.hl = query, hl
+}
+
+// wordHits finds the highlighter's words in every rendered line, as cell columns.
+func (f *finder) wordHits(p *pager) {
+	for row, line := range p.plain {
+		spans := f.hl.Find(line)
+		if len(spans) == 0 {
+			continue
+		}
+		runes := []rune(line)
+		for _, sp := range spans {
+			start := ansi.StringWidth(string(runes[:sp[0]]))
+			f.hits = append(f.hits, hit{row, start, start + ansi.StringWidth(string(runes[sp[0]:sp[1]]))})
+		}
+	}
+}
+
+// refresh finds every match of the query in the rendered note and highlights them. The current match is
+// the first at or after the place the note was opened at.
 func (f *finder) refresh(p *pager) {
 	f.hits = nil
 	q := strings.ToLower(f.query)
 	if q == "" {
 		p.highlight()
+		return
+	}
+	if f.hl != nil {
+		f.wordHits(p)
+		f.current(p)
 		return
 	}
 	for row, line := range p.plain {
@@ -57,9 +90,17 @@ func (f *finder) refresh(p *pager) {
 			from += i + len(q)
 		}
 	}
+	f.current(p)
+}
+
+func (f *finder) current(p *pager) {
+	from := p.vp.YOffset()
+	if p.anchor >= 0 {
+		from = p.anchor
+	}
 	f.idx = 0
 	for i, h := range f.hits {
-		if h.row >= p.vp.YOffset() {
+		if h.row >= from {
 			f.idx = i
 			break
 		}
@@ -139,7 +180,7 @@ func (m *Model) updateFind(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Open):
 		f.input.Blur()
 		m.mode = modePager
-		f.query = strings.TrimSpace(f.input.Value())
+		f.query, f.hl = strings.TrimSpace(f.input.Value()), nil
 		f.refresh(&m.pager)
 		return m.trackRead()
 	}

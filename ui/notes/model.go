@@ -43,6 +43,7 @@ type Model struct {
 
 	input   textinput.Model
 	results []notesidx.Result
+	suggest []string // "did you mean" when nothing matches
 	sel     int
 
 	marks   []study.Bookmark
@@ -258,9 +259,9 @@ func (m *Model) findBar() string {
 	if q := m.pager.find.query; q != "" {
 		f := &m.pager.find
 		if len(f.hits) == 0 {
-			return fmt.Sprintf("no match for %q", q)
+			return "no match for " + quoteShort(q)
 		}
-		return fmt.Sprintf("match %d/%d for %q · n/N next/prev", f.idx+1, len(f.hits), q)
+		return fmt.Sprintf("match %d/%d for %s · n/N next/prev", f.idx+1, len(f.hits), quoteShort(q))
 	}
 	return ""
 }

@@ -248,6 +248,52 @@ func TestLinkedNoteReturnsToCaller(t *testing.T) {
 	}
 }
 
+// TestSearchResultOpensAtFirstMatch checks that a note opened from search shows the query's words as
+// matches, starting in the chosen section, and that n moves on through them.
+func TestSearchResultOpensAtFirstMatch(t *testing.T) {
+	ctx, d := open(t, "")
+	d.Keys("/", "timeout visibility")
+	view := ansi.Strip(d.View(ctx))
+	if !strings.Contains(view, "Amazon SQS › Visibility timeout") {
+		t.Fatalf("results:\n%s", view)
+	}
+	d.Keys("enter")
+	view = ansi.Strip(d.View(ctx))
+	lines := strings.Split(strings.TrimRight(view, "\n"), "\n")
+	if !strings.Contains(lines[0], "Visibility timeout") {
+		t.Errorf("pager shows %q, want the Visibility timeout section", lines[0])
+	}
+	bar := ""
+	for _, l := range lines {
+		if strings.Contains(l, "match ") {
+			bar = l
+		}
+	}
+	var cur, total int
+	if _, err := fmt.Sscanf(strings.TrimSpace(bar), "match %d/%d", &cur, &total); err != nil || total < 2 {
+		t.Fatalf("no match bar in the pager (%q):\n%s", bar, view)
+	}
+	d.Keys("n")
+	next := ansi.Strip(d.View(ctx))
+	if !strings.Contains(next, fmt.Sprintf("match %d/%d", cur%total+1, total)) {
+		t.Errorf("n did not move to match %d/%d:\n%s", cur%total+1, total, next)
+	}
+}
+
+func TestSearchSuggestsAndTabAccepts(t *testing.T) {
+	ctx, d := open(t, "")
+	d.Keys("/", "zvisibilitz")
+	view := ansi.Strip(d.View(ctx))
+	if !strings.Contains(view, "Did you mean visibility?") {
+		t.Fatalf("no suggestion:\n%s", view)
+	}
+	d.Keys("tab")
+	view = ansi.Strip(d.View(ctx))
+	if !strings.Contains(view, "/ visibility") || !strings.Contains(view, "Amazon SQS › Visibility timeout") {
+		t.Errorf("tab did not search the suggestion:\n%s", view)
+	}
+}
+
 // TestLongNoteShowsFirstScreenfulFirst opens a long note: the first message shows its first screenful, and
 // only the command that follows renders the rest.
 func TestLongNoteShowsFirstScreenfulFirst(t *testing.T) {

@@ -16,11 +16,10 @@ import (
 	"dvaprep/ui/markdown"
 )
 
-// target is where to scroll once a note is rendered: a section, or a body line within it.
+// target is where to scroll once a note is rendered: a section. A note opened from search then moves on
+// to the section's first match (see finder.words).
 type target struct {
 	slug string
-	line int    // body line, when text is set
-	text string // the plain text of that line
 }
 
 type pager struct {
@@ -191,19 +190,6 @@ func (p *pager) rowOf(t target) int {
 			row = p.sectionRows[i]
 		}
 	}
-	if t.text == "" {
-		return row
-	}
-	// Look for the line's first words after the section heading; glamour rewraps and restyles text.
-	ws := strings.Fields(strings.ToLower(t.text))
-	for n := min(len(ws), 5); n >= 2; n-- {
-		probe := strings.Join(ws[:n], " ")
-		for r := row; r < len(p.plain); r++ {
-			if strings.Contains(strings.Join(strings.Fields(strings.ToLower(p.plain[r])), " "), probe) {
-				return r
-			}
-		}
-	}
 	return row
 }
 
@@ -292,9 +278,12 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		if p.find.query != "" {
+			fromSearch := p.find.hl != nil
 			p.find.reset()
 			p.highlight()
-			return nil
+			if !fromSearch {
+				return nil // esc first clears a find; the search's words go with the note
+			}
 		}
 		if m.back == modeSearch {
 			m.back = modeTOC
