@@ -295,7 +295,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	return tea.Batch(retry, m.apply(a))
 }
 
-// checkClock warns once at 10 and 5 minutes left and submits the exam when its time is up.
+// checkClock warns once at each warning level (near the end, at the very end) and submits the exam when its time is up.
 func (m *Model) checkClock() tea.Cmd {
 	if !m.active() || !m.sess.Timed() {
 		return nil
@@ -306,11 +306,8 @@ func (m *Model) checkClock() tea.Cmd {
 	}
 	if w := m.sess.Warning(now); w > m.warned {
 		m.warned = w
-		left := "10 minutes left"
-		if w == engine.FiveMinutes {
-			left = "5 minutes left"
-		}
-		return common.Status(fmt.Sprintf("⚠ %s: the exam submits itself at 0:00. s reviews and submits.", left), false)
+		left := clock(m.sess.Remaining(now)) + " left"
+		return common.Status(fmt.Sprintf("⚠ %s: the exam submits itself at 0:00:00. s reviews and submits.", left), false)
 	}
 	return nil
 }
@@ -380,12 +377,15 @@ func (m *Model) loadingView() string {
 // askLeave asks before leaving (esc) or quitting dvaprep (q) with an exam in progress.
 func (m *Model) askLeave(quit bool) {
 	m.quit = quit
+	kept := "It stays saved and its clock keeps running."
+	if !m.sess.Timed() {
+		kept = "It stays saved, answers and all."
+	}
 	if quit {
-		m.leaving.Ask("Quit dvaprep?\n\nThe exam stays saved and its clock keeps running. Resume it from Home with x next time.",
-			"yes", "stay")
+		m.leaving.Ask("Quit dvaprep?\n\n"+kept+" Resume it from Home with x next time.", "yes", "stay")
 		return
 	}
-	m.leaving.Ask("Leave the exam?\n\nIt stays saved and its clock keeps running. Resume it from Home with x.", "yes", "stay")
+	m.leaving.Ask("Leave the exam?\n\n"+kept+" Resume it from Home with x.", "yes", "stay")
 }
 
 // updateLeaving answers "leave the exam?" or "quit dvaprep?". Yes saves the time on the question and closes
@@ -397,11 +397,19 @@ func (m *Model) updateLeaving(msg tea.KeyPressMsg) tea.Cmd {
 		if m.quit {
 			return tea.Batch(cmd, common.Quit())
 		}
-		return tea.Batch(cmd, m.close("The exam is saved and its clock keeps running: resume it from Home"))
+		return tea.Batch(cmd, m.close(m.leftMessage()))
 	case common.ConfirmNo:
 		m.quit = false
 	}
 	return nil
+}
+
+// leftMessage is said after leaving an exam in progress; only a timed one has a clock to mention.
+func (m *Model) leftMessage() string {
+	if m.sess != nil && m.sess.Timed() {
+		return "The exam is saved and its clock keeps running: resume it from Home"
+	}
+	return "The exam is saved: resume it from Home"
 }
 
 // back closes the screen: to the one below, or home when `dvaprep exam` opened it first.
@@ -425,13 +433,7 @@ func (m *Model) attach(s *engine.Session) {
 func (m *Model) question(i int) *pack.Question { return m.sheet().question(i) }
 
 // clock formats a duration as H:MM:SS.
-func clock(d time.Duration) string {
-	d = max(d, 0).Round(time.Second)
-	h := int(d / time.Hour)
-	mn := int(d % time.Hour / time.Minute)
-	s := int(d % time.Minute / time.Second)
-	return fmt.Sprintf("%d:%02d:%02d", h, mn, s)
-}
+func clock(d time.Duration) string { return common.Clock(d) }
 
 // letter names the option at display position d: A, B, C…
 func letter(d int) string { return string(rune('A' + d)) }
