@@ -388,3 +388,16 @@ func TestValidateHostilePack(t *testing.T) {
 		t.Error("a raw control character reached the output")
 	}
 }
+
+// A mistyped subcommand of a group is an error, not the group's help with exit status 0.
+func TestUnknownSubcommandFails(t *testing.T) {
+	for _, args := range [][]string{{"notes", "shwo", "sqs"}, {"pack", "exprot", "dir"}} {
+		out, err := run(t, args...)
+		if err == nil || !strings.Contains(err.Error(), `unknown command "`+args[1]+`"`) {
+			t.Errorf("%v: error %v, want unknown command (output %q)", args, err, out)
+		}
+	}
+	if out, err := run(t, "notes"); err != nil || !strings.Contains(out, "show") {
+		t.Errorf("notes alone: %v, want its help listing show:\n%s", err, out)
+	}
+}
