@@ -31,10 +31,25 @@ func examCmd(opts *options) *cobra.Command {
 			"domain or task statement instead, showing the answer after each question.\n\n" +
 			"One exam at a time: if one is in progress, the interface asks whether to abandon it (its answers are\n" +
 			"kept and count) or to open it. --abandon abandons it without asking; without a terminal the command\n" +
-			"refuses and says so.",
-		Example: "  dvaprep exam\n  dvaprep exam --questions 10 --minutes 20\n  dvaprep exam --domain 2 --questions 15",
+			"refuses and says so.\n\n" +
+			"--set N takes fixed practice set N instead: the bank is cut into 65-question sets by the blueprint,\n" +
+			"with no question in two sets, and a set keeps its questions once taken, so attempts compare.",
+		Example: "  dvaprep exam\n  dvaprep exam --questions 10 --minutes 20\n  dvaprep exam --domain 2 --questions 15\n  dvaprep exam --set 3",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Flags().Changed("set") {
+				if err := checkSet(cmd, opts, start.Set); err != nil {
+					return err
+				}
+				if !abandon && !isTerminal() {
+					if err := refuseIfInProgress(cmd.Context(), opts); err != nil {
+						return err
+					}
+				}
+				s := common.ExamStart{Set: start.Set, Questions: 1}
+				return runTUI(cmd.Context(), opts, common.NavigateMsg{To: common.ExamScreen,
+					Exam: common.ExamArg{Start: &s, FromCLI: true, Abandon: abandon}})
+			}
 			drill := start.Domain != "" || start.Task != ""
 			if drill && !cmd.Flags().Changed("questions") {
 				start.Questions = 10
@@ -83,8 +98,36 @@ func examCmd(opts *options) *cobra.Command {
 	f.IntVar(&start.Minutes, "minutes", 130, "time limit in minutes (M), 0 for untimed; by default 2 a question, and a drill is untimed")
 	f.StringVar(&start.Domain, "domain", "", "drill one exam domain (D, such as 2)")
 	f.StringVar(&start.Task, "task", "", "drill one task statement (T, such as 1.2)")
+	f.IntVar(&start.Set, "set", 0, "take fixed practice set N: a full mock on the same 65 questions every time")
 	f.BoolVar(&abandon, "abandon", false, "abandon an exam in progress without asking (its answers are kept and count)")
 	return cmd
+}
+
+// checkSet refuses a practice set that is not a number the bank makes, or --set mixed with the options of
+// another kind of exam.
+func checkSet(cmd *cobra.Command, opts *options, n int) error {
+	for _, f := range []string{"questions", "minutes", "domain", "task"} {
+		if cmd.Flags().Changed(f) {
+			return fmt.Errorf("--set takes a whole practice set: leave out --%s", f)
+		}
+	}
+	if n < 1 {
+		return fmt.Errorf("--set must be a practice set number from 1, not %d", n)
+	}
+	p, st, err := openAll(opts)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sets, err := study.New(st, p, time.Now).PracticeSets(cmd.Context())
+	if err != nil {
+		return err
+	}
+	if exam.FindSet(sets, n) == nil {
+		return fmt.Errorf("there is no practice set %d: the bank of %d questions makes %d sets of %d (run `dvaprep exam --set 1`)",
+			n, len(p.Questions), len(sets), p.Exam.Questions)
+	}
+	return nil
 }
 
 func domainIDs(ds []pack.Domain) string {

@@ -12,6 +12,7 @@ import (
 
 	"dvaprep/pack"
 	"dvaprep/progress"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -35,7 +36,7 @@ func statsCmd(opts *options) *cobra.Command {
 			}
 			defer st.Close()
 			now := time.Now()
-			d, err := progress.Load(cmd.Context(), st, now)
+			d, err := study.New(st, p, time.Now).Progress(cmd.Context(), now)
 			if err != nil {
 				return err
 			}
@@ -90,6 +91,8 @@ func writeStats(out io.Writer, p *pack.Pack, r progress.Report) error {
 	} else {
 		fmt.Fprintf(out, "readiness (an estimate): %s\n", rd.Reason())
 	}
+	fmt.Fprintln(out)
+	writePlan(out, r.Plan)
 	if r.Questions.Answered == 0 && r.Decisions.Answered == 0 {
 		first := "1"
 		if len(p.Domains) > 0 {
@@ -132,6 +135,42 @@ type statsJSON struct {
 	Streak    streakJSON    `json:"streak"`
 	Weak      []weakJSON    `json:"weak_spots"`
 	MinFigure int           `json:"min_answers_for_a_figure"`
+	ExamDate  *string       `json:"exam_date"` // YYYY-MM-DD, null without one
+	Plan      planJSON      `json:"plan"`
+}
+
+// planJSON is the plan for today.
+type planJSON struct {
+	DaysLeft *int       `json:"days_left"` // null without an exam date
+	MocksFit int        `json:"mocks_fit"`
+	LastMock *int       `json:"days_since_last_mock"` // null without a full mock
+	Steps    []stepJSON `json:"steps"`
+}
+
+type stepJSON struct {
+	Kind  string `json:"kind"`
+	Text  string `json:"text"`
+	Why   string `json:"why"`
+	Task  string `json:"task,omitempty"`
+	Note  string `json:"note,omitempty"`
+	Count int    `json:"count,omitempty"`
+}
+
+func toPlanJSON(pl progress.Plan) (*string, planJSON) {
+	j := planJSON{MocksFit: pl.MocksFit, Steps: []stepJSON{}}
+	var date *string
+	if pl.HasDate() {
+		s, n := pl.Date.Format(time.DateOnly), pl.DaysLeft
+		date, j.DaysLeft = &s, &n
+	}
+	if pl.LastMock >= 0 {
+		n := pl.LastMock
+		j.LastMock = &n
+	}
+	for _, s := range pl.Steps {
+		j.Steps = append(j.Steps, stepJSON{Kind: string(s.Kind), Text: s.Text, Why: s.Why, Task: s.Task, Note: s.Note, Count: s.Count})
+	}
+	return date, j
 }
 
 type masteryJSON struct {
@@ -212,6 +251,7 @@ func writeStatsJSON(out io.Writer, r progress.Report) error {
 	for _, w := range r.Weak {
 		j.Weak = append(j.Weak, weakJSON{w.ID, w.Suggestion()})
 	}
+	j.ExamDate, j.Plan = toPlanJSON(r.Plan)
 	enc := json.NewEncoder(out)
 	enc.SetIndent("", "  ")
 	return enc.Encode(j)

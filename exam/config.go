@@ -29,7 +29,8 @@ type Config struct {
 	Unscored    int           // how many drawn items are unscored, unmarked until the report
 	ShowAnswers bool          // show the explanation right after each answer
 	Seed        int64         // seeds the draw when Draw is given no rand
-	IDs         []string      // the question IDs of a Missed drill, in the order to ask them
+	IDs         []string      // the question IDs of a Missed drill, in the order to ask them, or of a practice set
+	Set         int           // a Mock on fixed practice set Set (see FormSets); 0 for a drawn mock
 }
 
 // FullMock is the configuration of a mock like the real exam, with the length, time and unscored count of p.Exam
@@ -84,6 +85,12 @@ func (c Config) check() error {
 		return fmt.Errorf("unscored count %d is negative", c.Unscored)
 	case c.Duration < 0:
 		return fmt.Errorf("time limit %v is negative", c.Duration)
+	case c.Set < 0:
+		return fmt.Errorf("practice set %d is not a set number", c.Set)
+	case c.Set > 0 && c.Kind != Mock:
+		return fmt.Errorf("a practice set is a mock, not a %s", c.Kind)
+	case c.Set > 0 && len(c.IDs) == 0:
+		return fmt.Errorf("practice set %d has no questions: %w", c.Set, ErrNoQuestions)
 	case c.Kind == Missed && len(c.IDs) == 0:
 		return fmt.Errorf("a missed-questions drill needs question IDs: %w", ErrNoQuestions)
 	}

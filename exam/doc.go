@@ -17,6 +17,15 @@
 // way over the scored total, and the rest of each domain's draw is unscored. A full DVA-C02 mock therefore scores
 // 16/13/12/9 of its 21/17/16/11 (5/4/4/2 unscored), and each domain's verdict rests on its share of the blueprint.
 //
+// # Practice sets
+//
+// The bank is also cut into fixed practice sets of a mock's length (FormSets), to take, retake and compare.
+// Each is apportioned by the blueprint as a mock is, with no question in two sets. Within a domain the
+// questions are taken in the order of a hash of their IDs, round-robin over the task statements, so the
+// sets depend on the bank alone, not on file order. A set taken once is frozen by the caller (the store
+// keeps its question IDs) and passed back in: it never changes, and the sets not taken are formed from the
+// rest. A set's unscored items are fixed by the set, so attempts at it score the same questions.
+//
 // # Scaled score estimate
 //
 // AWS reports a scaled score from 100 to 1000 and passes at 720, but it does not publish how raw scores map to that

@@ -102,6 +102,9 @@ func Draw(p *pack.Pack, cfg Config, seen map[string]bool, rng *rand.Rand) ([]Ite
 	if rng == nil {
 		rng = cfg.rand()
 	}
+	if cfg.Set > 0 {
+		return drawSet(p, cfg, rng)
+	}
 	match := func(q *pack.Question) bool {
 		return q != nil && (domain == "" || q.Domain == domain) && (cfg.Task == "" || q.Task == cfg.Task)
 	}

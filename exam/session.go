@@ -13,6 +13,12 @@ import (
 // ErrSubmitted means that a submitted session was asked to change an answer or a flag.
 var ErrSubmitted = errors.New("the exam has already been submitted")
 
+// ErrStruck means an option struck out was chosen: it must be un-struck first, as in the real test driver.
+var ErrStruck = errors.New("that option is struck out: un-strike it first")
+
+// ErrChosenStrike means a chosen option was struck out: unchoose it first (choose another, or toggle it off).
+var ErrChosenStrike = errors.New("that option is your answer: choose another before striking it out")
+
 // Session is an exam in progress or finished: the drawn items with the answers, flags and time given to each, and
 // the deadline. The deadline is a wall-clock time rather than a countdown, so a session restored after a restart
 // knows how much time is truly left. A Session is not safe for concurrent use.
@@ -29,6 +35,7 @@ type Session struct {
 // answer is what the user has done with one item.
 type answer struct {
 	choice  []int // original option indexes, sorted, no repeats
+	struck  []int // original option indexes struck out, sorted, no repeats; never chosen
 	flagged bool
 	spent   time.Duration
 }
@@ -118,6 +125,11 @@ func (s *Session) Answer(i int, opts []int) error {
 	if err != nil {
 		return fmt.Errorf("exam: question %d: %w", i+1, err)
 	}
+	for _, o := range choice {
+		if slices.Contains(a.struck, o) {
+			return fmt.Errorf("exam: question %d: %w", i+1, ErrStruck)
+		}
+	}
 	a.choice = choice
 	return nil
 }
@@ -139,12 +151,54 @@ func (s *Session) Toggle(i, d int) error {
 	if k, found := slices.BinarySearch(a.choice, o); found {
 		a.choice = slices.Delete(slices.Clone(a.choice), k, k+1)
 	} else {
+		if slices.Contains(a.struck, o) {
+			return fmt.Errorf("exam: question %d: %w", i+1, ErrStruck)
+		}
 		a.choice = slices.Insert(slices.Clone(a.choice), k, o)
 	}
 	if len(a.choice) == 0 {
 		a.choice = nil
 	}
 	return nil
+}
+
+// Strike strikes out the option at display position d of item i, or un-strikes it if it is struck: a note
+// to self that it is wrong, as the real test driver allows. A struck option cannot be chosen, and a chosen
+// option cannot be struck (ErrChosenStrike).
+func (s *Session) Strike(i, d int) error {
+	a, err := s.at(i)
+	if err != nil {
+		return err
+	}
+	if !s.Submitted.IsZero() {
+		return ErrSubmitted
+	}
+	o := s.Items[i].Original(d)
+	if o < 0 {
+		return fmt.Errorf("exam: question %d has no option %d", i+1, d+1)
+	}
+	k, found := slices.BinarySearch(a.struck, o)
+	switch {
+	case found:
+		a.struck = slices.Delete(slices.Clone(a.struck), k, k+1)
+	case slices.Contains(a.choice, o):
+		return ErrChosenStrike
+	default:
+		a.struck = slices.Insert(slices.Clone(a.struck), k, o)
+	}
+	if len(a.struck) == 0 {
+		a.struck = nil
+	}
+	return nil
+}
+
+// Struck reports whether the option at display position d of item i is struck out.
+func (s *Session) Struck(i, d int) bool {
+	if i < 0 || i >= len(s.Items) {
+		return false
+	}
+	o := s.Items[i].Original(d)
+	return o >= 0 && slices.Contains(s.get(i).struck, o)
 }
 
 // Flag flags item i for review, or unflags it if it is flagged.

@@ -25,6 +25,7 @@ const (
 type AnswerRow struct {
 	Position int
 	Choice   []int
+	Struck   []int // original option indexes struck out
 	Flagged  bool
 	TimeMs   int64
 }
@@ -33,7 +34,8 @@ type AnswerRow struct {
 // or the time changes.
 func (s *Session) Row(i int) AnswerRow {
 	a := s.get(i)
-	return AnswerRow{Position: i, Choice: slices.Clone(a.choice), Flagged: a.flagged, TimeMs: a.spent.Milliseconds()}
+	return AnswerRow{Position: i, Choice: slices.Clone(a.choice), Struck: slices.Clone(a.struck), Flagged: a.flagged,
+		TimeMs: a.spent.Milliseconds()}
 }
 
 // EncodeChoice writes original option indexes as the text the store and the saved state keep: sorted, without
@@ -87,6 +89,7 @@ type configJSON struct {
 	Unscored    int    `json:"unscored,omitempty"`
 	ShowAnswers bool   `json:"show_answers,omitempty"`
 	Seed        int64  `json:"seed,omitempty"`
+	Set         int    `json:"set,omitempty"`
 }
 
 type itemJSON struct {
@@ -98,6 +101,7 @@ type itemJSON struct {
 type answerJSON struct {
 	Pos     int    `json:"pos"`
 	Choice  string `json:"choice,omitempty"`
+	Struck  string `json:"struck,omitempty"`
 	Flagged bool   `json:"flagged,omitempty"`
 	TimeMs  int64  `json:"ms,omitempty"`
 }
@@ -112,7 +116,7 @@ func (s *Session) MarshalState() ([]byte, error) {
 		Config: configJSON{
 			Kind: s.Config.Kind, Questions: s.Config.Questions, DurationS: int64(s.Config.Duration / time.Second),
 			Domain: s.Config.Domain, Task: s.Config.Task, Unscored: s.Config.Unscored,
-			ShowAnswers: s.Config.ShowAnswers, Seed: s.Config.Seed,
+			ShowAnswers: s.Config.ShowAnswers, Seed: s.Config.Seed, Set: s.Config.Set,
 		},
 		Started: s.Started, Deadline: s.Deadline, Submitted: s.Submitted,
 		Items: make([]itemJSON, len(s.Items)),
@@ -122,9 +126,9 @@ func (s *Session) MarshalState() ([]byte, error) {
 		if st.Items[i].Perm == nil {
 			st.Items[i].Perm = []int{}
 		}
-		if a := s.get(i); len(a.choice) > 0 || a.flagged || a.spent > 0 {
-			st.Answers = append(st.Answers, answerJSON{Pos: i, Choice: EncodeChoice(a.choice), Flagged: a.flagged,
-				TimeMs: a.spent.Milliseconds()})
+		if a := s.get(i); len(a.choice) > 0 || len(a.struck) > 0 || a.flagged || a.spent > 0 {
+			st.Answers = append(st.Answers, answerJSON{Pos: i, Choice: EncodeChoice(a.choice), Struck: EncodeChoice(a.struck),
+				Flagged: a.flagged, TimeMs: a.spent.Milliseconds()})
 		}
 	}
 	return json.Marshal(st)
@@ -152,7 +156,7 @@ func UnmarshalState(data []byte) (*Session, error) {
 		Config: Config{
 			Kind: st.Config.Kind, Questions: st.Config.Questions, Duration: time.Duration(min(max(st.Config.DurationS, 0), maxS)) * time.Second,
 			Domain: st.Config.Domain, Task: st.Config.Task, Unscored: st.Config.Unscored,
-			ShowAnswers: st.Config.ShowAnswers, Seed: st.Config.Seed,
+			ShowAnswers: st.Config.ShowAnswers, Seed: st.Config.Seed, Set: max(st.Config.Set, 0),
 		},
 		Started: st.Started, Deadline: st.Deadline, Submitted: st.Submitted,
 		Items:   make([]Item, len(st.Items)),
@@ -172,7 +176,11 @@ func UnmarshalState(data []byte) (*Session, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read exam state: %w", err)
 		}
-		if err := s.apply(AnswerRow{Position: a.Pos, Choice: c, Flagged: a.Flagged, TimeMs: a.TimeMs}); err != nil {
+		x, err := DecodeChoice(a.Struck)
+		if err != nil {
+			return nil, fmt.Errorf("read exam state: %w", err)
+		}
+		if err := s.apply(AnswerRow{Position: a.Pos, Choice: c, Struck: x, Flagged: a.Flagged, TimeMs: a.TimeMs}); err != nil {
 			return nil, fmt.Errorf("read exam state: %w", err)
 		}
 	}
@@ -204,8 +212,17 @@ func (s *Session) apply(r AnswerRow) error {
 	if err != nil {
 		return fmt.Errorf("answer for question %d: %w", r.Position+1, err)
 	}
+	x, err := normChoice(r.Struck, len(s.Items[r.Position].Perm))
+	if err != nil {
+		return fmt.Errorf("strikes on question %d: %w", r.Position+1, err)
+	}
+	// A strike never covers a chosen option: if a damaged row says both, the choice wins.
+	x = slices.DeleteFunc(x, func(o int) bool { return slices.Contains(c, o) })
+	if len(x) == 0 {
+		x = nil
+	}
 	ms := min(max(r.TimeMs, 0), maxMs)
-	s.answers[r.Position] = answer{choice: c, flagged: r.Flagged, spent: time.Duration(ms) * time.Millisecond}
+	s.answers[r.Position] = answer{choice: c, struck: x, flagged: r.Flagged, spent: time.Duration(ms) * time.Millisecond}
 	return nil
 }
 

@@ -67,6 +67,7 @@ type Data struct {
 	Days       []time.Time           // days with any attempt, oldest first, local midnights
 	Confusions []store.ConfusionPair // most frequent first
 	Read       map[string]bool       // notes sections read, "note#slug"
+	ExamDate   time.Time             // the learner's exam date; zero without one (Load leaves it to the caller)
 }
 
 // Reader is what Load needs of the store.
@@ -121,6 +122,7 @@ type Report struct {
 	Weeks      []Week      // the last Weeks weeks, oldest first, empty ones included
 	Notes      Count       // notes sections read out of every section
 	Cards      int         // review cards
+	Plan       Plan        // what to do today, up to the exam date
 }
 
 // Count is a part out of a whole.
@@ -161,6 +163,7 @@ func Compute(p *pack.Pack, d Data, now time.Time) Report {
 	r.Streak = streak(d.Days, now)
 	r.Weeks = weeks(d.Attempts, now)
 	r.Notes = notesRead(p, d.Read, func(*pack.Note) bool { return true })
+	r.Plan = PlanFor(p, d, r, now)
 	return r
 }
 

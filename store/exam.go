@@ -42,6 +42,7 @@ type ExamSession struct {
 	Config     json.RawMessage // the exam package's own state: order, shuffles, unscored set; nil means {}
 	FinishedAt time.Time       // when it was submitted or abandoned; zero while active
 	Result     json.RawMessage // the exam package's result, set on finish; nil before
+	Set        int             // the fixed practice set it sits, 0 for none
 }
 
 // Answer is the state of one position in an exam session.
@@ -49,6 +50,7 @@ type Answer struct {
 	Position   int           // 0-based place in the session's question order
 	QuestionID string        // the question at that position
 	Choice     string        // the chosen option(s) as the caller labels them; "" for none yet
+	Struck     string        // the options struck out, labelled as Choice is; "" for none
 	Flagged    bool          // marked for review
 	Elapsed    time.Duration // time spent on it so far, kept to the millisecond
 	UpdatedAt  time.Time     // set by the store
@@ -100,9 +102,12 @@ func (s *Store) createExamSession(ctx context.Context, q querier, e ExamSession)
 	if !errors.Is(err, sql.ErrNoRows) {
 		return 0, err
 	}
-	res, err := q.ExecContext(ctx, `INSERT INTO exam_sessions (uid, kind, created_at, deadline, status, config)
-		VALUES (?, ?, ?, ?, 'active', ?)`,
-		e.UID, string(e.Kind), created.UnixMilli(), ms(e.Deadline), config)
+	if e.Set < 0 {
+		return 0, fmt.Errorf("practice set %d is not a set number", e.Set)
+	}
+	res, err := q.ExecContext(ctx, `INSERT INTO exam_sessions (uid, kind, created_at, deadline, status, config, practice_set)
+		VALUES (?, ?, ?, ?, 'active', ?, ?)`,
+		e.UID, string(e.Kind), created.UnixMilli(), ms(e.Deadline), config, e.Set)
 	if err != nil {
 		return 0, err
 	}
@@ -114,7 +119,8 @@ func (t *Tx) CreateExamSession(ctx context.Context, e ExamSession) (int64, error
 	return t.s.createExamSession(ctx, t.tx, e)
 }
 
-const selectSession = `SELECT id, coalesce(uid, ''), kind, created_at, deadline, status, config, finished_at, result
+const selectSession = `SELECT id, coalesce(uid, ''), kind, created_at, deadline, status, config, finished_at, result,
+	practice_set
 	FROM exam_sessions`
 
 func scanSession(sc interface{ Scan(...any) error }) (ExamSession, error) {
@@ -125,7 +131,7 @@ func scanSession(sc interface{ Scan(...any) error }) (ExamSession, error) {
 		deadline, finished   sql.NullInt64
 		result               sql.NullString
 	)
-	if err := sc.Scan(&e.ID, &e.UID, &kind, &created, &deadline, &status, &config, &finished, &result); err != nil {
+	if err := sc.Scan(&e.ID, &e.UID, &kind, &created, &deadline, &status, &config, &finished, &result, &e.Set); err != nil {
 		return e, err
 	}
 	e.Kind, e.Status = ExamKind(kind), ExamStatus(status)
@@ -240,10 +246,11 @@ func (s *Store) saveAnswer(ctx context.Context, q querier, sessionID int64, a An
 	}
 	now := s.now()
 	res, err := q.ExecContext(ctx, `INSERT INTO exam_answer_events
-			(uid, session_id, position, question_id, choice, flagged, time_ms, at)
-		SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+			(uid, session_id, position, question_id, choice, flagged, time_ms, at, struck)
+		SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
 		WHERE EXISTS (SELECT 1 FROM exam_sessions WHERE id = ?2 AND status = 'active')`,
-		NewUID(now), sessionID, a.Position, a.QuestionID, a.Choice, a.Flagged, a.Elapsed.Milliseconds(), now.UnixMilli())
+		NewUID(now), sessionID, a.Position, a.QuestionID, a.Choice, a.Flagged, a.Elapsed.Milliseconds(), now.UnixMilli(),
+		a.Struck)
 	if err != nil {
 		return err
 	}
@@ -264,8 +271,8 @@ func (s *Store) SetFlag(ctx context.Context, sessionID int64, position int, ques
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		a := Answer{Position: position, QuestionID: questionID, Flagged: flagged}
-		err := tx.QueryRowContext(ctx, `SELECT choice, time_ms FROM exam_answers
-			WHERE session_id = ? AND position = ?`, sessionID, position).Scan(&a.Choice, &a.Elapsed)
+		err := tx.QueryRowContext(ctx, `SELECT choice, struck, time_ms FROM exam_answers
+			WHERE session_id = ? AND position = ?`, sessionID, position).Scan(&a.Choice, &a.Struck, &a.Elapsed)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
@@ -294,7 +301,7 @@ func (t *Tx) ExamAnswers(ctx context.Context, sessionID int64) ([]Answer, error)
 }
 
 func (s *Store) examAnswers(ctx context.Context, q querier, sessionID int64) ([]Answer, error) {
-	rows, err := q.QueryContext(ctx, `SELECT position, question_id, choice, flagged, time_ms, updated_at
+	rows, err := q.QueryContext(ctx, `SELECT position, question_id, choice, struck, flagged, time_ms, updated_at
 		FROM exam_answers WHERE session_id = ? ORDER BY position`, sessionID)
 	if err != nil {
 		return nil, err
@@ -306,7 +313,7 @@ func (s *Store) examAnswers(ctx context.Context, q querier, sessionID int64) ([]
 			a                Answer
 			elapsed, updated int64
 		)
-		if err := rows.Scan(&a.Position, &a.QuestionID, &a.Choice, &a.Flagged, &elapsed, &updated); err != nil {
+		if err := rows.Scan(&a.Position, &a.QuestionID, &a.Choice, &a.Struck, &a.Flagged, &elapsed, &updated); err != nil {
 			return nil, err
 		}
 		a.Elapsed = time.Duration(elapsed) * time.Millisecond

@@ -101,6 +101,36 @@ CREATE TABLE bookmarks (
 	"",
 	// 3: UUIDs for exam sessions and scenario runs; see migrateSessionUIDs in goMigrations.
 	"",
+	// 4: fixed practice sets, strikes on exam answers, and settings (the exam date).
+	`
+CREATE TABLE practice_sets (
+	pack_id   TEXT    NOT NULL,
+	number    INTEGER NOT NULL CHECK (number > 0),
+	questions TEXT    NOT NULL CHECK (json_valid(questions) AND json_type(questions) = 'array'),
+	frozen_at INTEGER NOT NULL,
+	PRIMARY KEY (pack_id, number)
+) STRICT;
+CREATE TRIGGER practice_sets_never_change BEFORE UPDATE ON practice_sets
+	BEGIN SELECT RAISE(ABORT, 'a practice set never changes once taken'); END;
+
+ALTER TABLE exam_sessions ADD COLUMN practice_set INTEGER NOT NULL DEFAULT 0 CHECK (practice_set >= 0);
+CREATE INDEX exam_sessions_practice_set ON exam_sessions (practice_set, status) WHERE practice_set > 0;
+
+ALTER TABLE exam_answer_events ADD COLUMN struck TEXT NOT NULL DEFAULT '';
+DROP VIEW exam_answers;
+CREATE VIEW exam_answers AS
+	SELECT e.session_id, e.position, e.question_id, e.choice, e.flagged, e.time_ms, e.at AS updated_at, e.uid,
+		e.struck
+	FROM exam_answer_events e
+	WHERE e.seq = (SELECT max(seq) FROM exam_answer_events l
+		WHERE l.session_id = e.session_id AND l.position = e.position);
+
+CREATE TABLE settings (
+	key        TEXT    PRIMARY KEY CHECK (key <> ''),
+	value      TEXT    NOT NULL,
+	updated_at INTEGER NOT NULL
+) STRICT;
+`,
 }
 
 // migrate applies the migrations the database lacks, one transaction each.

@@ -39,7 +39,9 @@ func answered(as []Answer) int {
 // StartExam creates an exam session and returns its ID. One exam at a time: if another is in progress it
 // fails with an *InProgressError, unless abandon is true; then the exam in progress is abandoned first, in
 // the same transaction, and its answers are recorded as attempts marked abandoned (they count, and feed
-// review). e.UID (NewUID, made when the exam is drawn) makes a retry find the session it created.
+// review). An exam on a practice set (e.Set) freezes the set's questions, read from its state, the first
+// time the set is taken, in the same transaction. e.UID (NewUID, made when the exam is drawn) makes a retry
+// find the session it created.
 func (s *Study) StartExam(ctx context.Context, e ExamSession, abandon bool) (int64, error) {
 	if e.UID == "" {
 		return 0, ErrNoUID
@@ -67,6 +69,9 @@ func (s *Study) StartExam(ctx context.Context, e ExamSession, abandon bool) (int
 			if err := s.abandon(ctx, tx, a); err != nil {
 				return err
 			}
+		}
+		if err := s.freezeSet(ctx, tx, e); err != nil {
+			return err
 		}
 		id, err = tx.CreateExamSession(ctx, e)
 		return err

@@ -57,9 +57,14 @@ func (s *Study) ScenarioBest(ctx context.Context) (map[string]ScenarioRecord, er
 	return s.st.ScenarioBest(ctx)
 }
 
-// Progress reads what the progress dashboard computes from.
+// Progress reads what the progress dashboard and the plan for today compute from, the exam date included.
 func (s *Study) Progress(ctx context.Context, now time.Time) (progress.Data, error) {
-	return progress.Load(ctx, s.st, now)
+	d, err := progress.Load(ctx, s.st, now)
+	if err != nil {
+		return d, err
+	}
+	d.ExamDate, _, err = s.ExamDate(ctx)
+	return d, err
 }
 
 // RecomputeCards rebuilds every review card from the attempts alone, replaying them in time order as they

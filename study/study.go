@@ -99,7 +99,7 @@ func (e *InProgressError) Is(target error) bool { return target == ErrExamInProg
 // exist, or the request itself is wrong. The write queue gives up on such a write and tells the screen.
 func IsPermanent(err error) bool {
 	return errors.Is(err, ErrTakenOver) || errors.Is(err, ErrExamInProgress) || errors.Is(err, ErrNoUID) ||
-		errors.Is(err, store.ErrSessionClosed) || errors.Is(err, store.ErrNotFound)
+		errors.Is(err, store.ErrSessionClosed) || errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrSetChanged)
 }
 
 // NewUID returns a fresh UUIDv7 with the time at, for an attempt made at that time.

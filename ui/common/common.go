@@ -188,6 +188,7 @@ type ExamStart struct {
 	Minutes   int // 0 = untimed
 	Domain    string
 	Task      string
+	Set       int // a fixed practice set (`--set N`); 0 for none
 }
 
 // MarkdownWidth is the width notes, questions and scenarios are rendered at: the terminal less a margin,

@@ -25,6 +25,7 @@ type Option struct {
 	Text    string
 	Why     string // shown under the option once revealed
 	Chosen  bool
+	Struck  bool    // struck out by the learner: dimmed, struck through and marked ~, so it reads without colour
 	Verdict Verdict // used once revealed
 }
 
@@ -44,6 +45,10 @@ func (l OptionList) Render(st Styles, opts []Option, width int) (lines []string,
 	for d, o := range opts {
 		box := "( ) "
 		switch {
+		case o.Struck && l.Multi:
+			box = "[~] "
+		case o.Struck:
+			box = "(~) "
 		case l.Multi && o.Chosen:
 			box = "[x] "
 		case l.Multi:
@@ -65,11 +70,17 @@ func (l OptionList) Render(st Styles, opts []Option, width int) (lines []string,
 		if o.Chosen {
 			style = style.Bold(true)
 		}
+		if o.Struck {
+			style = st.Subtle.Strikethrough(true)
+		}
 		rows[d][0] = len(lines)
 		for k, line := range strings.Split(ansi.Wrap(o.Text, textW, ""), "\n") {
 			prefix := pad
 			if k == 0 {
 				prefix = lead + box + string(rune('A'+d)) + ". "
+				if o.Struck {
+					prefix = lead + box + st.Subtle.Render(string(rune('A'+d))+". ")
+				}
 			}
 			lines = append(lines, prefix+style.Render(line))
 		}

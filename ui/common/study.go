@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"dvaprep/exam"
 	"dvaprep/progress"
 	"dvaprep/study"
 )
@@ -22,6 +23,8 @@ type (
 		ExamAnswers(ctx context.Context, id int64) ([]study.Answer, error)
 		SeenQuestionIDs(ctx context.Context) (map[string]bool, error)
 		MostMissed(ctx context.Context, limit int) ([]study.Missed, error)
+		PracticeSets(ctx context.Context) ([]exam.PracticeSet, error)
+		SetAttempts(ctx context.Context) ([]study.SetAttempt, error)
 	}
 	// ScenarioStudy is what the scenario screen needs.
 	ScenarioStudy interface {
@@ -49,6 +52,8 @@ type (
 		Summary(ctx context.Context) (study.Summary, error)
 		CountDue(ctx context.Context, now time.Time) (int, error)
 		ExamInProgress(ctx context.Context) (*study.ExamSession, int, error)
+		Progress(ctx context.Context, now time.Time) (progress.Data, error)
+		SetExamDate(ctx context.Context, d time.Time) error
 	}
 	// ProgressStudy is what the progress screen needs.
 	ProgressStudy interface {

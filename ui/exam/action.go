@@ -9,6 +9,7 @@ const (
 	actNone    actionKind = iota
 	actChoose             // choose the option at display position pos of the question on screen
 	actFlag               // mark the question on screen for review, or unmark it
+	actStrike             // strike out the option at display position pos, or un-strike it
 	actOpen               // show question pos
 	actGrid               // show the navigator
 	actReview             // show the check before submitting

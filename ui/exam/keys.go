@@ -17,6 +17,7 @@ type KeyMap struct {
 	Choose                key.Binding // 1–6 and a–f pick an option
 	Toggle                key.Binding // space
 	Flag                  key.Binding
+	Strike                key.Binding // x strikes out the option under the cursor, or un-strikes it
 	Next, Prev            key.Binding
 	Grid                  key.Binding
 	Submit                key.Binding
@@ -41,6 +42,7 @@ type helpContext struct {
 	links    bool // the question has note links
 	confirm  bool // a y/n question is open
 	brief    bool // the full mock's briefing is open
+	sets     bool // the open form is the list of practice sets
 }
 
 // DefaultKeyMap returns the exam keys.
@@ -54,6 +56,7 @@ func DefaultKeyMap() KeyMap {
 		Choose:   key.NewBinding(key.WithKeys(optionKeys...), key.WithHelp("1–6/a–f", "choose")),
 		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "toggle")),
 		Flag:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark for review")),
+		Strike:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "strike out or back")),
 		Next:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n/p", "next/prev")),
 		Prev:     key.NewBinding(key.WithKeys("p")),
 		Grid:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "grid")),
@@ -91,6 +94,9 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		if c.brief {
 			return []key.Binding{common.WithHelp(k.Enter, "enter", "start the clock"), k.Back}
 		}
+		if c.form && c.sets {
+			return []key.Binding{common.WithHelp(k.Up, "↑/↓", "pick a set"), common.WithHelp(k.Enter, "enter", "briefing"), k.Back}
+		}
 		if c.form {
 			return []key.Binding{common.WithHelp(k.Up, "↑/↓", "field"), common.WithHelp(k.Left, "←/→", "change"),
 				common.WithHelp(k.Enter, "enter", "start"), k.Back}
@@ -109,8 +115,8 @@ func (k KeyMap) ShortHelp() []key.Binding {
 			choose = common.WithHelp(k.Choose, "1–6/a–f/space", "toggle")
 		}
 		// Short enough for 80 columns; the full help (?) spells each one out.
-		return []key.Binding{choose, common.WithHelp(k.Flag, "m", "mark"), common.WithHelp(k.Next, "n/p", "next"), k.Grid,
-			k.Submit, common.WithHelp(k.Back, "esc/q", "leave")}
+		return []key.Binding{choose, common.WithHelp(k.Strike, "x", "strike"), common.WithHelp(k.Flag, "m", "mark"),
+			common.WithHelp(k.Next, "n/p", "next"), k.Grid, k.Submit, common.WithHelp(k.Back, "esc/q", "leave")}
 	case modeNavigator:
 		return []key.Binding{common.WithHelp(k.Up, "←↑↓→", "move"), common.WithHelp(k.Enter, "enter", "jump"),
 			common.WithHelp(k.Back, "esc/g", "close")}
@@ -143,7 +149,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		return [][]key.Binding{
 			{common.WithHelp(k.Choose, "1–6/a–f", "choose"), common.WithHelp(k.Up, "↑/↓", "move"), common.WithHelp(k.Enter, "enter", "choose"),
 				common.WithHelp(k.Toggle, "space", "toggle (multiple)")},
-			{k.Flag, k.Next, k.Grid, k.Submit},
+			{k.Strike, k.Flag, k.Next, k.Grid, k.Submit},
 			{k.PageUp, k.PageDown, k.NextLink, k.OpenLink, common.WithHelp(k.Back, "esc", "leave (asks; saved)"), k.Quit},
 		}
 	case modeAnswers:

@@ -3,6 +3,7 @@ package exam
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 // The start menu's entries.
 const (
 	itemMock = iota
+	itemSets
 	itemDrill
 	itemMissed
 	itemCustom
@@ -71,6 +73,18 @@ type menu struct {
 
 	active   *study.ExamSession // an exam still in progress, which a new one would abandon
 	answered int                // how many of its questions have an answer
+
+	sets       []engine.PracticeSet // the fixed practice sets
+	records    map[int]study.SetRecord
+	setsLoaded bool
+	setsErr    error
+	setCur     int // the set under the cursor in the open list
+	briefSet   int // the briefing is for this practice set, 0 for a drawn mock
+}
+
+func (mn *menu) setSets(sets []engine.PracticeSet, records map[int]study.SetRecord, err error) {
+	mn.sets, mn.records, mn.setsErr, mn.setsLoaded = sets, records, err, true
+	mn.setCur = min(mn.setCur, max(len(sets)-1, 0))
 }
 
 func newMenu(ctx *common.Context, keys KeyMap) menu {
@@ -102,6 +116,8 @@ func (mn *menu) fields() int {
 		return 2
 	case itemMissed:
 		return 1
+	case itemSets:
+		return max(len(mn.sets), 1)
 	}
 	return 0
 }
@@ -140,8 +156,22 @@ func (mn *menu) step(d int) {
 func (mn *menu) config() (engine.Config, error) {
 	switch mn.cursor {
 	case itemMock:
+		if mn.briefSet > 0 {
+			if s := engine.FindSet(mn.sets, mn.briefSet); s != nil {
+				return engine.SetMock(mn.ctx.Pack, *s), nil
+			}
+			return engine.Config{}, fmt.Errorf("practice set %d is not in the bank any more", mn.briefSet)
+		}
 		return engine.Config{Kind: engine.Mock, Questions: mn.format.Questions,
 			Duration: time.Duration(mn.format.Minutes) * time.Minute, Unscored: mn.format.Unscored}, nil
+	case itemSets:
+		switch {
+		case mn.setsErr != nil:
+			return engine.Config{}, fmt.Errorf("could not form the practice sets: %w", mn.setsErr)
+		case len(mn.sets) == 0:
+			return engine.Config{}, fmt.Errorf("the bank is too small for a practice set of %d questions", mn.format.Questions)
+		}
+		return engine.SetMock(mn.ctx.Pack, mn.sets[min(mn.setCur, len(mn.sets)-1)]), nil
 	case itemDrill:
 		s := mn.scopes[mn.scope]
 		if s.questions == 0 {
@@ -170,11 +200,19 @@ func (mn *menu) update(msg tea.KeyPressMsg) action {
 		switch {
 		case key.Matches(msg, k.Enter):
 			mn.brief = false
-			return mn.begin()
+			a := mn.begin()
+			mn.briefSet = 0
+			return a
 		case key.Matches(msg, k.Back):
 			mn.brief = false
+			if mn.briefSet > 0 {
+				mn.cursor, mn.form, mn.briefSet = itemSets, true, 0
+			}
 		}
 		return none
+	}
+	if mn.form && mn.cursor == itemSets {
+		return mn.updateSets(msg)
 	}
 	if !mn.form {
 		switch {
@@ -212,6 +250,26 @@ func (mn *menu) update(msg tea.KeyPressMsg) action {
 	return none
 }
 
+// updateSets moves in the open list of practice sets; enter opens the briefing of the set under the cursor.
+func (mn *menu) updateSets(msg tea.KeyPressMsg) action {
+	k := mn.keys
+	switch {
+	case key.Matches(msg, k.Up, k.Left):
+		mn.setCur = max(mn.setCur-1, 0)
+	case key.Matches(msg, k.Down, k.Right):
+		mn.setCur = min(mn.setCur+1, max(len(mn.sets)-1, 0))
+	case key.Matches(msg, k.Enter):
+		cfg, err := mn.config()
+		if err != nil {
+			return action{kind: actStatus, text: err.Error(), err: true}
+		}
+		mn.form, mn.brief, mn.briefSet, mn.cursor = false, true, cfg.Set, itemMock
+	case key.Matches(msg, k.Back):
+		mn.form = false
+	}
+	return none
+}
+
 // begin starts the exam the menu describes, or says why it cannot.
 func (mn *menu) begin() action {
 	cfg, err := mn.config()
@@ -229,6 +287,7 @@ func (mn *menu) view() string {
 	}
 	items := []struct{ title, desc string }{
 		{"Full mock exam", fmt.Sprintf("%d questions · %d minutes · %d unscored, like the real exam", f.Questions, f.Minutes, f.Unscored)},
+		{"Practice sets", mn.setsDesc()},
 		{"Domain or task drill", "one domain or task statement · untimed · answers shown as you go · a practice report"},
 		{"Missed-questions drill", mn.missedDesc()},
 		{"Custom exam", fmt.Sprintf("any length, %s a question unless you change it · a practice report, no score",
@@ -252,9 +311,16 @@ func (mn *menu) view() string {
 			marker, title = st.Selected.Render("› "), st.Selected.Render(it.title)
 		}
 		b.WriteString(marker + title + "\n")
-		b.WriteString("    " + common.Truncate(st.Subtle.Render(it.desc), w-4) + "\n")
+		// The list of sets is long: while it is open, the other entries give it their description's line.
+		if !mn.form || mn.cursor != itemSets || i == itemSets {
+			b.WriteString("    " + common.Truncate(st.Subtle.Render(it.desc), w-4) + "\n")
+		}
 		if i == mn.cursor && mn.form {
-			b.WriteString(mn.formView(w))
+			if i == itemSets {
+				b.WriteString(mn.setsView(w))
+			} else {
+				b.WriteString(mn.formView(w))
+			}
 		}
 	}
 	return b.String()
@@ -270,6 +336,59 @@ func (mn *menu) missedDesc() string {
 		return "nothing missed yet · untimed"
 	}
 	return fmt.Sprintf("%s you got wrong before, most missed first · untimed", plural(len(mn.missed), "question", "questions"))
+}
+
+func (mn *menu) setsDesc() string {
+	switch {
+	case mn.setsErr != nil:
+		return "could not form the sets: " + mn.setsErr.Error()
+	case !mn.setsLoaded:
+		return "the bank cut into fixed full mocks, to take, retake and compare"
+	case len(mn.sets) == 0:
+		return fmt.Sprintf("the bank is too small for a set of %d questions", mn.format.Questions)
+	}
+	taken := 0
+	for _, s := range mn.sets {
+		if mn.records[s.Number].Attempts > 0 {
+			taken++
+		}
+	}
+	return fmt.Sprintf("%s of %d fixed questions, no overlap · %d taken · retake one to compare",
+		plural(len(mn.sets), "set", "sets"), mn.format.Questions, taken)
+}
+
+// setsView lists the practice sets under their menu entry, each with its last and best estimate.
+func (mn *menu) setsView(w int) string {
+	st := mn.ctx.Styles
+	var b strings.Builder
+	if len(mn.sets) == 0 {
+		b.WriteString("      " + st.Subtle.Render(mn.setsDesc()) + "\n")
+	}
+	for i, s := range mn.sets {
+		line := fmt.Sprintf("Set %d", s.Number)
+		r := mn.records[s.Number]
+		if r.Attempts == 0 {
+			line += " · not taken yet"
+		} else {
+			line += fmt.Sprintf(" · last %d (%s) · best %d · %s · estimates", r.Last.Result.Scaled,
+				r.Last.At.Local().Format("Jan 2"), r.Best.Result.Scaled, plural(r.Attempts, "attempt", "attempts"))
+		}
+		if len(s.Short) > 0 {
+			var parts []string
+			for _, d := range s.Short {
+				parts = append(parts, fmt.Sprintf("domain %s %d of %d", d.Domain, d.Had, d.Wanted))
+			}
+			line += " · off the blueprint: " + strings.Join(parts, ", ")
+		}
+		marker := "      "
+		if i == mn.setCur {
+			marker = "    " + st.Selected.Render("▸ ")
+			line = st.Selected.Render(line)
+		}
+		b.WriteString(common.Truncate(marker+line, w) + "\n")
+	}
+	b.WriteString("      " + st.Subtle.Render("↑/↓ pick · enter opens its briefing · esc close") + "\n")
+	return b.String()
 }
 
 // formView draws the open form under its menu entry.
@@ -323,8 +442,15 @@ func (mn *menu) briefView(w int) string {
 		split = append(split, fmt.Sprintf("%d from domain %s", s.Scored, s.Domain))
 	}
 	para := func(s string) string { return wrapIndent(s, w) }
+	title := "Full mock exam"
+	setLine := ""
+	if mn.briefSet > 0 {
+		title = fmt.Sprintf("Practice set %d", mn.briefSet)
+		setLine = para(fmt.Sprintf("A fixed set: the same %d questions at every attempt (in a new order), and the same "+
+			"unscored ones, so the result compares this attempt with your last one at set %d.", f.Questions, mn.briefSet))
+	}
 	lines := []string{
-		st.Title.Render("Full mock exam"),
+		st.Title.Render(title),
 		"  " + st.Title.Render(fmt.Sprintf("%d questions · %d minutes · %d unscored", f.Questions, f.Minutes, f.Unscored)),
 		para(fmt.Sprintf("As in the real exam, nothing marks the %d unscored questions; the report reveals them. "+
 			"The score estimate rests on the other %d, drawn by the blueprint: %s.", f.Unscored, scored, strings.Join(split, ", "))),
@@ -334,11 +460,14 @@ func (mn *menu) briefView(w int) string {
 			"Every answer is saved as you give it: after a crash, resume from Home."),
 		"",
 		st.Title.Render("Keys"),
-		para("1–6 or a–f choose · space toggles in multiple response · m marks for review"),
+		para("1–6 or a–f choose · space toggles in multiple response · x strikes out the option under the cursor · m marks for review"),
 		para("n/p next/previous · g all questions, to jump to any · s review and submit"),
 		para("esc or q asks before leaving; the exam stays saved and its clock keeps running"),
 		"",
 		st.Selected.Render("enter starts the clock") + st.Subtle.Render(" · esc goes back"),
+	}
+	if setLine != "" {
+		lines = slices.Insert(lines, 4, setLine)
 	}
 	return common.Fit(strings.Join(lines, "\n"), w, mn.ctx.BodyHeight())
 }

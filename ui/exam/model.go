@@ -119,6 +119,9 @@ func kindTitle(s *engine.Session) string {
 	if s == nil {
 		return "Mock exam"
 	}
+	if s.Config.Set > 0 {
+		return fmt.Sprintf("Practice set %d", s.Config.Set)
+	}
 	switch s.Config.Kind {
 	case engine.Drill:
 		return "Drill"
@@ -133,7 +136,8 @@ func kindTitle(s *engine.Session) string {
 // KeyMap returns the keys of the current mode for the help footer.
 func (m *Model) KeyMap() help.KeyMap {
 	k := m.keys
-	k.ctx = helpContext{mode: m.mode, form: m.menu.form, confirm: m.leaving, brief: m.menu.brief}
+	k.ctx = helpContext{mode: m.mode, form: m.menu.form, confirm: m.leaving, brief: m.menu.brief,
+		sets: m.menu.cursor == itemSets}
 	if q := m.question(m.quest.cur); q != nil && m.mode == modeQuestion {
 		k.ctx.multi = q.Select > 1
 		k.ctx.revealed = m.sheet().revealed(m.quest.cur)
@@ -221,12 +225,15 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.failed(msg)
 	case startedMsg:
 		return m, m.started(msg)
+	case previousMsg:
+		return m, m.previous(msg)
 	case resumedMsg:
 		return m, m.resumed(msg)
 	case missedMsg:
 		if msg.owner == m.owner {
 			m.menu.setMissed(msg.ids, msg.err)
 			m.menu.active, m.menu.answered = msg.active, msg.answered
+			m.menu.setSets(msg.sets, study.SetRecords(msg.attempts), msg.setsErr)
 		}
 		return m, nil
 	case renderedMsg:

@@ -577,7 +577,7 @@ func TestMenuStartsDrill(t *testing.T) {
 	m := e.open(common.ExamArg{})
 	contains(t, e.view(), "Full mock exam")
 	contains(t, e.view(), "nothing missed yet")
-	e.press("down", "enter")
+	e.press("down", "down", "enter")
 	if !m.menu.form {
 		t.Fatal("no form")
 	}
@@ -595,7 +595,7 @@ func TestMenuStartsDrill(t *testing.T) {
 func TestMenuMissedNeedsHistory(t *testing.T) {
 	e := newEnv(t)
 	m := e.open(common.ExamArg{})
-	e.press("down", "down", "enter", "enter")
+	e.press("down", "down", "down", "enter", "enter")
 	if m.sess != nil || m.mode != modeMenu {
 		t.Fatal("started a missed drill with nothing missed")
 	}
@@ -611,7 +611,7 @@ func TestMissedDrillFromHistory(t *testing.T) {
 	}
 	m := e.open(common.ExamArg{})
 	contains(t, e.view(), "1 question you got wrong before")
-	e.press("down", "down", "enter", "enter")
+	e.press("down", "down", "down", "enter", "enter")
 	if m.sess == nil || m.sess.Config.Kind != engine.Missed || m.sess.Items[0].QuestionID != "d2-a" {
 		t.Fatalf("session %+v", m.sess)
 	}

@@ -1,10 +1,13 @@
 package exam
 
 import (
+	"errors"
+	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	engine "dvaprep/exam"
 	"dvaprep/ui/common"
 )
 
@@ -61,6 +64,9 @@ func (m *Model) choose(d int) tea.Cmd {
 	} else {
 		err = m.sess.Answer(m.quest.cur, []int{m.sess.Items[m.quest.cur].Original(d)})
 	}
+	if errors.Is(err, engine.ErrStruck) {
+		return common.Status(fmt.Sprintf("%s is struck out: x un-strikes it", letter(d)), false)
+	}
 	if err != nil {
 		return common.Status(err.Error(), true)
 	}
@@ -70,6 +76,23 @@ func (m *Model) choose(d int) tea.Cmd {
 		return tea.Batch(cmd, m.renderCmd())
 	}
 	return cmd
+}
+
+// strike strikes out the option at display position d, or un-strikes it, and saves it with the answer.
+func (m *Model) strike(d int) tea.Cmd {
+	q := m.question(m.quest.cur)
+	if q == nil || !m.active() || d < 0 || d >= len(q.Options) || m.sheet().revealed(m.quest.cur) {
+		return nil
+	}
+	err := m.sess.Strike(m.quest.cur, d)
+	if errors.Is(err, engine.ErrChosenStrike) {
+		return common.Status(fmt.Sprintf("%s is your answer: choose another (or toggle it off) before striking it out", letter(d)), false)
+	}
+	if err != nil {
+		return common.Status(err.Error(), true)
+	}
+	m.quest.chosen(d)
+	return m.saveRow(m.quest.cur, opStrike)
 }
 
 func (m *Model) flag() tea.Cmd {
@@ -94,6 +117,8 @@ func (m *Model) apply(a action) tea.Cmd {
 		return m.choose(a.pos)
 	case actFlag:
 		return m.flag()
+	case actStrike:
+		return m.strike(a.pos)
 	case actOpen:
 		return m.open(a.pos)
 	case actGrid:

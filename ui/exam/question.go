@@ -105,6 +105,8 @@ func (q *questionModel) update(msg tea.KeyPressMsg) action {
 		q.keepCursorVisible()
 	case key.Matches(msg, k.Enter, k.Toggle):
 		return action{kind: actChoose, pos: q.cursor}
+	case key.Matches(msg, k.Strike):
+		return action{kind: actStrike, pos: q.cursor}
 	case key.Matches(msg, k.Choose):
 		return action{kind: actChoose, pos: optionKey(msg.String())}
 	}

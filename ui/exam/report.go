@@ -11,6 +11,7 @@ import (
 
 	engine "dvaprep/exam"
 	prog "dvaprep/progress"
+	"dvaprep/study"
 	"dvaprep/ui/common"
 )
 
@@ -26,6 +27,9 @@ type resultModel struct {
 	link   int      // the selected note of a practice report
 	review answers
 	vp     viewport.Model
+
+	prev     *study.SetAttempt // the attempt before this one at the same practice set
+	compared bool              // the attempts were read: no prev means a first attempt
 }
 
 func newResultModel(ctx *common.Context, keys KeyMap) resultModel {
@@ -128,6 +132,7 @@ func (rm *resultModel) resultText() string {
 		add(st.Warn.Render("⏱ Submitted automatically when the time ran out."))
 	}
 	add(rm.saved...)
+	add(rm.comparison()...)
 	if c := rm.sess.Counts(rm.ctx.Pack); c.Incomplete > 0 {
 		add(st.Warn.Render(fmt.Sprintf("◐ %s incomplete (fewer options chosen than asked): scored 0.",
 			plural(c.Incomplete, "answer was", "answers were"))))
@@ -220,6 +225,52 @@ func (rm *resultModel) resultText() string {
 	}
 	add("", st.Subtle.Render("r reviews every answer with its explanation · esc goes back"))
 	return strings.Join(lines, "\n")
+}
+
+// comparison sets a practice set's result beside the previous attempt at the same set: the estimate and
+// each domain's share right.
+func (rm *resultModel) comparison() []string {
+	if rm.sess == nil || rm.sess.Config.Set <= 0 || !rm.compared {
+		return nil
+	}
+	st, r := rm.ctx.Styles, rm.result
+	set := rm.sess.Config.Set
+	if rm.prev == nil {
+		return []string{"", st.Title.Render(fmt.Sprintf("Practice set %d", set)) +
+			st.Subtle.Render(" · your first attempt: retake it later to compare")}
+	}
+	p := rm.prev.Result
+	lines := []string{"", st.Title.Render(fmt.Sprintf("Practice set %d, against your last attempt (%s)", set,
+		rm.prev.At.Local().Format("Jan 2 15:04")))}
+	lines = append(lines, fmt.Sprintf("  Estimate %d → %d (%s) · %d/%d → %d/%d right", p.Scaled, r.Scaled,
+		signed(r.Scaled-p.Scaled), p.Scored.Correct, p.Scored.Total, r.Scored.Correct, r.Scored.Total))
+	before := map[string]engine.DomainResult{}
+	for _, d := range p.Domains {
+		before[d.ID] = d
+	}
+	var parts []string
+	for _, d := range r.Domains {
+		b, ok := before[d.ID]
+		if !ok || d.Total == 0 || b.Total == 0 {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s: %.0f%% → %.0f%%", d.ID, b.Percent(), d.Percent()))
+	}
+	if len(parts) > 0 {
+		lines = append(lines, wrapIndent("By domain "+strings.Join(parts, " · "), rm.ctx.Width))
+	}
+	return lines
+}
+
+// signed writes a change with its sign: +58, -12, ±0.
+func signed(n int) string {
+	switch {
+	case n > 0:
+		return fmt.Sprintf("+%d", n)
+	case n < 0:
+		return fmt.Sprint(n)
+	}
+	return "±0"
 }
 
 // cutBar draws a proportion with a mark at the cut.

@@ -41,7 +41,7 @@ func (m *Model) submit(why string) tea.Cmd {
 	m.mode = modeResult
 	m.res.saved = m.savedLine()
 	m.res.show(&r, why != byUser)
-	cmds = append(cmds, statusIf(why))
+	cmds = append(cmds, statusIf(why), m.loadPrevious())
 	return tea.Batch(cmds...)
 }
 
@@ -61,4 +61,41 @@ func statusIf(note string) tea.Cmd {
 		return nil
 	}
 	return common.Status(note, false)
+}
+
+// previousMsg brings the learner's attempts at practice sets, to compare a set's result with the last one.
+type previousMsg struct {
+	owner    uint64
+	attempts []study.SetAttempt
+	err      error
+}
+
+// loadPrevious reads the attempts at practice sets, for a session on a set.
+func (m *Model) loadPrevious() tea.Cmd {
+	st, owner, ctx := m.study(), m.owner, m.ctx.Background()
+	if st == nil || m.sess == nil || m.sess.Config.Set <= 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		as, err := st.SetAttempts(ctx)
+		return previousMsg{owner: owner, attempts: as, err: err}
+	}
+}
+
+// previous takes the attempts: the latest at the same set before this session is the one to compare with.
+func (m *Model) previous(msg previousMsg) tea.Cmd {
+	if msg.owner != m.owner || m.sess == nil {
+		return nil
+	}
+	m.res.compared = true
+	if msg.err != nil {
+		return common.Status("Could not read your earlier attempts at this set: "+msg.err.Error(), true)
+	}
+	if p, ok := study.PreviousAttempt(msg.attempts, m.sess.Config.Set, m.id); ok {
+		m.res.prev = &p
+	}
+	if m.mode == modeResult {
+		m.relayout()
+	}
+	return nil
 }

@@ -176,7 +176,7 @@ func TestMenuOptions(t *testing.T) {
 	e := newEnv(t)
 	m := e.open(common.ExamArg{})
 	mn := &m.menu
-	e.press("down", "down", "down", "enter") // Custom exam
+	e.press("down", "down", "down", "down", "enter") // Custom exam
 	if !mn.form || mn.cursor != itemCustom {
 		t.Fatalf("form %v cursor %d", mn.form, mn.cursor)
 	}
@@ -216,7 +216,7 @@ func TestMenuOptions(t *testing.T) {
 	}
 
 	// The full mock: enter opens the briefing; esc goes back; enter from the briefing starts the clock.
-	e.press("esc", "up", "up", "up", "enter")
+	e.press("esc", "up", "up", "up", "up", "enter")
 	if !mn.brief || m.sess != nil {
 		t.Fatalf("brief %v, session %v", mn.brief, m.sess != nil)
 	}

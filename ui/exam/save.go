@@ -20,6 +20,7 @@ const (
 	opCreate opKind = iota // create the session row with the exam's state
 	opAnswer               // one question's choice, flag and time
 	opFlag                 // one question's flag
+	opStrike               // one question's strikes
 	opFinish               // submit: the result, the attempts and their review cards, in one transaction
 )
 
@@ -87,7 +88,7 @@ func (m *Model) enqueue(o op) tea.Cmd {
 			ref.id = id
 			return savedMsg{owner: owner, kind: opCreate, id: id}, nil
 		}
-	case opAnswer, opFlag:
+	case opAnswer, opFlag, opStrike:
 		w.What = fmt.Sprintf("your answer to question %d", pos+1)
 		w.Key = fmt.Sprintf("exam/%d/%d", owner, pos)
 		w.Do = func(ctx context.Context) (tea.Msg, error) {
@@ -96,7 +97,7 @@ func (m *Model) enqueue(o op) tea.Cmd {
 			}
 			// The whole state of the question: a flag write that replaced an answer write keeps it.
 			err := s.SaveAnswer(ctx, ref.id, study.Answer{Position: o.pos, QuestionID: o.qid,
-				Choice: engine.EncodeChoice(o.row.Choice), Flagged: o.row.Flagged,
+				Choice: engine.EncodeChoice(o.row.Choice), Struck: engine.EncodeChoice(o.row.Struck), Flagged: o.row.Flagged,
 				Elapsed: time.Duration(o.row.TimeMs) * time.Millisecond})
 			if err != nil {
 				return nil, err

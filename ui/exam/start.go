@@ -19,6 +19,10 @@ type missedMsg struct {
 	err      error
 	active   *study.ExamSession
 	answered int
+
+	sets     []engine.PracticeSet
+	attempts []study.SetAttempt
+	setsErr  error
 }
 
 // loadMissed reads the questions answered wrong before, for the missed-questions drill.
@@ -39,6 +43,10 @@ func (m *Model) loadMissed() tea.Cmd {
 		if active, answered, aerr := st.ExamInProgress(ctx); aerr == nil && active != nil {
 			msg.active, msg.answered = active, answered
 		}
+		msg.sets, msg.setsErr = st.PracticeSets(ctx)
+		if msg.setsErr == nil {
+			msg.attempts, msg.setsErr = st.SetAttempts(ctx)
+		}
 		return msg
 	}
 }
@@ -53,6 +61,12 @@ func configFor(p *pack.Pack, s common.ExamStart) (engine.Config, error) {
 		return engine.Config{}, fmt.Errorf("--minutes must be 0 (untimed) or more, not %d", s.Minutes)
 	}
 	d := time.Duration(s.Minutes) * time.Minute
+	if s.Set > 0 {
+		// The set's questions come from the store (a set taken before is frozen there): startCmd fills them.
+		c := engine.FullMock(p)
+		c.Set = s.Set
+		return c, nil
+	}
 	if s.Domain != "" || s.Task != "" {
 		c := engine.DomainDrill(s.Domain, s.Task, s.Questions)
 		c.Duration = d
@@ -93,6 +107,23 @@ func (m *Model) startCmd(cfg engine.Config) tea.Cmd {
 		if st != nil {
 			active, answered, _ = st.ExamInProgress(ctx) // unreadable: the create asks the store again
 		}
+		if cfg.Set > 0 && len(cfg.IDs) == 0 {
+			if st == nil {
+				return startedMsg{owner: owner, err: errors.New("practice sets need the progress database")}
+			}
+			sets, err := st.PracticeSets(ctx)
+			if err != nil {
+				return startedMsg{owner: owner, err: fmt.Errorf("could not form the practice sets: %w", err)}
+			}
+			s := engine.FindSet(sets, cfg.Set)
+			if s == nil {
+				return startedMsg{owner: owner, err: fmt.Errorf("there is no practice set %d: the bank makes %s",
+					cfg.Set, plural(len(sets), "set", "sets"))}
+			}
+			seed := cfg.Seed
+			cfg = engine.SetMock(p, *s)
+			cfg.Seed = seed
+		}
 		sess, err := engine.Start(p, cfg, seen, now)
 		var sf *engine.Shortfall
 		if errors.As(err, &sf) {
@@ -129,7 +160,8 @@ func (m *Model) started(msg startedMsg) tea.Cmd {
 		cmds = append(cmds, common.Status("This exam cannot be saved: "+err.Error(), true))
 	} else {
 		cmds = append(cmds, m.enqueue(op{kind: opCreate, abandon: m.saves.abandon, session: study.ExamSession{
-			Kind: storeKind(m.sess.Config.Kind), CreatedAt: m.sess.Started, Deadline: m.sess.Deadline, Config: state}}))
+			Kind: storeKind(m.sess.Config.Kind), CreatedAt: m.sess.Started, Deadline: m.sess.Deadline, Config: state,
+			Set: m.sess.Config.Set}}))
 	}
 	if msg.warn != nil {
 		cmds = append(cmds, common.Status(msg.warn.Error(), false))
@@ -173,7 +205,12 @@ func (m *Model) resumeLoader() func(id int64) tea.Msg {
 			if err != nil {
 				return resumedMsg{owner: owner, err: fmt.Errorf("exam session %d, question %d: %w", id, a.Position+1, err)}
 			}
-			rows = append(rows, engine.AnswerRow{Position: a.Position, Choice: c, Flagged: a.Flagged, TimeMs: a.Elapsed.Milliseconds()})
+			x, err := engine.DecodeChoice(a.Struck)
+			if err != nil {
+				return resumedMsg{owner: owner, err: fmt.Errorf("exam session %d, question %d: %w", id, a.Position+1, err)}
+			}
+			rows = append(rows, engine.AnswerRow{Position: a.Position, Choice: c, Struck: x, Flagged: a.Flagged,
+				TimeMs: a.Elapsed.Milliseconds()})
 		}
 		sess, err := engine.Restore(es.Config, rows)
 		if err != nil {
@@ -208,7 +245,7 @@ func (m *Model) resumed(msg resumedMsg) tea.Cmd {
 		m.mode = modeResult
 		m.res.saved = m.savedLine()
 		m.res.show(&r, false)
-		return warn
+		return tea.Batch(warn, m.loadPrevious())
 	}
 	if m.sess.Expired(m.ctx.Now()) {
 		return tea.Batch(warn, m.submit(whileAway))

@@ -9,6 +9,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	prog "dvaprep/progress"
@@ -20,6 +21,8 @@ import (
 type KeyMap struct {
 	Up, Down, Open key.Binding
 	Shortcut       key.Binding
+	Date           key.Binding // d sets the exam date
+	Step           key.Binding // 1–5 start a step of the plan for today
 }
 
 // DefaultKeyMap returns the home keys.
@@ -29,14 +32,20 @@ func DefaultKeyMap() KeyMap {
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Shortcut: key.NewBinding(key.WithKeys("n", "s", "e", "r", "p", "/"), key.WithHelp("n s e r p /", "jump")),
+		Date:     dateKey,
+		Step:     stepKey,
 	}
 }
 
 // ShortHelp is the one-line help.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Open, k.Shortcut} }
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Open, k.Shortcut, k.Date}
+}
 
 // FullHelp is the full help.
-func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Shortcut, k.Date, k.Step}}
+}
 
 type entry struct {
 	key, title, desc string
@@ -53,10 +62,18 @@ type Model struct {
 	active  *study.ExamSession
 	answers int
 	err     error
+
+	plan    *prog.Plan // the plan for today, once loaded
+	planErr error
+	dating  bool // the exam date field is open
+	date    textinput.Model
+	owner   common.Owner
 }
 
 // New returns the home screen.
-func New(ctx *common.Context) *Model { return &Model{ctx: ctx, keys: DefaultKeyMap()} }
+func New(ctx *common.Context) *Model {
+	return &Model{ctx: ctx, keys: DefaultKeyMap(), owner: common.NewOwner()}
+}
 
 type loadedMsg struct {
 	summary study.Summary
@@ -64,13 +81,15 @@ type loadedMsg struct {
 	active  *study.ExamSession
 	answers int
 	err     error
+	plan    *prog.Plan
+	planErr error
 }
 
 // Init loads the summary line from the store.
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	st, now, ctx := m.study(), m.ctx.Now, m.ctx.Background()
+	st, now, ctx, p := m.study(), m.ctx.Now, m.ctx.Background(), m.ctx.Pack
 	if st == nil {
 		return nil
 	}
@@ -83,6 +102,14 @@ func (m *Model) load() tea.Cmd {
 		if msg.err == nil {
 			msg.active, msg.answers, msg.err = st.ExamInProgress(ctx)
 		}
+		// The plan reads every attempt: it is worked out here, off the first frame.
+		at := now()
+		if d, err := st.Progress(ctx, at); err != nil {
+			msg.planErr = err
+		} else {
+			pl := prog.Compute(p, d, at).Plan
+			msg.plan = &pl
+		}
 		return msg
 	}
 }
@@ -93,8 +120,8 @@ func (m *Model) Title() string { return "Home" }
 // KeyMap returns the keys for the help footer.
 func (m *Model) KeyMap() help.KeyMap { return m.keys }
 
-// Capturing is always false: home has no text field.
-func (m *Model) Capturing() bool { return false }
+// Capturing is true while the exam date field is open: then q and ? are typed.
+func (m *Model) Capturing() bool { return m.dating }
 
 func (m *Model) entries() []entry {
 	var es []entry
@@ -137,12 +164,33 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.err == nil {
 			m.summary, m.due, m.active, m.answers = &msg.summary, msg.due, msg.active, msg.answers
 		}
+		m.plan, m.planErr = msg.plan, msg.planErr
 		m.cursor = min(m.cursor, len(m.entries())-1)
 	case common.ResumeMsg:
 		return m, m.load()
+	case dateSavedMsg:
+		if msg.owner != m.owner {
+			return m, nil
+		}
+		note := "Exam date removed"
+		if !msg.date.IsZero() {
+			note = "Exam date saved: " + msg.date.Format("Monday 2 January 2006")
+		}
+		return m, tea.Batch(common.Status(note, false), m.load())
 	case tea.KeyPressMsg:
+		if m.dating {
+			return m, m.updateDate(msg)
+		}
 		es := m.entries()
 		switch {
+		case key.Matches(msg, m.keys.Date):
+			m.openDate()
+			return m, nil
+		case key.Matches(msg, m.keys.Step):
+			if s, ok := m.step(msg.String()); ok {
+				return m, common.Go(stepNav(s))
+			}
+			return m, nil
 		case key.Matches(msg, m.keys.Up):
 			m.cursor = (m.cursor - 1 + len(es)) % len(es)
 		case key.Matches(msg, m.keys.Down):
@@ -167,16 +215,22 @@ func (m *Model) View() string {
 	var b strings.Builder
 	b.WriteString(st.Header.Render(m.ctx.Pack.Title) + "\n")
 	b.WriteString(st.Subtle.Render(m.summaryLine()) + "\n\n")
+	w := m.ctx.Width
 	for i, e := range m.entries() {
+		pad := strings.Repeat(" ", max(13-len([]rune(e.title)), 1))
 		marker, title := "  ", st.Title.Render(e.title)
 		if i == m.cursor {
 			marker, title = st.Selected.Render("› "), st.Selected.Render(e.title)
 		}
-		fmt.Fprintf(&b, "%s%s %s\n", marker, st.Subtle.Render("["+e.key+"]"), title)
-		fmt.Fprintf(&b, "      %s\n", st.Subtle.Render(e.desc))
+		b.WriteString(common.Truncate(marker+st.Subtle.Render("["+e.key+"]")+" "+title+pad+st.Subtle.Render(e.desc), w) + "\n")
+	}
+	if pv := m.planView(w); pv != "" {
+		b.WriteString("\n" + pv + "\n")
 	}
 	if m.err != nil {
 		b.WriteString("\n" + st.Error.Render("Could not read progress: "+m.err.Error()))
+	} else if m.planErr != nil {
+		b.WriteString("\n" + st.Error.Render("Could not work out the plan: "+m.planErr.Error()))
 	}
 	return b.String()
 }

@@ -70,3 +70,52 @@ func TestHomeSummaryAndResume(t *testing.T) {
 		t.Errorf("n sent %+v", nav)
 	}
 }
+
+// d opens the exam date field; enter stores the date, and Home then counts down to it with the plan for
+// today. A malformed date is refused and the field stays open.
+func TestHomeSetsTheExamDate(t *testing.T) {
+	ctx := uitest.Context(t, packFS())
+	d := uitest.New(t, ctx, home.New(ctx))
+	if v := ansi.Strip(d.View(ctx)); !strings.Contains(v, "No exam date yet · d sets it") || !strings.Contains(v, "Today (1–2 starts a step)") {
+		t.Fatalf("no offer to set a date:\n%s", v)
+	}
+	// 1 starts the first step: a drill on the weakest task statement.
+	d.Keys("1")
+	nav, ok := d.Sent[len(d.Sent)-1].(common.NavigateMsg)
+	if !ok || nav.To != common.ExamScreen || nav.Exam.Start == nil || nav.Exam.Start.Task != "1.1" {
+		t.Errorf("1 sent %+v", d.Sent[len(d.Sent)-1])
+	}
+	d.Keys("d")
+	if !d.S.Capturing() {
+		t.Fatal("the date field does not capture keys")
+	}
+	d.Keys("31/01/2027", "enter")
+	if st, ok := d.Sent[len(d.Sent)-1].(common.StatusMsg); !ok || !st.Err || !strings.Contains(st.Text, "YYYY-MM-DD") {
+		t.Errorf("a malformed date: %+v", d.Sent[len(d.Sent)-1])
+	}
+	for range 10 {
+		d.Keys("backspace")
+	}
+	date := ctx.Now().AddDate(0, 0, 9)
+	d.Keys(date.Format(time.DateOnly), "enter")
+	if d.S.Capturing() {
+		t.Fatal("the field stayed open after a good date")
+	}
+	v := ansi.Strip(d.View(ctx))
+	if !strings.Contains(v, "Exam in 9 days") || !strings.Contains(v, "3 full mocks fit before it") {
+		t.Fatalf("no countdown after setting the date:\n%s", v)
+	}
+	got, ok, err := uitest.StoreOf(ctx).Setting(context.Background(), "exam_date")
+	if err != nil || !ok || got != date.Format(time.DateOnly) {
+		t.Errorf("stored date %q %v %v", got, ok, err)
+	}
+	// An empty field removes it.
+	d.Keys("d")
+	for range 10 {
+		d.Keys("backspace")
+	}
+	d.Keys("enter")
+	if v := ansi.Strip(d.View(ctx)); !strings.Contains(v, "No exam date yet") {
+		t.Errorf("the date was not removed:\n%s", v)
+	}
+}

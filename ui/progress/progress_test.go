@@ -1,6 +1,7 @@
 package progress_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -108,5 +109,20 @@ func TestFewAnswersMarked(t *testing.T) {
 	}
 	if !strings.Contains(view, "questions 67% · 30 answers") {
 		t.Errorf("the overall accuracy does not say what it rests on:\n%s", view)
+	}
+}
+
+// With an exam date the dashboard counts down to it and says how many full mocks fit before it.
+func TestDashboardExamDate(t *testing.T) {
+	ctx, d := open(t, true, 100, 30)
+	if v := ansi.Strip(d.View(ctx)); strings.Contains(v, "Exam in") {
+		t.Fatalf("a countdown without a date:\n%s", v)
+	}
+	if err := uitest.StoreOf(ctx).SetSetting(context.Background(), "exam_date", "2026-01-24"); err != nil {
+		t.Fatal(err)
+	}
+	d.Keys("r")
+	if v := ansi.Strip(d.View(ctx)); !strings.Contains(v, "Exam in 10 days (Sat Jan 24) · 4 full mocks fit before it") {
+		t.Errorf("no countdown:\n%s", v)
 	}
 }

@@ -91,6 +91,14 @@ func (r render) headline() []string {
 	}
 	q := rep.Questions
 	lines := []string{ready}
+	if pl := rep.Plan; pl.HasDate() {
+		line := st.Title.Render("Exam") + " " + pl.Countdown()
+		if pl.DaysLeft > 0 {
+			line += fmt.Sprintf(" · %s before it, one every %d days", plural(pl.MocksFit, "full mock fits", "full mocks fit"),
+				prog.MockEvery)
+		}
+		lines = append(lines, line+st.Subtle.Render(" · today's plan is on Home"))
+	}
 	if !rd.Enough && q.Answered == 0 && rep.Decisions.Answered == 0 {
 		lines = append(lines, st.Subtle.Render("No answers yet: start with a drill or a scenario (e or s on the home screen)."))
 	}

@@ -11,6 +11,7 @@ type KeyMap struct {
 	Up, Down         key.Binding
 	Choose           key.Binding // 1–6 and a–f pick an option
 	Toggle           key.Binding // space: toggle the option under the cursor (multiple response)
+	Strike           key.Binding // x: strike out the option under the cursor, or un-strike it
 	Enter            key.Binding
 	Sure, Unsure     key.Binding
 	PageUp, PageDown key.Binding
@@ -30,6 +31,7 @@ func DefaultKeyMap() KeyMap {
 		Choose:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "a", "b", "c", "d", "e", "f"), key.WithHelp("1–6/a–f", "answer")),
 		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "toggle")),
 		Enter:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "answer")),
+		Strike:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "strike out or back")),
 		Sure:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "I was sure")),
 		Unsure:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "unsure")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
@@ -44,9 +46,11 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	switch k.mode {
 	case modeAsk:
 		if k.multi {
-			return []key.Binding{common.WithHelp(k.Choose, "1–6/a–f/space", "toggle"), common.WithHelp(k.Up, "↑/↓", "move"), k.PageDown, k.Back}
+			return []key.Binding{common.WithHelp(k.Choose, "1–6/a–f/space", "toggle"), common.WithHelp(k.Up, "↑/↓", "move"),
+				common.WithHelp(k.Strike, "x", "strike"), k.PageDown, k.Back}
 		}
-		return []key.Binding{common.WithHelp(k.Choose, "1–6/a–f/enter", "answer"), common.WithHelp(k.Up, "↑/↓", "move"), k.PageDown, k.Back}
+		return []key.Binding{common.WithHelp(k.Choose, "1–6/a–f/enter", "answer"), common.WithHelp(k.Up, "↑/↓", "move"),
+			common.WithHelp(k.Strike, "x", "strike"), k.PageDown, k.Back}
 	case modeFeedback:
 		if k.right {
 			return []key.Binding{k.Sure, k.Unsure, common.WithHelp(k.Down, "↑/↓", "scroll"), k.Back}
@@ -63,7 +67,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	switch k.mode {
 	case modeAsk:
 		return [][]key.Binding{
-			{common.WithHelp(k.Choose, "1–6/a–f", "choose"), k.Toggle, common.WithHelp(k.Enter, "enter", "answer")},
+			{common.WithHelp(k.Choose, "1–6/a–f", "choose"), k.Toggle, common.WithHelp(k.Enter, "enter", "answer"), k.Strike},
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Back},
 		}
 	case modeFeedback:

@@ -49,6 +49,7 @@ type Model struct {
 
 	cursor  int
 	chosen  []bool
+	struck  []bool // options struck out: they cannot be chosen until un-struck
 	shown   time.Time
 	elapsed time.Duration
 	right   bool
@@ -249,6 +250,7 @@ func (m *Model) ask(i int) tea.Cmd {
 	m.cur, m.mode = i, modeAsk
 	m.cursor, m.right, m.score, m.elapsed = 0, false, 0, 0
 	m.chosen = make([]bool, len(m.queue[i].options()))
+	m.struck = make([]bool, len(m.chosen))
 	m.shown = m.ctx.Now()
 	m.relayout()
 	m.vp.GotoTop()
@@ -317,6 +319,8 @@ func (m *Model) keyAsk(msg tea.KeyPressMsg) tea.Cmd {
 		if it.selects() > 1 {
 			return m.pick(m.cursor)
 		}
+	case key.Matches(msg, k.Strike):
+		return m.strike(m.cursor)
 	case key.Matches(msg, k.Enter):
 		if it.selects() > 1 {
 			if c := m.count(); c != it.selects() {
@@ -329,9 +333,26 @@ func (m *Model) keyAsk(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// strike strikes out option d, or un-strikes it: a note to self that it is wrong, as the real test driver
+// allows. A chosen option cannot be struck.
+func (m *Model) strike(d int) tea.Cmd {
+	if d < 0 || d >= len(m.struck) {
+		return nil
+	}
+	if m.chosen[d] {
+		return common.Status(fmt.Sprintf("%c is chosen: toggle it off before striking it out", rune('A'+d)), false)
+	}
+	m.struck[d] = !m.struck[d]
+	m.relayout()
+	return nil
+}
+
 // pick chooses option d: a single answer is given at once; a multiple answer once enough are toggled on.
 func (m *Model) pick(d int) tea.Cmd {
 	it := m.item()
+	if m.struck[d] {
+		return common.Status(fmt.Sprintf("%c is struck out: x un-strikes it", rune('A'+d)), false)
+	}
 	if it.selects() == 1 {
 		clear(m.chosen)
 		m.chosen[d] = true

@@ -170,3 +170,32 @@ func TestNothingToReview(t *testing.T) {
 		t.Errorf("esc sent %T", d.Sent[len(d.Sent)-1])
 	}
 }
+
+// x strikes out the option under the cursor: it shows as struck, cannot be chosen until un-struck, and the
+// help shows the key.
+func TestReviewStrike(t *testing.T) {
+	ctx, d := open(t)
+	d.Keys("down", "x") // B
+	v := view(ctx, d)
+	if !strings.Contains(v, "(~) B.") {
+		t.Fatalf("B not shown struck:\n%s", v)
+	}
+	help := ""
+	for _, b := range d.S.KeyMap().ShortHelp() {
+		help += b.Help().Key + " " + b.Help().Desc + " · "
+	}
+	if !strings.Contains(help, "x strike") {
+		t.Errorf("the help does not show x: %s", help)
+	}
+	d.Keys("b")
+	if v := view(ctx, d); strings.Contains(v, "✗ Wrong") {
+		t.Fatalf("a struck option was chosen:\n%s", v)
+	}
+	if st, ok := d.Sent[len(d.Sent)-1].(common.StatusMsg); !ok || !strings.Contains(st.Text, "B is struck out") {
+		t.Errorf("last message %+v, want the strike explained", d.Sent[len(d.Sent)-1])
+	}
+	d.Keys("x", "b") // un-strike, then choose it
+	if v := view(ctx, d); !strings.Contains(v, "✗ Wrong · the answer is A") {
+		t.Fatalf("an un-struck option could not be chosen:\n%s", v)
+	}
+}
