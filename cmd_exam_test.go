@@ -52,3 +52,12 @@ func TestExamRefusesWhileOneIsInProgress(t *testing.T) {
 		t.Errorf("the exam in progress is %s, want it untouched", e.Status)
 	}
 }
+
+// --domain with --task is refused: the interface opened the exam menu instead, and --abandon abandoned
+// nothing, so the learner got neither drill.
+func TestExamRefusesDomainAndTask(t *testing.T) {
+	_, err := run(t, "exam", "--domain", "2", "--task", "1.2", "--abandon")
+	if err == nil || !strings.Contains(err.Error(), "not both") {
+		t.Fatalf("error %v, want --domain and --task refused together", err)
+	}
+}
