@@ -62,6 +62,10 @@ func TestSearchNothing(t *testing.T) {
 	if !errors.Is(err, errNoMatch) || out != "No note section matches \"qqqxxxzzz\".\n" {
 		t.Errorf("err = %v, out = %q", err, out)
 	}
+	out, err = run(t, "search", "--json", "qqqxxxzzz")
+	if !errors.Is(err, errNoMatch) || strings.TrimSpace(out) != "[]" {
+		t.Errorf("--json with nothing found: err = %v, out = %q; want [] and exit status 1", err, out)
+	}
 	out, _ = run(t, "search", "zkinesiz")
 	if !strings.Contains(out, "Did you mean kinesis") {
 		t.Errorf("no suggestion: %q", out)
