@@ -1,12 +1,16 @@
 package content_test
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"dvaprep/content"
+	"dvaprep/notes"
 	"dvaprep/pack"
 )
 
@@ -55,6 +59,70 @@ func TestCompiledPackIsCurrent(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, load(t)) {
 		t.Error("the compiled pack differs from the YAML it was compiled from")
+	}
+	// The search index depends on the code that builds it as well as on the notes: a change to either
+	// needs `go generate ./content/`.
+	withIndex, err := pack.LoadCompiled(content.Compiled(), content.FS(), pack.SearchIndex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := notes.CompileIndex(load(t)); !bytes.Equal(withIndex.CompiledIndex, want) {
+		t.Fatalf("the compiled search index (%d bytes) differs from the index built from the YAML (%d bytes): "+
+			"run `go generate ./content/`", len(withIndex.CompiledIndex), len(want))
+	}
+	if withIndex.Notes != nil {
+		t.Error("the search index part decoded the notes too")
+	}
+}
+
+// TestCompiledIndexSearchesAsBuilt runs every query of the search evaluation set, and its prefixes as a
+// learner types them, on the compiled search index (without the notes, as `dvaprep search` loads it) and on
+// an index built from the YAML: the results must be the same.
+func TestCompiledIndexSearchesAsBuilt(t *testing.T) {
+	p := load(t)
+	hash, err := pack.SourceHash(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.CompiledIndex = notes.CompileIndex(p)
+	data, err := pack.Compile(p, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	onlyIndex, err := pack.LoadCompiled(data, content.FS(), pack.SearchIndex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if onlyIndex.Notes != nil || len(onlyIndex.CompiledIndex) == 0 {
+		t.Fatalf("loaded %d notes and a %d-byte index; want the index alone", len(onlyIndex.Notes), len(onlyIndex.CompiledIndex))
+	}
+	compiled, built := notes.NewIndex(onlyIndex), notes.NewIndex(load(t))
+	if err := compiled.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("../notes/testdata/learner-queries.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	n := 0
+	for sc := bufio.NewScanner(f); sc.Scan(); {
+		q, _, ok := strings.Cut(sc.Text(), "\t")
+		if !ok || strings.HasPrefix(q, "#") {
+			continue
+		}
+		for _, typed := range []string{q, q[:len(q)/2], q[:len(q)-1]} {
+			n++
+			if got, want := compiled.Search(typed, 10), built.Search(typed, 10); !reflect.DeepEqual(got, want) {
+				t.Errorf("%q: the compiled index found %d results, the built one %d, or they differ", typed, len(got), len(want))
+			}
+		}
+		if got, want := compiled.Suggest(q+"x"), built.Suggest(q+"x"); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: suggestions %v, want %v", q+"x", got, want)
+		}
+	}
+	if n < 300 {
+		t.Errorf("only %d queries compared", n)
 	}
 }
 

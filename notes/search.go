@@ -354,7 +354,7 @@ func pairsIn(sc *scratch, toks []token) uint32 {
 
 func (d *data) result(sc *scratch, c candidate, nTerms int) Result {
 	sec := &d.secs[c.sec]
-	r := Result{NoteID: sec.note.ID, NoteTitle: sec.note.Title, Slug: sec.slug, Heading: sec.heading,
+	r := Result{NoteID: d.notes[sec.note].id, NoteTitle: d.notes[sec.note].title, Slug: sec.slug, Heading: sec.heading,
 		Score: float64(c.score), AllTerms: bits.OnesCount32(sc.mask[c.sec]) == nTerms, Literal: bits.OnesCount32(sc.lit[c.sec]) == nTerms, Line: -1}
 	for _, t := range sec.headToks {
 		if sc.marks[t.word] != 0 {
@@ -401,7 +401,7 @@ func (d *data) headingFuzzy(query string, limit int) []Result {
 			continue
 		}
 		sec := &d.secs[m.Index]
-		r := Result{NoteID: sec.note.ID, NoteTitle: sec.note.Title, Slug: sec.slug, Heading: sec.heading, Line: -1}
+		r := Result{NoteID: d.notes[sec.note].id, NoteTitle: d.notes[sec.note].title, Slug: sec.slug, Heading: sec.heading, Line: -1}
 		h := d.headings[m.Index]
 		for _, b := range m.MatchedIndexes {
 			r.HeadingMatched = append(r.HeadingMatched, utf8.RuneCountInString(h[:b]))

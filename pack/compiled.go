@@ -18,7 +18,8 @@ import (
 // compiled from, and one gob section per part, so a command decodes only the parts it needs:
 //
 //	"dvaprep-pack\x00" version(1 byte) checksum(8 bytes) then, for blueprint, notes, questions, scenarios:
-//	length(uint32, big endian) gob
+//	length(uint32, big endian) gob; then the search index: length(uint32, big endian) bytes (Pack.CompiledIndex,
+//	which the notes package encodes and reads; length 0 for none)
 //
 // The hash lets LoadCompiled notice a compiled form that is older than the YAML beside it and refuse it, so
 // an author who edits the YAML without compiling still sees the edit.
@@ -26,13 +27,13 @@ import (
 var compiledMagic = []byte("dvaprep-pack\x00")
 
 // compiledVersion changes whenever the layout or the types encoded change.
-const compiledVersion = 1
+const compiledVersion = 2
 
 // ErrStale means the compiled pack was not built from the files beside it.
 var ErrStale = errors.New("the compiled pack is older than its YAML: run `go generate ./content/`")
 
 // Compile encodes a pack that loaded without problems, with the hash of the files it was loaded from
-// (SourceHash).
+// (SourceHash) and p.CompiledIndex, which must be the search index of p's notes (or nil).
 func Compile(p *Pack, hash [8]byte) ([]byte, error) {
 	var out bytes.Buffer
 	out.Write(compiledMagic)
@@ -41,7 +42,7 @@ func Compile(p *Pack, hash [8]byte) ([]byte, error) {
 	// The first section is the pack without its notes, questions and scenarios: whatever else it holds,
 	// now or later, is encoded with it.
 	head := *p
-	head.Notes, head.Questions, head.Scenarios = nil, nil, nil
+	head.Notes, head.Questions, head.Scenarios, head.CompiledIndex = nil, nil, nil, nil
 	parts := []any{&head, p.Notes, p.Questions, p.Scenarios}
 	for _, part := range parts {
 		var b bytes.Buffer
@@ -51,6 +52,8 @@ func Compile(p *Pack, hash [8]byte) ([]byte, error) {
 		out.Write(binary.BigEndian.AppendUint32(nil, uint32(b.Len())))
 		out.Write(b.Bytes())
 	}
+	out.Write(binary.BigEndian.AppendUint32(nil, uint32(len(p.CompiledIndex))))
+	out.Write(p.CompiledIndex)
 	return out.Bytes(), nil
 }
 
@@ -75,35 +78,47 @@ func decodeCompiled(data []byte, hash [8]byte, parts Parts) (*Pack, error) {
 	if parts&(Questions|Scenarios) != 0 {
 		parts |= Notes
 	}
+	// The five parts: blueprint, notes, questions, scenarios, search index.
+	var body [5][]byte
 	rest := data[head:]
-	section := func(into any, want bool) error {
+	for i := range body {
 		if len(rest) < 4 {
-			return errors.New("compiled pack: truncated")
+			return nil, errors.New("compiled pack: truncated")
 		}
 		n := binary.BigEndian.Uint32(rest)
 		if uint64(len(rest)-4) < uint64(n) {
-			return errors.New("compiled pack: truncated")
+			return nil, errors.New("compiled pack: truncated")
 		}
-		body := rest[4 : 4+n]
+		body[i] = rest[4 : 4+n : 4+n]
 		rest = rest[4+n:]
-		if !want {
-			return nil
+	}
+	if len(rest) > 0 {
+		return nil, errors.New("compiled pack: data after the last part")
+	}
+	var index []byte
+	if parts&SearchIndex != 0 {
+		if len(body[4]) > 0 {
+			index = body[4]
+		} else {
+			parts |= Notes // compiled without an index: search builds one from the notes
 		}
-		return gob.NewDecoder(bytes.NewReader(body)).Decode(into)
 	}
 	p := &Pack{}
 	var notes []*Note
 	var questions []*Question
 	var scenarios []*Scenario
-	for _, s := range []struct {
+	for i, s := range []struct {
 		into any
 		want bool
 	}{{p, true}, {&notes, parts&Notes != 0}, {&questions, parts&Questions != 0}, {&scenarios, parts&Scenarios != 0}} {
-		if err := section(s.into, s.want); err != nil {
+		if !s.want {
+			continue
+		}
+		if err := gob.NewDecoder(bytes.NewReader(body[i])).Decode(s.into); err != nil {
 			return nil, fmt.Errorf("compiled pack: %w", err)
 		}
 	}
-	p.Notes, p.Questions, p.Scenarios = notes, questions, scenarios
+	p.Notes, p.Questions, p.Scenarios, p.CompiledIndex = notes, questions, scenarios, index
 	var probs Problems // a pack is compiled only without problems, so none are found here
 	p.index(&probs)
 	p.indexNotes(&probs)

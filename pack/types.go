@@ -13,6 +13,9 @@ type Pack struct {
 	Scenarios []*Scenario
 	Questions []*Question
 	Glossary  []GlossaryEntry // glossary.yaml: learners' abbreviations and synonyms, for search
+	// CompiledIndex is the search index of the notes as the notes package encodes it (notes.CompileIndex),
+	// when the pack was loaded from a compiled pack with the SearchIndex part; nil otherwise. Read-only.
+	CompiledIndex []byte
 
 	domains   map[string]*Domain
 	tasks     map[string]*Task
