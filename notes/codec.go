@@ -3,36 +3,46 @@ package notes
 import (
 	"encoding/binary"
 	"errors"
+	"hash/crc32"
 	"math"
 	"sort"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"dvaprep/pack"
 )
 
 // The compiled index is the built index (see build) written out, so that a command which searches once
-// reads it in about a millisecond instead of tokenizing every note (some 20 ms). `go generate ./content/`
-// puts it into the compiled pack (pack.Pack.CompiledIndex); a test checks that it decodes equal to an index
-// built from the YAML. What can be derived cheaply is not stored: the IDF of each word (from its number of
-// postings) and the words by length. Stems stay computed per query, as in a built index.
+// reads it in well under a millisecond instead of tokenizing every note (some 20 ms). `go generate
+// ./content/` puts it into the compiled pack (pack.Pack.CompiledIndex); tests check that it decodes equal to
+// an index built from the YAML. What can be derived cheaply is not stored: the IDF of each word and the
+// words by length. Stems stay computed per query, as in a built index. Most of it is decoded only when a
+// search needs it: the postings of a word when a query holds it, and the tokens of a section's text when the
+// section is a candidate (see lazyParts).
 //
 // Layout, every number an unsigned varint unless said otherwise, a string its byte length then its bytes:
 //
-//	magic "dvaprep-index\x00", version, the ranking parameters (float32 bits, little endian)
-//	notes:    count, then id, title, title tokens
-//	words:    count, then text, frequency, plain (1 byte)
+//	magic "dvaprep-index\x00", version, the ranking parameters (float32 bits, little endian),
+//	a CRC-32C of all that follows (4 bytes, little endian), then
+//	notes:    count, then id, title, title token count and tokens
+//	words:    count, then text, frequency, plain (1 byte), sections holding it, byte length of its postings
 //	sorted:   the word IDs in text order
-//	lines:    count, then text, line number, code (1 byte), token count; then their tokens
-//	sections: count, then note, slug, heading, intro (1 byte), line count, heading tokens
-//	postings: per word: count, then section (delta from the previous), ptf (float32), fields (1 byte)
+//	lines:    count, then text, line number, code (1 byte), token count
+//	sections: count, then note, slug, heading, intro (1 byte), line count, heading token count and tokens,
+//	          byte length of its text's tokens
+//	tokens:   byte length, then every section's text tokens, section after section
+//	postings: byte length, then every word's postings, word after word: section (delta from the previous),
+//	          ptf (float32), fields (1 byte)
 //	glossary: count of first words, in order; each word, then its entries: key words, meanings' words
 //
-// A token is its word, its position (signed delta from the previous token's), its start and its length.
+// A token is its word, its position (signed delta from the previous token's in the same list), its start
+// and its length.
 
 var indexMagic = "dvaprep-index\x00"
 
 // indexVersion changes whenever the layout or the way the index is built changes.
-const indexVersion = 1
+const indexVersion = 2
 
 // rankingParams are the build parameters a compiled index depends on: one compiled with other values is
 // refused and the index built instead, so a change of weights without `go generate` is never served stale.
@@ -58,11 +68,12 @@ func boolByte(v bool) byte {
 	return 0
 }
 
-func (e *encoder) tokens(toks []token, prev *int32) {
+func (e *encoder) tokens(toks []token) {
+	var prev int32
 	for _, t := range toks {
 		e.u(int(t.word))
-		e.b = binary.AppendVarint(e.b, int64(t.pos)-int64(*prev))
-		*prev = t.pos
+		e.b = binary.AppendVarint(e.b, int64(t.pos)-int64(prev))
+		prev = t.pos
 		e.u(int(t.start))
 		e.u(int(t.end - t.start))
 	}
@@ -70,11 +81,6 @@ func (e *encoder) tokens(toks []token, prev *int32) {
 
 func (d *data) encode() []byte {
 	e := &encoder{b: make([]byte, 0, 1<<20)}
-	e.b = append(e.b, indexMagic...)
-	e.b = append(e.b, indexVersion)
-	for _, v := range rankingParams {
-		e.f32(v)
-	}
 	// A note's title tokens are shared by its sections.
 	titles := make([][]token, len(d.notes))
 	for _, s := range d.secs {
@@ -85,14 +91,25 @@ func (d *data) encode() []byte {
 		e.str(n.id)
 		e.str(n.title)
 		e.u(len(titles[i]))
+		e.tokens(titles[i])
+	}
+	posts := make([]encoder, len(d.words))
+	for id, ps := range d.post {
 		var prev int32
-		e.tokens(titles[i], &prev)
+		for _, p := range ps {
+			posts[id].u(int(p.sec - prev))
+			prev = p.sec
+			posts[id].f32(p.ptf)
+			posts[id].b = append(posts[id].b, p.fields)
+		}
 	}
 	e.u(len(d.words))
-	for _, w := range d.words {
+	for id, w := range d.words {
 		e.str(w.text)
 		e.u(int(w.freq))
 		e.byte(w.plain)
+		e.u(len(d.post[id]))
+		e.u(len(posts[id].b))
 	}
 	for _, id := range d.sorted {
 		e.u(int(id))
@@ -104,10 +121,8 @@ func (d *data) encode() []byte {
 		e.byte(l.code)
 		e.u(int(l.tokEnd - l.tokStart))
 	}
-	e.u(len(d.toks))
-	var prev int32
-	e.tokens(d.toks, &prev)
 	e.u(len(d.secs))
+	var toks encoder
 	for _, s := range d.secs {
 		e.u(int(s.note))
 		e.str(s.slug)
@@ -115,18 +130,22 @@ func (d *data) encode() []byte {
 		e.byte(s.intro)
 		e.u(int(s.lineEnd - s.lineStart))
 		e.u(len(s.headToks))
-		var prev int32
-		e.tokens(s.headToks, &prev)
-	}
-	for _, ps := range d.post {
-		e.u(len(ps))
-		var prev int32
-		for _, p := range ps {
-			e.u(int(p.sec - prev))
-			prev = p.sec
-			e.f32(p.ptf)
-			e.b = append(e.b, p.fields)
+		e.tokens(s.headToks)
+		n := len(toks.b)
+		if s.lineEnd > s.lineStart {
+			toks.tokens(d.toks[d.lines[s.lineStart].tokStart:d.lines[s.lineEnd-1].tokEnd])
 		}
+		e.u(len(toks.b) - n)
+	}
+	e.u(len(toks.b))
+	e.b = append(e.b, toks.b...)
+	var total int
+	for _, p := range posts {
+		total += len(p.b)
+	}
+	e.u(total)
+	for _, p := range posts {
+		e.b = append(e.b, p.b...)
 	}
 	keys := make([]string, 0, len(d.gloss))
 	for k := range d.gloss {
@@ -145,8 +164,18 @@ func (d *data) encode() []byte {
 			}
 		}
 	}
-	return e.b
+	head := &encoder{b: make([]byte, 0, len(e.b)+64)}
+	head.b = append(head.b, indexMagic...)
+	head.b = append(head.b, indexVersion)
+	for _, v := range rankingParams {
+		head.f32(v)
+	}
+	head.b = binary.LittleEndian.AppendUint32(head.b, checksum(e.b))
+	return append(head.b, e.b...)
 }
+
+// checksum is the CRC-32C of b. (Its table is made on first use, not at start-up, which every command pays.)
+func checksum(b []byte) uint32 { return crc32.Checksum(b, crc32.MakeTable(crc32.Castagnoli)) }
 
 func (e *encoder) strs(ss []string) {
 	e.u(len(ss))
@@ -241,8 +270,14 @@ func (r *decoder) strs() []string {
 	return out
 }
 
-// tokens reads tokens into out. Their words must be below nwords, and they must lie within text.
-func (r *decoder) tokens(out []token, nwords int, prev *int32, text string) {
+// tokens reads a list of tokens into out. Their words must be below nwords, and they must lie within text.
+func (r *decoder) tokens(out []token, nwords int, text string) {
+	var prev int32
+	r.tokensFrom(out, nwords, text, &prev)
+}
+
+// tokensFrom reads tokens that continue a list, whose last position was *prev.
+func (r *decoder) tokensFrom(out []token, nwords int, text string, prev *int32) {
 	runes := utf8.RuneCountInString(text)
 	for i := range out {
 		t := &out[i]
@@ -258,8 +293,80 @@ func (r *decoder) tokens(out []token, nwords int, prev *int32, text string) {
 	}
 }
 
+// lazyParts is what a compiled index decodes on first use: each word's postings, each section's tokens.
+// Each is decoded once (a sync.Once per word and per section), so an index is safe for concurrent use.
+type lazyParts struct {
+	s        string
+	wordOnce []sync.Once
+	postAt   []int // byte offset of each word's postings in s, and of the end
+	secOnce  []sync.Once
+	tokensAt []int // byte offset of each section's text tokens in s, and of the end
+	nwords   int
+}
+
+// postings returns the postings of a word.
+func (d *data) postings(id int32) []posting {
+	if l := d.lazy; l != nil {
+		l.wordOnce[id].Do(func() {
+			r := &decoder{s: l.s[:l.postAt[id+1]], off: l.postAt[id]}
+			ps := make([]posting, d.df[id])
+			sec := 0
+			for i := range ps {
+				sec += r.n(len(d.secs) - sec)
+				ps[i] = posting{sec: int32(sec), ptf: r.f32(), fields: r.byte()}
+			}
+			if r.bad || r.off != len(r.s) {
+				ps = ps[:0] // damaged after its checksum was checked: cannot happen, but never panic
+			}
+			d.post[id] = ps
+		})
+	}
+	return d.post[id]
+}
+
+// loadTokens makes sure the tokens of a section's text are decoded.
+func (d *data) loadTokens(s int32) {
+	l := d.lazy
+	if l == nil {
+		return
+	}
+	l.secOnce[s].Do(func() {
+		sec := &d.secs[s]
+		if sec.lineEnd == sec.lineStart {
+			return
+		}
+		r := &decoder{s: l.s[:l.tokensAt[s+1]], off: l.tokensAt[s]}
+		var prev int32
+		for _, ln := range d.lines[sec.lineStart:sec.lineEnd] {
+			toks := d.toks[ln.tokStart:ln.tokEnd]
+			r.tokensFrom(toks, l.nwords, ln.text, &prev)
+		}
+		if r.bad || r.off != len(r.s) {
+			clear(d.toks[d.lines[sec.lineStart].tokStart:d.lines[sec.lineEnd-1].tokEnd]) // as for postings
+		}
+	})
+}
+
+// loadAll decodes whatever is left of a compiled index.
+func (d *data) loadAll() {
+	if d.lazy == nil {
+		return
+	}
+	for id := range d.words {
+		d.postings(int32(id))
+	}
+	for s := range d.secs {
+		d.loadTokens(int32(s))
+	}
+}
+
 func decodeIndex(b []byte) (*data, error) {
-	r := &decoder{s: string(b)}
+	if len(b) == 0 {
+		return nil, ErrIndexFormat
+	}
+	// The compiled index is read-only (see pack.Pack.CompiledIndex), usually embedded in the binary: its
+	// strings are taken from it in place, not copied, and only the pages a search reads are ever loaded.
+	r := &decoder{s: unsafe.String(&b[0], len(b))}
 	if len(r.s) < len(indexMagic)+1 || r.s[:len(indexMagic)] != indexMagic || r.s[len(indexMagic)] != indexVersion {
 		return nil, ErrIndexFormat
 	}
@@ -269,11 +376,19 @@ func decodeIndex(b []byte) (*data, error) {
 			return nil, ErrIndexFormat
 		}
 	}
+	if r.off+4 > len(b) || binary.LittleEndian.Uint32(b[r.off:]) != checksum(b[r.off+4:]) {
+		return nil, ErrIndexFormat
+	}
+	r.off += 4
+	return decodeBody(r)
+}
+
+// decodeBody decodes what follows the checksum, leaving the postings and the text tokens for later.
+func decodeBody(r *decoder) (*data, error) {
 	d := &data{stems: map[int32]string{}}
 	d.notes = make([]noteRef, r.count(3))
 	titles := make([][]token, len(d.notes))
-	var nwords int
-	// The title tokens refer to words, which come next: read them after.
+	// The title tokens refer to words, which come next: they are read after them.
 	titleAt := make([]int, len(d.notes))
 	for i := range d.notes {
 		d.notes[i] = noteRef{id: r.str(), title: r.str()}
@@ -283,16 +398,19 @@ func decodeIndex(b []byte) (*data, error) {
 		titleAt[i] = r.off
 		r.skipTokens(len(titles[i]))
 	}
-	nwords = r.count(3)
+	nwords := r.count(5)
 	d.words = make([]word, nwords)
+	d.df = make([]int32, nwords)
+	postLen := make([]int, nwords)
 	for i := range d.words {
 		d.words[i] = word{text: r.str(), freq: int32(r.n(math.MaxInt32)), plain: r.bool()}
+		d.df[i] = int32(r.n(math.MaxInt32))
+		postLen[i] = r.n(len(r.s))
 	}
 	end := r.off
 	for i := range titles {
 		r.off = titleAt[i]
-		var prev int32
-		r.tokens(titles[i], nwords, &prev, d.notes[i].title)
+		r.tokens(titles[i], nwords, d.notes[i].title)
 	}
 	r.off = end
 	if r.bad {
@@ -311,15 +429,12 @@ func decodeIndex(b []byte) (*data, error) {
 		l.tokStart, l.tokEnd = int32(ntoks), int32(ntoks+k)
 		ntoks += k
 	}
-	if r.count(4) != ntoks || r.bad {
+	if r.bad || ntoks > len(r.s) { // a token takes at least 4 bytes
 		return nil, ErrIndexFormat
 	}
-	d.toks = make([]token, ntoks)
-	var prev int32
-	for _, l := range d.lines {
-		r.tokens(d.toks[l.tokStart:l.tokEnd], nwords, &prev, l.text)
-	}
 	d.secs = make([]section, r.count(5))
+	l := &lazyParts{s: r.s, nwords: nwords, secOnce: make([]sync.Once, len(d.secs)), tokensAt: make([]int, len(d.secs)+1),
+		wordOnce: make([]sync.Once, nwords), postAt: make([]int, nwords+1)}
 	var nlines int
 	for i := range d.secs {
 		s := &d.secs[i]
@@ -331,25 +446,30 @@ func decodeIndex(b []byte) (*data, error) {
 		if k := r.count(4); k > 0 {
 			s.headToks = make([]token, k)
 		}
-		var prev int32
-		r.tokens(s.headToks, nwords, &prev, s.heading)
+		r.tokens(s.headToks, nwords, s.heading)
 		s.titleToks = titles[s.note]
+		l.tokensAt[i+1] = l.tokensAt[i] + r.n(len(r.s))
 	}
 	if nlines != len(d.lines) || r.bad {
 		return nil, ErrIndexFormat
 	}
-	d.post = make([][]posting, nwords)
-	flat := make([]posting, 0, (len(r.s)-r.off)/6)
-	for id := range d.post {
-		k := r.n(len(d.secs) + 1)
-		start := len(flat)
-		sec := 0
-		for range k {
-			sec += r.n(len(d.secs) - sec)
-			flat = append(flat, posting{sec: int32(sec), ptf: r.f32(), fields: r.byte()})
-		}
-		d.post[id] = flat[start:len(flat):len(flat)]
+	// the text tokens: their offsets were relative to the block
+	if n := r.n(len(r.s)); n != l.tokensAt[len(d.secs)] || n > len(r.s)-r.off {
+		return nil, ErrIndexFormat
 	}
+	for i := range l.tokensAt {
+		l.tokensAt[i] += r.off
+	}
+	r.off = l.tokensAt[len(d.secs)]
+	n := r.n(len(r.s))
+	l.postAt[0] = r.off
+	for i, k := range postLen {
+		l.postAt[i+1] = l.postAt[i] + k
+	}
+	if l.postAt[nwords]-r.off != n || n > len(r.s)-r.off {
+		return nil, ErrIndexFormat
+	}
+	r.off += n
 	d.gloss = make(map[string][]glossEntry)
 	for range r.count(2) {
 		k := r.str()
@@ -368,6 +488,9 @@ func decodeIndex(b []byte) (*data, error) {
 	if r.bad || r.off != len(r.s) {
 		return nil, ErrIndexFormat
 	}
+	d.toks = make([]token, ntoks)
+	d.post = make([][]posting, nwords)
+	d.lazy = l
 	d.derive()
 	return d, nil
 }
@@ -385,9 +508,15 @@ func (r *decoder) skipTokens(n int) {
 // derive computes what the index holds but neither build's tokenizing nor the compiled form gives: the
 // IDF of each word and the words by length.
 func (d *data) derive() {
+	if d.df == nil {
+		d.df = make([]int32, len(d.words))
+		for id := range d.post {
+			d.df[id] = int32(len(d.post[id]))
+		}
+	}
 	d.idf = make([]float32, len(d.words))
-	for id := range d.post {
-		d.idf[id] = idfOf(len(d.secs), len(d.post[id]))
+	for id, df := range d.df {
+		d.idf[id] = idfOf(len(d.secs), int(df))
 	}
 	d.byLen = nil
 	for i, w := range d.words {

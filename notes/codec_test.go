@@ -48,6 +48,11 @@ func TestCompiledIndexEqualsBuilt(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
+		got.loadAll()
+		if got.lazy == nil {
+			t.Fatalf("%s: the decoded index has nothing left to decode on use", name)
+		}
+		got.lazy = nil
 		if !reflect.DeepEqual(got, built) {
 			t.Errorf("%s: the decoded index differs from the built one", name)
 		}
@@ -93,7 +98,8 @@ func TestIndexFromCompiled(t *testing.T) {
 }
 
 // TestDamagedCompiledIndex decodes a compiled index cut short at every length and with bytes changed at
-// random: each must be refused or give an index that searches without panicking.
+// random: the checksum refuses each. Past the checksum, the decoder itself must refuse damage or give an
+// index that searches without panicking, whatever it decodes later.
 func TestDamagedCompiledIndex(t *testing.T) {
 	good := CompileIndex(oddPack(t))
 	for n := range len(good) {
@@ -101,22 +107,64 @@ func TestDamagedCompiledIndex(t *testing.T) {
 			t.Fatalf("cut to %d of %d bytes: no error", n, len(good))
 		}
 	}
+	headLen := len(indexMagic) + 1 + 4*len(rankingParams) + 4
 	rng := rand.New(rand.NewPCG(1, 2))
+	decoded := 0
 	for range 3000 {
 		bad := append([]byte(nil), good...)
 		for range 1 + rng.IntN(3) {
-			bad[rng.IntN(len(bad))] ^= byte(1 + rng.IntN(255))
+			bad[headLen+rng.IntN(len(bad)-headLen)] ^= byte(1 + rng.IntN(255))
 		}
-		d, err := decodeIndex(bad)
+		if _, err := decodeIndex(bad); err == nil {
+			t.Fatal("a changed compiled index passed its checksum")
+		}
+		d, err := decodeBody(&decoder{s: string(bad), off: headLen})
 		if err != nil {
 			continue
 		}
+		decoded++
 		ix := &Index{d: d}
 		ix.once.Do(func() {})
-		for _, q := range []string{"café", "canary", "dlq", "dead letter", "env var", "grose", "zurich"} {
+		for _, q := range []string{"café", "canary", "dlq", "dead letter", "env var", "grose", "zurich", "up to"} {
 			ix.Search(q, 5)
 			ix.Suggest(q)
 			ix.Highlighter(q)
+		}
+		d.loadAll()
+	}
+	if decoded == 0 {
+		t.Error("no damaged index got past the decoder: the searches on damaged data were not tried")
+	}
+}
+
+// TestCompiledIndexConcurrent searches a compiled index from several goroutines at once, while its parts
+// are decoded on first use (run with -race).
+func TestCompiledIndexConcurrent(t *testing.T) {
+	p := oddPack(t)
+	want := NewIndex(p).Search("dead letter queue canary", 10)
+	ix := NewIndex(&pack.Pack{CompiledIndex: CompileIndex(p)})
+	done := make(chan []Result)
+	for range 8 {
+		go func() { done <- ix.Search("dead letter queue canary", 10) }()
+	}
+	for range 8 {
+		if got := <-done; !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v, want %+v", got, want)
+		}
+	}
+}
+
+// BenchmarkDecodeIndex is what `dvaprep search` pays for the index: decoding the compiled one.
+func BenchmarkDecodeIndex(b *testing.B) {
+	p, probs, err := pack.Load(content.FS())
+	if err != nil || len(probs) > 0 {
+		b.Fatal(err, probs)
+	}
+	data := CompileIndex(p)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := decodeIndex(data); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -129,10 +129,15 @@ type data struct {
 	toks  []token
 
 	words  []word
-	sorted []int32   // word IDs in text order, for prefix search
-	byLen  [][]int32 // word IDs by rune length, for typo search
-	post   [][]posting
+	sorted []int32     // word IDs in text order, for prefix search
+	byLen  [][]int32   // word IDs by rune length, for typo search
+	post   [][]posting // use postings(id): a compiled index decodes them on first use
+	df     []int32     // per word: the sections that hold it (len(post[id]))
 	idf    []float32
+
+	// lazy is the rest of a compiled index, decoded as searches need it: the postings of a word and the
+	// tokens of a section's text. nil for a built index.
+	lazy *lazyParts
 
 	// Stems are computed when a query needs them (a few words per query), not for every word up front:
 	// stemming the whole vocabulary would be most of the cost of building the index.

@@ -239,7 +239,7 @@ func (d *data) exact(w string) []variant {
 	}
 	var df int
 	for _, v := range out {
-		df += len(d.post[v.word])
+		df += int(d.df[v.word])
 	}
 	idf := idfOf(len(d.secs), min(df, len(d.secs)))
 	for i := range out {

@@ -187,7 +187,7 @@ func (d *data) wordScore(sc *scratch, vs []variant) {
 			continue
 		}
 		ownIDF = v.idf
-		for _, p := range d.post[v.word] {
+		for _, p := range d.postings(v.word) {
 			if sc.wordFlags[p.sec]&flagSeen == 0 {
 				sc.wordFlags[p.sec] |= flagSeen
 				sc.wordTouched = append(sc.wordTouched, p.sec)
@@ -210,7 +210,7 @@ func (d *data) wordScore(sc *scratch, vs []variant) {
 			continue
 		}
 		idf := v.idf * v.w
-		for _, p := range d.post[v.word] {
+		for _, p := range d.postings(v.word) {
 			if sc.wordFlags[p.sec]&flagSeen == 0 {
 				sc.wordFlags[p.sec] |= flagSeen
 				sc.wordTouched = append(sc.wordTouched, p.sec)
@@ -328,6 +328,7 @@ func (d *data) phrases(sc *scratch, s int32) (body, head uint32) {
 	head = pairsIn(sc, sec.headToks)
 	body = pairsIn(sc, sec.titleToks)
 	if sec.lineEnd > sec.lineStart {
+		d.loadTokens(s)
 		body |= pairsIn(sc, d.toks[d.lines[sec.lineStart].tokStart:d.lines[sec.lineEnd-1].tokEnd])
 	}
 	return body, head
@@ -362,6 +363,7 @@ func (d *data) result(sc *scratch, c candidate, nTerms int) Result {
 		}
 	}
 	r.HeadingMatched = dedupe(r.HeadingMatched)
+	d.loadTokens(c.sec)
 	d.snippet(sc, sec, &r)
 	return r
 }

@@ -58,7 +58,8 @@ func Compile(p *Pack, hash [8]byte) ([]byte, error) {
 }
 
 // LoadCompiled decodes the given parts of a compiled pack, after checking that it was compiled from the
-// files in fsys. It returns ErrStale when it was not; the caller then loads the YAML with LoadParts.
+// files in fsys. It returns ErrStale when it was not; the caller then loads the YAML with LoadParts. data must
+// not change afterwards: Pack.CompiledIndex is a part of it.
 func LoadCompiled(data []byte, fsys fs.FS, parts Parts) (*Pack, error) {
 	hash, err := SourceHash(fsys)
 	if err != nil {
