@@ -106,9 +106,9 @@ func (b *boot) View() tea.View {
 // attach moves the loaded context into the shared one, keeping what the running program already knows
 // (the terminal's size and background) and the markdown renderer screens may have used.
 func (b *boot) attach(full *common.Context) {
-	w, h, dark, md := b.ctx.Width, b.ctx.Height, b.ctx.Dark, b.ctx.Markdown
+	w, tw, h, dark, md := b.ctx.Width, b.ctx.TermWidth, b.ctx.Height, b.ctx.Dark, b.ctx.Markdown
 	*b.ctx = *full
-	b.ctx.Width, b.ctx.Height, b.ctx.Markdown = w, h, md
+	b.ctx.Width, b.ctx.TermWidth, b.ctx.Height, b.ctx.Markdown = w, tw, h, md
 	b.ctx.SetTheme(dark)
 }
 

@@ -83,6 +83,15 @@ func examCmd(opts *options) *cobra.Command {
 					return fmt.Errorf("task statement %q is not in the pack: use an ID such as 1.2", start.Task)
 				}
 			}
+			if cmd.Flags().Changed("questions") {
+				p, err := loadPack(opts)
+				if err != nil {
+					return err
+				}
+				if n, scope := bankSize(p, start.Domain, start.Task); start.Questions > n {
+					return fmt.Errorf("--questions %d: %s has only %d questions; ask for %d or fewer", start.Questions, scope, n, n)
+				}
+			}
 			if !abandon && !isTerminal() {
 				if err := refuseIfInProgress(cmd.Context(), opts); err != nil {
 					return err
@@ -152,4 +161,21 @@ func refuseIfInProgress(ctx context.Context, opts *options) error {
 	}
 	return fmt.Errorf("%s; run `dvaprep` to resume it, or pass --abandon to abandon it (its answers are kept) and start this one",
 		(&study.InProgressError{Session: *e, Answered: answered}).Error())
+}
+
+// bankSize counts the questions an exam or drill can draw from, and names where they come from.
+func bankSize(p *pack.Pack, domain, task string) (int, string) {
+	n := 0
+	for _, q := range p.Questions {
+		if (domain == "" || q.Domain == domain) && (task == "" || q.Task == task) {
+			n++
+		}
+	}
+	switch {
+	case task != "":
+		return n, "task statement " + task
+	case domain != "":
+		return n, "domain " + domain
+	}
+	return n, "the question bank"
 }

@@ -52,3 +52,13 @@ func TestExamRefusesWhileOneIsInProgress(t *testing.T) {
 		t.Errorf("the exam in progress is %s, want it untouched", e.Status)
 	}
 }
+
+// Asking for more questions than the bank holds says so instead of quietly giving fewer.
+func TestExamSaysWhenTheBankIsSmaller(t *testing.T) {
+	for _, args := range [][]string{{"exam", "--questions", "100000"}, {"exam", "--domain", "2", "--questions", "100000"}} {
+		_, err := run(t, args...)
+		if err == nil || !strings.Contains(err.Error(), "has only") || !strings.Contains(err.Error(), "or fewer") {
+			t.Errorf("%v: err = %v", args, err)
+		}
+	}
+}

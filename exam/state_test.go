@@ -150,11 +150,11 @@ func TestRemainingAfterRestart(t *testing.T) {
 		{0, 130 * time.Minute, false, NoWarning},
 		{40 * time.Minute, 90 * time.Minute, false, NoWarning},
 		{120*time.Minute - time.Second, 10*time.Minute + time.Second, false, NoWarning},
-		{120 * time.Minute, 10 * time.Minute, false, TenMinutes},
-		{125 * time.Minute, 5 * time.Minute, false, FiveMinutes},
-		{130*time.Minute - time.Second, time.Second, false, FiveMinutes},
-		{130 * time.Minute, 0, true, FiveMinutes},
-		{200 * time.Minute, 0, true, FiveMinutes},
+		{120 * time.Minute, 10 * time.Minute, false, Soon},
+		{125 * time.Minute, 5 * time.Minute, false, Urgent},
+		{130*time.Minute - time.Second, time.Second, false, Urgent},
+		{130 * time.Minute, 0, true, Urgent},
+		{200 * time.Minute, 0, true, Urgent},
 	}
 	for _, tt := range tests {
 		now := t0.Add(tt.at) // a fake clock: the process "restarted" and reads the stored deadline
@@ -211,26 +211,34 @@ func TestRestoreRejects(t *testing.T) {
 }
 
 func TestWarningLevel(t *testing.T) {
+	const long = 130 * time.Minute
 	tests := []struct {
-		left time.Duration
-		want Warning
+		left, total time.Duration
+		want        Warning
 	}{
-		{time.Hour, NoWarning},
-		{10*time.Minute + time.Second, NoWarning},
-		{10 * time.Minute, TenMinutes},
-		{6 * time.Minute, TenMinutes},
-		{5*time.Minute + time.Nanosecond, TenMinutes},
-		{5 * time.Minute, FiveMinutes},
-		{time.Second, FiveMinutes},
-		{0, FiveMinutes},
-		{-time.Minute, FiveMinutes},
+		{time.Hour, long, NoWarning},
+		{10*time.Minute + time.Second, long, NoWarning},
+		{10 * time.Minute, long, Soon},
+		{6 * time.Minute, long, Soon},
+		{5*time.Minute + time.Nanosecond, long, Soon},
+		{5 * time.Minute, long, Urgent},
+		{time.Second, long, Urgent},
+		{0, long, Urgent},
+		{-time.Minute, long, Urgent},
+		// A 10-minute drill does not start in the warning: 10% is 1 minute, 5% is 30 seconds.
+		{10 * time.Minute, 10 * time.Minute, NoWarning},
+		{61 * time.Second, 10 * time.Minute, NoWarning},
+		{time.Minute, 10 * time.Minute, Soon},
+		{30 * time.Second, 10 * time.Minute, Urgent},
+		// An unknown total uses the minutes alone.
+		{10 * time.Minute, 0, Soon},
 	}
 	for _, tt := range tests {
-		if got := WarningLevel(tt.left); got != tt.want {
-			t.Errorf("WarningLevel(%v) = %v, want %v", tt.left, got, tt.want)
+		if got := WarningLevel(tt.left, tt.total); got != tt.want {
+			t.Errorf("WarningLevel(%v, %v) = %v, want %v", tt.left, tt.total, got, tt.want)
 		}
 	}
-	for _, w := range []Warning{NoWarning, TenMinutes, FiveMinutes} {
+	for _, w := range []Warning{NoWarning, Soon, Urgent} {
 		if w.String() == "" {
 			t.Errorf("warning %d has no name", w)
 		}

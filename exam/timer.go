@@ -5,32 +5,41 @@ import "time"
 // Warning is how close a timed exam is to its end, so the UI can warn once at each level.
 type Warning int
 
-// The warning levels, in increasing urgency.
+// The warning levels, in increasing urgency. A short exam warns in proportion: a 10-minute drill would
+// otherwise start in the warning.
 const (
-	NoWarning   Warning = iota // more than ten minutes left, or untimed
-	TenMinutes                 // ten minutes or less left
-	FiveMinutes                // five minutes or less left
+	NoWarning Warning = iota // plenty of time left, or untimed
+	Soon                     // the last 10 minutes or the last 10% of the time, whichever is shorter
+	Urgent                   // the last 5 minutes or the last 5% of the time, whichever is shorter
 )
 
 // String names the level for messages and tests.
 func (w Warning) String() string {
 	switch w {
-	case TenMinutes:
-		return "10 minutes left"
-	case FiveMinutes:
-		return "5 minutes left"
+	case Soon:
+		return "soon"
+	case Urgent:
+		return "urgent"
 	}
 	return "none"
 }
 
-// WarningLevel returns the warning due with remaining time left: FiveMinutes at 5 minutes or less, TenMinutes at
-// 10 minutes or less, NoWarning otherwise.
-func WarningLevel(remaining time.Duration) Warning {
+// WarningLevel returns the warning due with remaining time left of total: Urgent in the last 5 minutes or 5%,
+// whichever is shorter, Soon in the last 10 minutes or 10%, NoWarning otherwise. A total of 0 (not known)
+// uses the minutes alone.
+func WarningLevel(remaining, total time.Duration) Warning {
+	threshold := func(minutes time.Duration, percent int64) time.Duration {
+		t := minutes * time.Minute
+		if total > 0 {
+			t = min(t, total*time.Duration(percent)/100)
+		}
+		return t
+	}
 	switch {
-	case remaining <= 5*time.Minute:
-		return FiveMinutes
-	case remaining <= 10*time.Minute:
-		return TenMinutes
+	case remaining <= threshold(5, 5):
+		return Urgent
+	case remaining <= threshold(10, 10):
+		return Soon
 	}
 	return NoWarning
 }
@@ -57,5 +66,5 @@ func (s *Session) Warning(now time.Time) Warning {
 	if !s.Timed() {
 		return NoWarning
 	}
-	return WarningLevel(s.Remaining(now))
+	return WarningLevel(s.Remaining(now), s.Deadline.Sub(s.Started))
 }

@@ -117,7 +117,8 @@ func PlanFor(p *pack.Pack, d Data, r Report, now time.Time) Plan {
 
 	if len(r.Weak) > 0 {
 		w := r.Weak[0]
-		why := "your weakest task statement: not tried yet"
+		// With no answers for it, a task is not "weak", only untried: say so.
+		why := "not tried yet: a first measure of this task statement"
 		if w.Tried {
 			why = fmt.Sprintf("your weakest task statement: mastery %.0f%% over %s", 100*w.Mastery.Mastery,
 				plural(w.Answered, "answer", "answers"))
@@ -169,10 +170,18 @@ func PlanFor(p *pack.Pack, d Data, r Report, now time.Time) Plan {
 		reads++
 		pl.Steps = append(pl.Steps, Step{Kind: StepRead, Note: n.ID, Task: w.ID, Count: unread,
 			Text: fmt.Sprintf("Read %s (%d of %d sections unread)", n.Title, unread, len(n.Sections)),
-			Why:  fmt.Sprintf("it covers task %s, one of your weakest", w.ID)})
+			Why:  readWhy(w)})
 	}
 	pl.Steps = pl.Steps[:min(len(pl.Steps), planMaxStep)]
 	return pl
+}
+
+// readWhy says why a note is in the plan: its task is one of the weakest, or, with no answers yet, untried.
+func readWhy(w WeakSpot) string {
+	if !w.Tried {
+		return fmt.Sprintf("it covers task %s, which you have not tried yet", w.ID)
+	}
+	return fmt.Sprintf("it covers task %s, one of your weakest", w.ID)
 }
 
 // noteByID finds a note by scanning, for a pack built in code without an index.

@@ -170,3 +170,21 @@ func contains(ks []progress.StepKind, k progress.StepKind) bool {
 	}
 	return false
 }
+
+// With no answers at all, no task is "weak": the plan says the first drill and reads are of untried tasks.
+func TestPlanForANewLearnerCallsNothingWeak(t *testing.T) {
+	p, d := planData(t, false, time.Time{})
+	now := progresstest.Now
+	pl := progress.PlanFor(p, d, progress.Compute(p, d, now), now)
+	if len(pl.Steps) == 0 {
+		t.Fatal("an empty plan for a new learner")
+	}
+	for _, s := range pl.Steps {
+		if strings.Contains(s.Why, "weakest") {
+			t.Errorf("step %q calls a task weak with no answers: %q", s.Text, s.Why)
+		}
+		if (s.Kind == progress.StepDrill || s.Kind == progress.StepRead) && !strings.Contains(s.Why, "not tried yet") {
+			t.Errorf("step %q should say its task is not tried yet: %q", s.Text, s.Why)
+		}
+	}
+}

@@ -131,6 +131,13 @@ CREATE TABLE settings (
 	updated_at INTEGER NOT NULL
 ) STRICT;
 `,
+	// 5: where the reader stopped in each note, so a note reopens there.
+	`CREATE TABLE note_positions (
+	note_id    TEXT    PRIMARY KEY CHECK (note_id <> ''),
+	section    TEXT    NOT NULL DEFAULT '',
+	line_text  TEXT    NOT NULL DEFAULT '',
+	updated_at INTEGER NOT NULL
+) STRICT;`,
 }
 
 // migrate applies the migrations the database lacks, one transaction each.

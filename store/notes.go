@@ -109,3 +109,53 @@ func (s *Store) SetBookmark(ctx context.Context, section, label string, on bool)
 	}
 	return nil
 }
+
+// NotePosition is where the reader stopped in a note: the section slug, and the text of the line at the
+// top of the screen, which finds the place again at any width.
+type NotePosition struct {
+	Section  string
+	LineText string
+}
+
+// maxLineText bounds the stored line text: a probe needs only its first words.
+const maxLineText = 200
+
+// SetNotePosition records where the reader stopped in a note. Doing it twice is doing it once.
+func (s *Store) SetNotePosition(ctx context.Context, noteID string, p NotePosition) error {
+	what := "save the place in note " + noteID
+	if noteID == "" {
+		return s.wrap(what, fmt.Errorf("empty note id"))
+	}
+	if r := []rune(p.LineText); len(r) > maxLineText {
+		p.LineText = string(r[:maxLineText])
+	}
+	_, err := s.exec(ctx, `INSERT INTO note_positions (note_id, section, line_text, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (note_id) DO UPDATE SET section = excluded.section, line_text = excluded.line_text,
+		updated_at = excluded.updated_at`, noteID, p.Section, p.LineText, s.now().UnixMilli())
+	if err != nil {
+		return s.wrap(what, err)
+	}
+	return nil
+}
+
+// NotePositions is where the reader stopped in each note read, by note ID.
+func (s *Store) NotePositions(ctx context.Context) (map[string]NotePosition, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT note_id, section, line_text FROM note_positions")
+	if err != nil {
+		return nil, s.wrap("list note positions", err)
+	}
+	defer rows.Close()
+	out := map[string]NotePosition{}
+	for rows.Next() {
+		var id string
+		var p NotePosition
+		if err := rows.Scan(&id, &p.Section, &p.LineText); err != nil {
+			return nil, s.wrap("list note positions", err)
+		}
+		out[id] = p
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("list note positions", err)
+	}
+	return out, nil
+}

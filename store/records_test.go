@@ -6,6 +6,7 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -192,5 +193,26 @@ func TestNotesAndBookmarks(t *testing.T) {
 	}
 	if _, err := s.ToggleBookmark(ctx, "", ""); err == nil {
 		t.Error("ToggleBookmark of an empty key: accepted")
+	}
+}
+
+func TestNotePositions(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	if err := s.SetNotePosition(ctx, "", NotePosition{}); err == nil {
+		t.Error("an empty note id was saved")
+	}
+	if err := s.SetNotePosition(ctx, "sqs", NotePosition{Section: "dlq", LineText: "first"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetNotePosition(ctx, "sqs", NotePosition{Section: "retention", LineText: strings.Repeat("x", 500)}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.NotePositions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := got["sqs"]; len(got) != 1 || p.Section != "retention" || len([]rune(p.LineText)) != maxLineText {
+		t.Errorf("positions = %+v", got)
 	}
 }

@@ -111,8 +111,8 @@ func TestOpenCreatesSchema(t *testing.T) {
 		tables = append(tables, n)
 	}
 	rows.Close()
-	want := []string{"attempts", "bookmarks", "exam_answer_events", "exam_sessions", "notes_read", "practice_sets",
-		"review_cards", "scenario_positions", "scenario_runs", "settings"}
+	want := []string{"attempts", "bookmarks", "exam_answer_events", "exam_sessions", "note_positions", "notes_read",
+		"practice_sets", "review_cards", "scenario_positions", "scenario_runs", "settings"}
 	if !slices.Equal(tables, want) {
 		t.Errorf("tables = %v, want %v", tables, want)
 	}

@@ -49,6 +49,11 @@ func (s *Study) ReadSections(ctx context.Context) (map[string]bool, error) {
 	return s.st.ReadSections(ctx)
 }
 
+// NotePositions is where the reader stopped in each note, by note ID.
+func (s *Study) NotePositions(ctx context.Context) (map[string]NotePosition, error) {
+	return s.st.NotePositions(ctx)
+}
+
 // Bookmarks lists bookmarks, newest first.
 func (s *Study) Bookmarks(ctx context.Context) ([]Bookmark, error) { return s.st.Bookmarks(ctx) }
 

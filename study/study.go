@@ -25,6 +25,7 @@ type (
 	Attempt        = store.Attempt
 	Answer         = store.Answer
 	Bookmark       = store.Bookmark
+	NotePosition   = store.NotePosition
 	Card           = store.Card
 	ExamSession    = store.ExamSession
 	ExamKind       = store.ExamKind
@@ -185,6 +186,11 @@ func (s *Study) MarkRead(ctx context.Context, section string) error {
 // SetBookmark bookmarks a section or removes its bookmark; doing it twice is doing it once.
 func (s *Study) SetBookmark(ctx context.Context, section, label string, on bool) error {
 	return s.st.SetBookmark(ctx, section, label, on)
+}
+
+// SetNotePosition records where the reader stopped in a note, so it reopens there.
+func (s *Study) SetNotePosition(ctx context.Context, noteID string, p NotePosition) error {
+	return s.st.SetNotePosition(ctx, noteID, p)
 }
 
 // StartScenarioRun records that a scenario was started and returns the run's ID. uid (NewUID, made when

@@ -83,9 +83,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
-		m.help.SetWidth(msg.Width)
-		return m, m.broadcast(msg)
+		m.ctx.TermWidth, m.ctx.Height = msg.Width, msg.Height
+		m.ctx.Width = common.ContentWidth(msg.Width)
+		m.help.SetWidth(m.ctx.Width)
+		return m, m.broadcast(tea.WindowSizeMsg{Width: m.ctx.Width, Height: msg.Height})
 	case tea.BackgroundColorMsg:
 		if msg.IsDark() != m.ctx.Dark {
 			m.ctx.SetTheme(msg.IsDark())
@@ -180,7 +181,7 @@ func sized(ctx *common.Context, s common.Screen) tea.Cmd {
 	if ctx.Width == 0 {
 		return nil
 	}
-	w, h := ctx.Width, ctx.Height
+	w, h := ctx.TermWidth, ctx.Height
 	return func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
 }
 
@@ -228,8 +229,7 @@ func (m Model) render() string {
 		return ""
 	}
 	if w < common.MinWidth || h < common.MinHeight {
-		msg := fmt.Sprintf("Terminal too small: %d×%d.\nResize to at least %d×%d, or press q to quit.", w, h, common.MinWidth, common.MinHeight)
-		return common.Fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg), w, h)
+		return tooSmall(w, h)
 	}
 	top := m.top()
 	if top == nil {
@@ -237,7 +237,7 @@ func (m Model) render() string {
 	}
 	st := m.ctx.Styles
 	header := st.Header.Render("dvaprep") + st.Subtle.Render(" › ") + st.Title.Render(top.Title())
-	if m.ctx.Pack != nil {
+	if _, own := top.(packTitled); m.ctx.Pack != nil && !own {
 		right := st.Subtle.Render(m.ctx.Pack.Title)
 		if gap := w - lipgloss.Width(header) - lipgloss.Width(right) - 1; gap > 1 {
 			header += strings.Repeat(" ", gap) + right
@@ -269,8 +269,21 @@ func (m Model) render() string {
 	} else {
 		body = common.Fit(top.View(), w, bodyH)
 	}
-	return common.Fit(strings.Join([]string{common.Truncate(header, w), body, common.Truncate(status, w), footer}, "\n"), w, h)
+	return centred(common.Fit(strings.Join([]string{common.Truncate(header, w), body, common.Truncate(status, w), footer}, "\n"), w, h),
+		(m.ctx.TermWidth-w)/2)
 }
+
+// centred indents every line of s by margin spaces, to centre the screens' column in a wide terminal.
+func centred(s string, margin int) string {
+	if margin <= 0 {
+		return s
+	}
+	pad := strings.Repeat(" ", margin)
+	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+}
+
+// packTitled is a screen that shows the pack's title itself (home), so the header does not repeat it.
+type packTitled interface{ ShowsPackTitle() }
 
 // globalKeys adds the root's keys to a screen's help.
 type globalKeys struct {
@@ -279,9 +292,44 @@ type globalKeys struct {
 }
 
 func (g globalKeys) ShortHelp() []key.Binding {
-	return append(g.screen.ShortHelp(), g.root.Help, g.root.Quit)
+	screen := g.screen.ShortHelp()
+	return append(screen, notShown(screen, g.root.Help, g.root.Quit)...)
 }
 
 func (g globalKeys) FullHelp() [][]key.Binding {
-	return append(g.screen.FullHelp(), []key.Binding{g.root.Back, g.root.Help, g.root.Quit, g.root.ForceQ})
+	screen := g.screen.FullHelp()
+	var all []key.Binding
+	for _, col := range screen {
+		all = append(all, col...)
+	}
+	root := notShown(all, g.root.Back, g.root.Help, g.root.Quit, g.root.ForceQ)
+	if len(root) == 0 {
+		return screen
+	}
+	return append(screen, root)
+}
+
+// notShown is the root's bindings whose key the screen's help does not already name: a screen that says
+// "esc/q leave" is not followed by "esc back" and "q quit", so each key is listed once, with what it does
+// on this screen.
+func notShown(screen []key.Binding, root ...key.Binding) []key.Binding {
+	named := map[string]bool{}
+	for _, b := range screen {
+		if !b.Enabled() {
+			continue
+		}
+		for _, k := range strings.Split(b.Help().Key, "/") {
+			named[k] = true
+		}
+		for _, k := range b.Keys() {
+			named[k] = true
+		}
+	}
+	var out []key.Binding
+	for _, b := range root {
+		if !named[b.Help().Key] {
+			out = append(out, b)
+		}
+	}
+	return out
 }

@@ -186,6 +186,37 @@ func TestTooSmall(t *testing.T) {
 	}
 }
 
+// At every size under the minimum, the message fits whole: no line wider than the terminal, no more lines
+// than it has, no word cut or ended with "…".
+func TestTooSmallFitsAtEverySize(t *testing.T) {
+	h := newHarness(t)
+	for w := 1; w < 62; w++ {
+		for ht := 1; ht < 20; ht++ {
+			if w >= 60 && ht >= 18 {
+				continue
+			}
+			h.send(tea.WindowSizeMsg{Width: w, Height: ht})
+			v := h.view()
+			lines := strings.Split(v, "\n")
+			if len(lines) > ht {
+				t.Fatalf("%d×%d: %d lines", w, ht, len(lines))
+			}
+			text := strings.Join(strings.Fields(v), " ")
+			if text == "" || strings.Contains(v, "…") {
+				t.Fatalf("%d×%d: message %q", w, ht, text)
+			}
+			for _, l := range lines {
+				if ansi.StringWidth(l) > w {
+					t.Fatalf("%d×%d: line too wide: %q", w, ht, l)
+				}
+			}
+			if w >= 50 && ht >= 3 && !strings.Contains(text, "or press q to quit") {
+				t.Errorf("%d×%d: the full message would fit but is %q", w, ht, text)
+			}
+		}
+	}
+}
+
 func TestEveryViewFits(t *testing.T) {
 	h := newHarness(t)
 	for _, size := range [][2]int{{80, 24}, {60, 18}, {200, 60}} {
@@ -307,5 +338,29 @@ func TestGivenUpWriteIsShown(t *testing.T) {
 	}
 	if h.ctx.Writes.Len() != 0 || h.d.Held() != 0 {
 		t.Errorf("a write that cannot succeed is retried: %d queued, %d held", h.ctx.Writes.Len(), h.d.Held())
+	}
+}
+
+// On a wide terminal the screens get a readable column, centred.
+func TestWideTerminalCentresContent(t *testing.T) {
+	h := newHarness(t)
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 40})
+	if got := h.ctx.Width; got != 100 {
+		t.Fatalf("content width %d on a 160-column terminal, want 100", got)
+	}
+	for _, l := range strings.Split(h.view(), "\n") {
+		if w := ansi.StringWidth(l); w > 160 {
+			t.Errorf("line %d wide: %q", w, l)
+		}
+		if strings.TrimSpace(l) != "" && !strings.HasPrefix(l, strings.Repeat(" ", 30)) {
+			t.Errorf("line not centred: %q", l)
+		}
+	}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if got := h.ctx.Width; got != 100 {
+		t.Errorf("content width %d on a 100-column terminal", got)
+	}
+	if v := h.view(); !strings.HasPrefix(v, "dvaprep") {
+		t.Errorf("a 100-column terminal is indented:\n%s", v)
 	}
 }

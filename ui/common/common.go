@@ -14,6 +14,21 @@ import (
 	"dvaprep/ui/markdown"
 )
 
+// ContentWidth is the width screens get in a terminal w wide: all of it up to CentreFrom columns, beyond
+// that a centred column of MaxContentWidth, so lines stay readable on a wide terminal.
+func ContentWidth(w int) int {
+	if w > CentreFrom {
+		return MaxContentWidth
+	}
+	return w
+}
+
+// The wide-terminal layout: see ContentWidth.
+const (
+	CentreFrom      = 110
+	MaxContentWidth = 100
+)
+
 // Minimum terminal size. Below it the app shows a "terminal too small" message instead of a broken layout.
 const (
 	MinWidth  = 60
@@ -23,7 +38,8 @@ const (
 // Context is shared by pointer between the root model and every screen. Only the root writes to its fields;
 // screens add writes to the Writes queue.
 type Context struct {
-	Width, Height int // the whole terminal
+	Width, Height int // the screens' area: the whole terminal, or a centred column of a wide one
+	TermWidth     int // the whole terminal's width
 	Dark          bool
 	NoColor       bool
 	Styles        Styles

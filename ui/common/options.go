@@ -74,7 +74,7 @@ func (l OptionList) Render(st Styles, opts []Option, width int) (lines []string,
 			style = st.Subtle.Strikethrough(true)
 		}
 		rows[d][0] = len(lines)
-		for k, line := range strings.Split(ansi.Wrap(o.Text, textW, ""), "\n") {
+		for k, line := range strings.Split(ansi.Wrap(InlineText(o.Text), textW, ""), "\n") {
 			prefix := pad
 			if k == 0 {
 				prefix = lead + box + string(rune('A'+d)) + ". "
@@ -89,11 +89,32 @@ func (l OptionList) Render(st Styles, opts []Option, width int) (lines []string,
 			if o.Chosen {
 				why = "Your answer. " + why
 			}
-			for _, line := range strings.Split(ansi.Wrap(why, textW, ""), "\n") {
+			for _, line := range strings.Split(ansi.Wrap(InlineText(why), textW, ""), "\n") {
 				lines = append(lines, pad+st.Subtle.Render(line))
 			}
 		}
 		rows[d][1] = len(lines) - 1
 	}
 	return lines, rows
+}
+
+// InlineText is one line of pack markdown as plain text: `code` and **bold** lose their markers, so an
+// option reads "set MaximumRetryAttempts to 0", not "set `MaximumRetryAttempts` to 0". A lone backtick or
+// asterisk pair that does not close stays as written.
+func InlineText(s string) string {
+	for _, m := range []string{"`", "**"} {
+		for {
+			open := strings.Index(s, m)
+			if open < 0 {
+				break
+			}
+			end := strings.Index(s[open+len(m):], m)
+			if end <= 0 {
+				break
+			}
+			inner := s[open+len(m) : open+len(m)+end]
+			s = s[:open] + inner + s[open+len(m)+end+len(m):]
+		}
+	}
+	return s
 }

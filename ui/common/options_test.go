@@ -32,3 +32,39 @@ func TestOptionListRender(t *testing.T) {
 		}
 	}
 }
+
+func TestInlineText(t *testing.T) {
+	for in, want := range map[string]string{
+		"set `MaximumRetryAttempts` to `0`": "set MaximumRetryAttempts to 0",
+		"**only** this":                     "only this",
+		"a lone ` stays":                    "a lone ` stays",
+		"``":                                "``",
+		"`**x**`":                           "x",
+	} {
+		if got := InlineText(in); got != want {
+			t.Errorf("InlineText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTruncateCutsAfterWholeWords(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"notes 10/263 read", 15, "notes 10/263 …"},
+		{"24 decisions · budget", 14, "24 decisions …"},
+		{"fits", 10, "fits"},
+		{"Supercalifragilistic", 8, "Superca…"},
+		{"a Supercalifragilistic", 8, "a Super…"},
+		{"Troubleshooting and optimisation", 18, "Troubleshooting …"},
+	} {
+		if got := Truncate(tt.in, tt.w); got != tt.want {
+			t.Errorf("Truncate(%q, %d) = %q, want %q", tt.in, tt.w, got, tt.want)
+		}
+		if got := Truncate("\x1b[1m"+tt.in+"\x1b[0m", tt.w); ansi.Strip(got) != tt.want {
+			t.Errorf("styled Truncate(%q, %d) = %q, want %q", tt.in, tt.w, ansi.Strip(got), tt.want)
+		}
+	}
+}

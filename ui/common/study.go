@@ -46,6 +46,8 @@ type (
 		SetBookmark(ctx context.Context, section, label string, on bool) error
 		ReadSections(ctx context.Context) (map[string]bool, error)
 		Bookmarks(ctx context.Context) ([]study.Bookmark, error)
+		SetNotePosition(ctx context.Context, noteID string, p study.NotePosition) error
+		NotePositions(ctx context.Context) (map[string]study.NotePosition, error)
 	}
 	// HomeStudy is what the home screen needs.
 	HomeStudy interface {

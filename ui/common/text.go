@@ -1,7 +1,9 @@
 package common
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -9,12 +11,43 @@ import (
 	"dvaprep/pack"
 )
 
-// Truncate cuts s, which may hold ANSI codes, to width cells with an ellipsis.
+// Truncate cuts s, which may hold ANSI codes, to width cells with an ellipsis. It cuts after a whole word
+// when one ends in the second half of the width ("notes 10/263 …", not "notes 10/263 re…"), and mid-word
+// only when a single word fills most of the line.
 func Truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	if keep := wordEnd(ansi.Strip(s), width-1); keep > 0 {
+		return ansi.Truncate(s, keep, "") + "…"
+	}
 	return ansi.Truncate(s, width, "…")
+}
+
+// wordEnd is the width of the longest run of whole words of plain (and the space after them) that fits in
+// limit cells and ends in its second half, or 0 if none does.
+func wordEnd(plain string, limit int) int {
+	best, w, prevSpace := 0, 0, true
+	for _, r := range plain {
+		rw := ansi.StringWidth(string(r))
+		space := r == ' '
+		if space && !prevSpace && w <= limit {
+			best = w // the words so far end here
+		}
+		if w+rw > limit {
+			break
+		}
+		w += rw
+		prevSpace = space
+	}
+	if best*2 < limit {
+		return 0
+	}
+	// Keep the space after the last word, so the ellipsis reads as "more words", not as a cut word.
+	return min(best+1, limit)
 }
 
 // Fit makes a block exactly width×height: long lines are truncated, missing lines are blank. Screens use it
@@ -92,4 +125,26 @@ func Explanation(q *pack.Question) string {
 		b.WriteString("- " + s.Title + "  \n  " + s.URL + "\n")
 	}
 	return b.String()
+}
+
+// Clock formats time left as H:MM:SS ("2:09:50"), the one format of every countdown; never below zero.
+func Clock(d time.Duration) string {
+	d = max(d, 0).Round(time.Second)
+	return fmt.Sprintf("%d:%02d:%02d", int(d/time.Hour), int(d%time.Hour/time.Minute), int(d%time.Minute/time.Second))
+}
+
+// LinkTitle names a note link for the learner: "Amazon DynamoDB › Hot partitions", not
+// "dynamodb#hot-partitions". A link the pack does not know stays as written.
+func LinkTitle(p *pack.Pack, link string) string {
+	if p == nil {
+		return link
+	}
+	n, sec, ok := p.Section(link)
+	switch {
+	case n == nil:
+		return link
+	case !ok || sec.Heading == n.Title:
+		return n.Title
+	}
+	return n.Title + " › " + sec.Heading
 }

@@ -1,6 +1,7 @@
 package exam
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -29,7 +30,7 @@ type goldenStep struct {
 }
 
 // goldenSteps is one session, step by step. Each subtest replays the steps before its own on a fresh
-// screen, so any subtest runs alone: go test -run 'TestGolden/answers$' ./ui/exam
+// screen, so any subtest runs alone: go test -run 'TestGolden/80x24/answers$' ./ui/exam
 var goldenSteps = []goldenStep{
 	{name: "single", do: func(e *env, m *Model) {
 		e.run(m.open(e.find(pack.Single)))
@@ -62,19 +63,25 @@ var goldenSteps = []goldenStep{
 	{name: "answers", do: func(e *env, m *Model) { e.press("r") }},
 }
 
+// TestGolden keeps the session at the smallest supported size, the classic terminal and a large one.
 func TestGolden(t *testing.T) {
-	for i, step := range goldenSteps {
-		t.Run(step.name, func(t *testing.T) {
-			e := newEnv(t)
-			m := e.start(engine.FullMock(e.ctx.Pack)) // 5 questions, 20 minutes, 1 unscored
-			for _, prev := range goldenSteps[:i] {
-				prev.do(e, m)
-				if prev.after != nil {
-					prev.after(e, m)
-				}
+	for _, size := range [][2]int{{60, 18}, {80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			for i, step := range goldenSteps {
+				t.Run(step.name, func(t *testing.T) {
+					e := newEnv(t)
+					e.ctx.Width, e.ctx.Height = size[0], size[1]
+					m := e.start(engine.FullMock(e.ctx.Pack)) // 5 questions, 20 minutes, 1 unscored
+					for _, prev := range goldenSteps[:i] {
+						prev.do(e, m)
+						if prev.after != nil {
+							prev.after(e, m)
+						}
+					}
+					step.do(e, m)
+					requireView(t, e)
+				})
 			}
-			step.do(e, m)
-			requireView(t, e)
 		})
 	}
 }

@@ -30,8 +30,8 @@ func (m *Model) statusLine() string {
 	return strings.Join(parts, " · ")
 }
 
-// timeLeft is the clock, in the warning style with a word at 10 minutes and the error style at 5; untimed
-// sessions have none.
+// timeLeft is the clock, in the warning style near the end and the error style at the very end (see
+// engine.WarningLevel); untimed sessions have none.
 func (m *Model) timeLeft() string {
 	if m.sess == nil || !m.sess.Timed() {
 		return ""
@@ -40,10 +40,10 @@ func (m *Model) timeLeft() string {
 	now := m.ctx.Now()
 	left := clock(m.sess.Remaining(now)) + " left"
 	switch m.sess.Warning(now) {
-	case engine.FiveMinutes:
-		return st.Error.Render("⚠ " + left + " · under 5 min!")
-	case engine.TenMinutes:
-		return st.Warn.Render("⚠ " + left + " · under 10 min!")
+	case engine.Urgent:
+		return st.Error.Render("⚠ " + left + "!")
+	case engine.Soon:
+		return st.Warn.Render("⚠ " + left)
 	}
 	return left
 }

@@ -146,11 +146,16 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		if k.ctx.confirm {
 			break
 		}
+		// The note links work only once a drill shows the answer; a mock never does.
+		page := []key.Binding{k.PageUp, k.PageDown}
+		if k.ctx.revealed && k.ctx.links {
+			page = append(page, k.NextLink, k.OpenLink)
+		}
 		return [][]key.Binding{
 			{common.WithHelp(k.Choose, "1–6/a–f", "choose"), common.WithHelp(k.Up, "↑/↓", "move"), common.WithHelp(k.Enter, "enter", "choose"),
 				common.WithHelp(k.Toggle, "space", "toggle (multiple)")},
 			{k.Strike, k.Flag, k.Next, k.Grid, k.Submit},
-			{k.PageUp, k.PageDown, k.NextLink, k.OpenLink, common.WithHelp(k.Back, "esc", "leave (asks; saved)"), k.Quit},
+			append(page, common.WithHelp(k.Back, "esc", "leave (asks; saved)"), k.Quit),
 		}
 	case modeAnswers:
 		return [][]key.Binding{

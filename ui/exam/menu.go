@@ -456,7 +456,7 @@ func (mn *menu) briefView(w int) string {
 			"The score estimate rests on the other %d, drawn by the blueprint: %s.", f.Unscored, scored, strings.Join(split, ", "))),
 		para("Multiple response is all or nothing: choose as many as the question asks. An unanswered question is " +
 			"wrong, so guessing costs nothing."),
-		para("The clock starts when you press enter, warns at 10 and 5 minutes left and submits the exam at 0:00. " +
+		para("The clock starts when you press enter, warns at 10 and 5 minutes left and submits the exam at 0:00:00. " +
 			"Every answer is saved as you give it: after a crash, resume from Home."),
 		"",
 		st.Title.Render("Keys"),

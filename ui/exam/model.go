@@ -295,7 +295,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	return tea.Batch(retry, m.apply(a))
 }
 
-// checkClock warns once at 10 and 5 minutes left and submits the exam when its time is up.
+// checkClock warns once at each warning level (near the end, at the very end) and submits the exam when its time is up.
 func (m *Model) checkClock() tea.Cmd {
 	if !m.active() || !m.sess.Timed() {
 		return nil
@@ -306,11 +306,8 @@ func (m *Model) checkClock() tea.Cmd {
 	}
 	if w := m.sess.Warning(now); w > m.warned {
 		m.warned = w
-		left := "10 minutes left"
-		if w == engine.FiveMinutes {
-			left = "5 minutes left"
-		}
-		return common.Status(fmt.Sprintf("⚠ %s: the exam submits itself at 0:00. s reviews and submits.", left), false)
+		left := clock(m.sess.Remaining(now)) + " left"
+		return common.Status(fmt.Sprintf("⚠ %s: the exam submits itself at 0:00:00. s reviews and submits.", left), false)
 	}
 	return nil
 }
@@ -387,7 +384,7 @@ func (m *Model) updateLeaving(msg tea.KeyPressMsg) tea.Cmd {
 		if m.quit {
 			return tea.Batch(cmd, common.Quit())
 		}
-		return tea.Batch(cmd, m.close("The exam is saved and its clock keeps running: resume it from Home"))
+		return tea.Batch(cmd, m.close(m.leftMessage()))
 	case key.Matches(msg, m.keys.No, m.keys.Back):
 		m.leaving, m.quit = false, false
 	}
@@ -398,12 +395,24 @@ func (m *Model) updateLeaving(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) leavingView() string {
 	st := m.ctx.Styles
 	w := m.ctx.Width
-	ask, what := "Leave the exam?", "It stays saved and its clock keeps running. Resume it from Home with x."
+	kept := "It stays saved and its clock keeps running."
+	if !m.sess.Timed() {
+		kept = "It stays saved, answers and all."
+	}
+	ask, what := "Leave the exam?", kept+" Resume it from Home with x."
 	if m.quit {
-		ask, what = "Quit dvaprep?", "The exam stays saved and its clock keeps running. Resume it from Home with x next time."
+		ask, what = "Quit dvaprep?", kept+" Resume it from Home with x next time."
 	}
 	return common.Truncate(m.statusLine(), w) + "\n\n" + st.Warn.Render(ask) + "\n" + ansi.Wrap(what, w, "") + "\n\n" +
 		st.Title.Render("y") + " yes · " + st.Title.Render("n") + " stay"
+}
+
+// leftMessage is said after leaving an exam in progress; only a timed one has a clock to mention.
+func (m *Model) leftMessage() string {
+	if m.sess != nil && m.sess.Timed() {
+		return "The exam is saved and its clock keeps running: resume it from Home"
+	}
+	return "The exam is saved: resume it from Home"
 }
 
 // back closes the screen: to the one below, or home when `dvaprep exam` opened it first.
@@ -427,13 +436,7 @@ func (m *Model) attach(s *engine.Session) {
 func (m *Model) question(i int) *pack.Question { return m.sheet().question(i) }
 
 // clock formats a duration as H:MM:SS.
-func clock(d time.Duration) string {
-	d = max(d, 0).Round(time.Second)
-	h := int(d / time.Hour)
-	mn := int(d % time.Hour / time.Minute)
-	s := int(d % time.Minute / time.Second)
-	return fmt.Sprintf("%d:%02d:%02d", h, mn, s)
-}
+func clock(d time.Duration) string { return common.Clock(d) }
 
 // letter names the option at display position d: A, B, C…
 func letter(d int) string { return string(rune('A' + d)) }

@@ -267,21 +267,27 @@ func TestWarnings(t *testing.T) {
 	if len(e.statuses) != 0 {
 		t.Fatalf("statuses %v with 20 minutes left", e.statuses)
 	}
-	e.clock.advance(10*time.Minute + time.Second)
+	// A 20-minute exam warns at 10% (2 minutes) and 5% (1 minute), not at 10 and 5 minutes.
+	e.clock.advance(10 * time.Minute)
 	e.tick()
-	contains(t, e.lastStatus(), "10 minutes left")
-	contains(t, e.view(), "0:09:59 left · under 10 min!")
+	if len(e.statuses) != 0 {
+		t.Fatalf("statuses %v with 10 of 20 minutes left", e.statuses)
+	}
+	e.clock.advance(8*time.Minute + time.Second)
+	e.tick()
+	contains(t, e.lastStatus(), "0:01:59 left")
+	contains(t, e.view(), "⚠ 0:01:59 left")
 	n := len(e.statuses)
 	e.clock.advance(time.Second)
 	e.tick()
 	if len(e.statuses) != n {
 		t.Fatal("the 10-minute notice repeats")
 	}
-	e.clock.advance(5 * time.Minute)
+	e.clock.advance(time.Minute)
 	e.tick()
-	contains(t, e.lastStatus(), "5 minutes left")
-	contains(t, e.view(), "0:04:58 left · under 5 min!")
-	if m.warned != engine.FiveMinutes {
+	contains(t, e.lastStatus(), "0:00:58 left")
+	contains(t, e.view(), "⚠ 0:00:58 left!")
+	if m.warned != engine.Urgent {
 		t.Fatalf("warned %v", m.warned)
 	}
 }
@@ -311,7 +317,7 @@ func TestDrillShowsAnswer(t *testing.T) {
 	contains(t, v, "Your answer. This is why one is wrong.")
 	contains(t, v, "Explanation")
 	contains(t, v, "explanation of")
-	contains(t, v, "sqs#visibility-timeout")
+	contains(t, v, "Amazon SQS › Visibility timeout")
 	// The answer is locked once shown.
 	e.press(string(rune('1' + e.displayOf(i, 0))))
 	if got := m.sess.Choice(i); !slices.Equal(got, []int{1}) {
@@ -806,5 +812,34 @@ func TestOneExamInProgress(t *testing.T) {
 	active, err := uitest.StoreOf(e.ctx).ActiveExamSession(context.Background())
 	if err != nil || active == nil || active.ID == oldID {
 		t.Errorf("active session = %+v, %v", active, err)
+	}
+}
+
+// Leaving an untimed drill does not speak of a clock; leaving a timed exam does.
+func TestLeavePromptMentionsClockOnlyWhenTimed(t *testing.T) {
+	e := newEnv(t)
+	e.start(engine.DomainDrill("1", "", 4))
+	e.press("esc")
+	if v := e.view(); !strings.Contains(v, "Leave the exam?") || strings.Contains(v, "clock") {
+		t.Errorf("untimed leave prompt:\n%s", v)
+	}
+	e = newEnv(t)
+	e.start(engine.CustomMock(5, 20*time.Minute))
+	e.press("esc")
+	if v := e.view(); !strings.Contains(v, "clock keeps running") {
+		t.Errorf("timed leave prompt:\n%s", v)
+	}
+}
+
+// A mock never shows the answer, so its help does not offer the note-link keys, which would do nothing.
+func TestMockHelpHasNoLinkKeys(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(engine.CustomMock(5, 20*time.Minute))
+	for _, col := range m.KeyMap().FullHelp() {
+		for _, b := range col {
+			if k := b.Help().Key; k == "tab" || k == "o" {
+				t.Errorf("the mock's help offers %q (%s)", k, b.Help().Desc)
+			}
+		}
 	}
 }

@@ -95,14 +95,8 @@ func (r *resultModel) practiceText() string {
 	if len(rep.Notes) > 0 {
 		add("", st.Title.Render("Notes to read next")+st.Subtle.Render(" (from the questions missed or skipped · tab selects, o opens)"))
 		for k, l := range rep.Notes {
-			label := l
-			if n, sec, ok := r.ctx.Pack.Section(l); ok {
-				label = n.Title
-				if sec.Heading != "" && sec.Heading != n.Title {
-					label += " › " + sec.Heading
-				}
-			}
-			line := "  " + label + st.Subtle.Render("  "+l)
+			label := common.LinkTitle(r.ctx.Pack, l)
+			line := "  " + label
 			if k == r.link {
 				line = st.Selected.Render("› " + label)
 			}

@@ -118,16 +118,16 @@ func letters(it engine.Item, originals []int) string {
 // linksLine lists a question's note links, the selected one marked.
 func (s sheet) linksLine(links []string, sel, w int) string {
 	st := s.ctx.Styles
-	parts := make([]string, len(links))
+	lines := []string{st.Title.Render("Notes") + st.Subtle.Render(" (tab selects, o opens):")}
 	for k, l := range links {
+		title := common.LinkTitle(s.ctx.Pack, l)
 		if k == sel {
-			parts[k] = st.Selected.Render("› " + l)
+			lines = append(lines, common.Truncate(st.Selected.Render("› "+title), w))
 		} else {
-			parts[k] = "  " + st.Subtle.Render(l)
+			lines = append(lines, common.Truncate("  "+st.Subtle.Render(title), w))
 		}
 	}
-	head := st.Title.Render("Notes") + st.Subtle.Render(" (tab selects, o opens):")
-	return ansi.Wrap(head+" "+strings.Join(parts, " "), w, "")
+	return strings.Join(lines, "\n")
 }
 
 func stemID(id string) string { return markdown.StemID(id) }

@@ -5,7 +5,6 @@ package home
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -150,7 +149,7 @@ func (m *Model) resumeText() string {
 		if d <= 0 {
 			left = "time is up: it will be submitted"
 		} else {
-			left = fmt.Sprintf("%s left", d.Truncate(time.Second))
+			left = common.Clock(d) + " left"
 		}
 	}
 	return fmt.Sprintf("%d answered · %s", m.answers, left)
@@ -208,6 +207,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	}
 	return m, nil
 }
+
+// ShowsPackTitle says the home screen shows the pack's title, so the header leaves it out.
+func (m *Model) ShowsPackTitle() {}
 
 // View draws the menu and the summary.
 func (m *Model) View() string {

@@ -54,7 +54,7 @@ func TestHomeSummaryAndResume(t *testing.T) {
 	}
 	d := uitest.New(t, ctx, home.New(ctx))
 	v := ansi.Strip(d.View(ctx))
-	for _, want := range []string{"Questions right: 75% · 4 answers · too little data", "0 decisions · 1/0 sections read", "Resume exam", "1 answered · 1h30m0s left"} {
+	for _, want := range []string{"Questions right: 75% · 4 answers · too little data", "0 decisions · 1/0 sections read", "Resume exam", "1 answered · 1:30:00 left"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, v)
 		}

@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/styles"
 )
 
 // Theme picks the glamour style. It is always chosen explicitly, never "auto", inside a running program.
@@ -25,16 +24,6 @@ const (
 	Light
 	Plain
 )
-
-func (t Theme) style() string {
-	switch t {
-	case Light:
-		return styles.LightStyle
-	case Plain:
-		return styles.NoTTYStyle
-	}
-	return styles.DarkStyle
-}
 
 type rendererKey struct {
 	width int
@@ -75,7 +64,7 @@ func (r *Renderer) Render(id, md string, width int, theme Theme) (string, error)
 			return out, nil
 		}
 	}
-	md = unwrap(md)
+	md = prepare(md, width)
 	parts := []string{md}
 	if len(md) >= parallelFrom {
 		parts = split(md, runtime.GOMAXPROCS(0))
@@ -124,6 +113,10 @@ func (r *Renderer) renderOne(md string, width int, theme Theme) (string, error) 
 	if err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
+	out = restoreCode.Replace(out)
+	if theme == Plain {
+		out = trimLines(out)
+	}
 	return strings.Trim(out, "\n"), nil
 }
 
@@ -136,7 +129,7 @@ func (r *Renderer) acquire(k rendererKey) (*glamour.TermRenderer, error) {
 		return tr, nil
 	}
 	r.mu.Unlock()
-	tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle(k.theme.style()), glamour.WithWordWrap(k.width))
+	tr, err := glamour.NewTermRenderer(glamour.WithStyles(k.theme.styleConfig()), glamour.WithWordWrap(k.width))
 	if err != nil {
 		return nil, fmt.Errorf("make markdown renderer: %w", err)
 	}
@@ -147,6 +140,26 @@ func (r *Renderer) release(k rendererKey, tr *glamour.TermRenderer) {
 	r.mu.Lock()
 	r.idle[k] = append(r.idle[k], tr)
 	r.mu.Unlock()
+}
+
+// documentMargin is the blank margin glamour's styles keep on each side of the text.
+const documentMargin = 2
+
+// prepare turns pack markdown into what glamour renders well at width: soft breaks joined, tables that
+// would cut words stacked as records, short code spans kept whole.
+func prepare(md string, width int) string {
+	md = unwrap(md)
+	md = stackTables(md, width-2*documentMargin)
+	return protectCode(md)
+}
+
+// trimLines drops the spaces glamour pads every line with.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // split cuts md before top-level "## " headings (outside code fences) into at most n parts of similar size.

@@ -31,7 +31,7 @@ func (m *Model) updateBookmarks(msg tea.KeyPressMsg) tea.Cmd {
 			if n == nil || !ok {
 				return common.Status("That section is no longer in the notes.", true)
 			}
-			m.back = modeBookmarks
+			m.back = modeTOC
 			m.toc.selectNote(n.ID)
 			return m.openNote(n, target{slug: sec.Slug})
 		}

@@ -41,6 +41,24 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
+// inMode is the keys as they work in md: the one place that decides which key does what in each mode, used
+// both to dispatch and to draw the help. In the pager "/" finds in the note, so only s searches every note;
+// finding and its n/N exist only in the pager.
+func (k KeyMap) inMode(md mode) KeyMap {
+	k.mode = md
+	if md == modePager || md == modeFind {
+		k.Search = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "search all notes"))
+	} else {
+		k.Find.SetEnabled(false)
+		k.Next.SetEnabled(false)
+		k.Prev.SetEnabled(false)
+		k.Bookmark.SetEnabled(false)
+		k.NextSection.SetEnabled(false)
+		k.PrevSection.SetEnabled(false)
+	}
+	return k
+}
+
 // ShortHelp shows the keys of the current mode.
 func (k KeyMap) ShortHelp() []key.Binding {
 	switch k.mode {

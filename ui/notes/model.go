@@ -35,6 +35,7 @@ type Model struct {
 	keys  KeyMap
 	mode  mode
 	back  mode // where esc returns from search, find and bookmarks
+	from  mode // where esc in the pager returns: the contents, search or bookmarks
 
 	toc  toc
 	read map[string]bool
@@ -50,13 +51,16 @@ type Model struct {
 	markSel int
 	marked  map[string]bool
 
+	places map[string]study.NotePosition // where the reader stopped in each note
+
 	linked bool // opened at a link from another screen: esc in the pager returns there
 }
 
 // New opens the notes screen: at the table of contents, in search, in the bookmarks, or at a link such as
 // "sqs#visibility-timeout".
 func New(ctx *common.Context, a common.NotesArg) (*Model, error) {
-	m := &Model{ctx: ctx, keys: DefaultKeyMap(), read: map[string]bool{}, marked: map[string]bool{}, owner: common.NewOwner()}
+	m := &Model{ctx: ctx, keys: DefaultKeyMap(), read: map[string]bool{}, marked: map[string]bool{},
+		places: map[string]study.NotePosition{}, owner: common.NewOwner()}
 	m.toc = newTOC(ctx.Pack)
 	m.pager = newPager()
 	m.input = common.NewInput("/ ", "search every note: try visibility timeout, dlq, kms rotation", 200)
@@ -79,7 +83,7 @@ func New(ctx *common.Context, a common.NotesArg) (*Model, error) {
 
 // Init loads what the store knows: sections read and bookmarks.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.loadRead(), m.loadBookmarks(), m.pager.renderCmd(m.ctx))
+	return tea.Batch(m.loadRead(), m.loadBookmarks(), m.loadPlaces(), m.pager.renderCmd(m.ctx))
 }
 
 // Title names the screen for the header.
@@ -92,9 +96,7 @@ func (m *Model) Title() string {
 
 // KeyMap returns the keys of the current mode.
 func (m *Model) KeyMap() help.KeyMap {
-	k := m.keys
-	k.mode = m.mode
-	return k
+	return m.keys.inMode(m.mode)
 }
 
 // Capturing is true while the search or find field has focus.
@@ -164,6 +166,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case renderedMsg:
 		cmd := m.pager.rendered(m.ctx, msg)
 		return m, tea.Batch(cmd, m.trackRead())
+	case placesMsg:
+		if msg.err != nil {
+			return m, common.Status(msg.err.Error(), true)
+		}
+		for id, p := range msg.places {
+			if _, ok := m.places[id]; !ok {
+				m.places[id] = p
+			}
+		}
+		return m, nil
 	case readLoadedMsg:
 		if msg.err != nil {
 			return m, common.Status(msg.err.Error(), true)
@@ -226,6 +238,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 // openNote shows a note in the pager and asks for its render.
 func (m *Model) openNote(n *pack.Note, t target) tea.Cmd {
+	m.from = m.mode
+	if m.from != modeSearch && m.from != modeBookmarks {
+		m.from = modeTOC
+	}
 	m.mode = modePager
 	m.pager.open(n, t)
 	return m.pager.renderCmd(m.ctx)
@@ -233,12 +249,15 @@ func (m *Model) openNote(n *pack.Note, t target) tea.Cmd {
 
 // trackRead records the section on screen as read, once per section, through a command.
 func (m *Model) trackRead() tea.Cmd {
+	place := m.keepPlace(false)
 	key := m.pager.currentKey()
 	if key == "" || m.read[key] || m.ctx.Study == nil {
-		return nil
+		return place
 	}
 	m.read[key] = true
-	return m.save("that you read "+key, "", func(ctx context.Context, s common.NotesStudy) error { return s.MarkRead(ctx, key) })
+	return tea.Batch(place, m.save("that you read "+key, "", func(ctx context.Context, s common.NotesStudy) error {
+		return s.MarkRead(ctx, key)
+	}))
 }
 
 // View draws the current mode.

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -353,5 +354,106 @@ func TestLongNoteShowsFirstScreenfulFirst(t *testing.T) {
 	d.Keys("G")
 	if v := ansi.Strip(d.S.View()); !strings.Contains(v, "The closing paragraph.") {
 		t.Errorf("the end of the note after G:\n%s", v)
+	}
+}
+
+// s from inside a note opens the search; esc there returns to the note, not to the contents.
+func TestSearchFromNoteReturnsToNote(t *testing.T) {
+	ctx, d := open(t, "")
+	d.Keys("enter", "s")
+	if !d.S.Capturing() {
+		t.Fatal("s in the pager did not open the search")
+	}
+	d.Keys("esc")
+	if !strings.Contains(d.S.Title(), "Amazon SQS") {
+		t.Errorf("esc from the search went to %q:\n%s", d.S.Title(), ansi.Strip(d.View(ctx)))
+	}
+	d.Keys("esc")
+	if !strings.Contains(ansi.Strip(d.View(ctx)), "Domain 1 · Development") {
+		t.Errorf("esc in the note did not return to the contents:\n%s", ansi.Strip(d.View(ctx)))
+	}
+}
+
+// A note opened from the bookmarks returns to the bookmarks.
+func TestNoteFromBookmarksReturnsToBookmarks(t *testing.T) {
+	ctx := uitest.Context(t, testFS())
+	if err := uitest.StoreOf(ctx).SetBookmark(context.Background(), "kms#key-rotation", "AWS KMS › Key rotation", true); err != nil {
+		t.Fatal(err)
+	}
+	s, err := notesui.New(ctx, common.NotesArg{Bookmarks: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := uitest.New(t, ctx, s)
+	d.Keys("enter")
+	if !strings.Contains(d.S.Title(), "AWS KMS") {
+		t.Fatalf("enter on a bookmark opened %q", d.S.Title())
+	}
+	d.Keys("esc")
+	if !strings.Contains(ansi.Strip(d.View(ctx)), "★ AWS KMS › Key rotation") {
+		t.Errorf("esc did not return to the bookmarks:\n%s", ansi.Strip(d.View(ctx)))
+	}
+}
+
+// The help of each mode names each key once, and in the pager s (not /) searches every note.
+func TestHelpNamesEachKeyOnce(t *testing.T) {
+	ctx, d := open(t, "")
+	check := func(where string) {
+		seen := map[string]string{}
+		km := d.S.KeyMap()
+		var all []key.Binding
+		for _, col := range km.FullHelp() {
+			all = append(all, col...)
+		}
+		all = append(all, km.ShortHelp()...)
+		for _, b := range all {
+			if !b.Enabled() {
+				continue
+			}
+			h := b.Help()
+			if desc, ok := seen[h.Key]; ok && desc != h.Desc {
+				t.Errorf("%s: %q is both %q and %q", where, h.Key, desc, h.Desc)
+			}
+			seen[h.Key] = h.Desc
+		}
+	}
+	check("contents")
+	d.Keys("enter")
+	check("pager")
+	d.Keys("s")
+	if !d.S.Capturing() {
+		t.Error("s in the pager does not search")
+	}
+	_ = ctx
+}
+
+// A note opened from the contents reopens where the reader stopped, in a later session too.
+func TestNoteReopensWhereReaderStopped(t *testing.T) {
+	ctx, d := open(t, "sqs#dead-letter-queues")
+	d.Keys("esc")
+	places, err := uitest.StoreOf(ctx).NotePositions(context.Background())
+	if err != nil || places["sqs"].Section != "dead-letter-queues" {
+		t.Fatalf("stored places = %+v, %v", places, err)
+	}
+	s, err := notesui.New(ctx, common.NotesArg{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d = uitest.New(t, ctx, s)
+	d.Keys("enter")
+	if first := strings.SplitN(ansi.Strip(d.View(ctx)), "\n", 2)[0]; !strings.Contains(first, "Dead-letter queues") {
+		t.Errorf("reopened at %q, want Dead-letter queues", first)
+	}
+}
+
+// A brief resize under the minimum size (the app shows "too small") keeps the reader's place.
+func TestNarrowResizeKeepsPlace(t *testing.T) {
+	ctx, d := open(t, "sqs#long-polling")
+	for _, size := range [][2]int{{25, 10}, {12, 40}, {80, 24}} {
+		ctx.Width, ctx.Height = size[0], size[1]
+		d.Send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+	}
+	if first := strings.SplitN(ansi.Strip(d.View(ctx)), "\n", 2)[0]; !strings.Contains(first, "Long polling") {
+		t.Errorf("after a narrow resize the pager shows %q", first)
 	}
 }

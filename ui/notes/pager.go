@@ -19,6 +19,7 @@ import (
 // to the section's first match (see finder.words).
 type target struct {
 	slug string
+	text string // the text of the line to bring to the top, within the section (the reader's place); "" for the heading
 }
 
 type pager struct {
@@ -73,12 +74,17 @@ func (p *pager) open(n *pack.Note, t target) {
 }
 
 func (p *pager) resize(ctx *common.Context) tea.Cmd {
+	if ctx.Width < common.MinWidth || ctx.Height < common.MinHeight {
+		// The app shows "terminal too small" instead of the note: keep the render and the place as they
+		// are, so a brief narrow resize does not lose the reader's place.
+		return nil
+	}
 	p.vp.SetWidth(ctx.Width)
 	p.vp.SetHeight(max(ctx.BodyHeight()-2, 1))
 	if p.note != nil && (ctx.MarkdownWidth() != p.width || ctx.Theme() != p.theme) {
-		// Keep the reader's place across the re-render.
-		if key := p.currentSlug(); key != "" && p.pending == nil {
-			p.pending = &target{slug: key}
+		// Keep the reader's place, down to the line at the top, across the re-render.
+		if pos, ok := p.place(); ok && pos.Section != "" && p.pending == nil {
+			p.pending = &target{slug: pos.Section, text: pos.LineText}
 		}
 		return p.renderCmd(ctx)
 	}
@@ -182,6 +188,19 @@ func (p *pager) rowOf(t target) int {
 			row = p.sectionRows[i]
 		}
 	}
+	if t.text == "" {
+		return row
+	}
+	// Look for the line's first words from the section heading on: the text may wrap differently now.
+	ws := strings.Fields(strings.ToLower(t.text))
+	for n := min(len(ws), 5); n >= 2; n-- {
+		probe := strings.Join(ws[:n], " ")
+		for r := row; r < len(p.plain); r++ {
+			if strings.Contains(strings.Join(strings.Fields(strings.ToLower(p.plain[r])), " "), probe) {
+				return r
+			}
+		}
+	}
 	return row
 }
 
@@ -243,7 +262,7 @@ func (p *pager) jumpSection(delta int) {
 }
 
 func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
-	k, p := m.keys, &m.pager
+	k, p := m.keys.inMode(modePager), &m.pager
 	switch {
 	case key.Matches(msg, k.Back):
 		if p.find.query != "" {
@@ -254,23 +273,22 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 				return nil // esc first clears a find; the search's words go with the note
 			}
 		}
-		if m.back == modeSearch {
-			m.back = modeTOC
-			m.mode = modeSearch
-			return m.input.Focus()
-		}
+		place := m.keepPlace(true)
 		if m.linked {
-			return common.Back()
+			return tea.Batch(place, common.Back())
 		}
-		m.mode = modeTOC
-		return nil
+		m.mode, m.back = m.from, modeTOC
+		if m.mode == modeSearch {
+			return tea.Batch(place, m.input.Focus())
+		}
+		return place
 	case key.Matches(msg, k.Find):
 		m.mode = modeFind
 		p.find.input.SetValue("")
 		return p.find.input.Focus()
 	case key.Matches(msg, k.Search):
-		m.back = modeTOC
-		return m.openSearch()
+		m.back = modePager
+		return tea.Batch(m.keepPlace(true), m.openSearch())
 	case key.Matches(msg, k.Next):
 		p.find.step(p, 1)
 	case key.Matches(msg, k.Prev):
@@ -288,7 +306,7 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Bookmarks):
 		m.back = modePager
 		m.mode = modeBookmarks
-		return m.loadBookmarks()
+		return tea.Batch(m.keepPlace(true), m.loadBookmarks())
 	case key.Matches(msg, k.Bookmark):
 		return m.toggleBookmark()
 	default:

@@ -65,7 +65,7 @@ func (m *Model) updateSearch(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		m.input.Blur()
-		m.back = modeSearch
+		m.back = modeTOC
 		m.toc.selectNote(n.ID)
 		cmd := m.openNote(n, target{slug: r.Slug})
 		// The note opens at the section's first match, with every word of the query marked; n/N go on.

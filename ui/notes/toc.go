@@ -34,7 +34,7 @@ func (t *toc) selected() *pack.Note {
 }
 
 func (m *Model) updateTOC(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+	k := m.keys.inMode(modeTOC)
 	switch {
 	case key.Matches(msg, k.Up):
 		m.toc.Move(-1)
@@ -50,7 +50,7 @@ func (m *Model) updateTOC(msg tea.KeyPressMsg) tea.Cmd {
 		m.toc.Bottom()
 	case key.Matches(msg, k.Open):
 		if n := m.toc.selected(); n != nil {
-			return m.openNote(n, target{})
+			return m.openNote(n, m.placeTarget(n.ID))
 		}
 	case key.Matches(msg, k.Search):
 		m.back = modeTOC

@@ -126,12 +126,20 @@ func (it item) explanation() (id, md string) {
 func (it item) where(p *pack.Pack) (kind, domain, task string) {
 	domain, task = it.card.Domain, it.card.Task
 	if it.q != nil {
-		kind, domain, task = "Question "+it.q.ID, it.q.Domain, it.q.Task
+		kind, domain, task = "Question", it.q.Domain, it.q.Task
 	} else {
 		kind = "Scenario decision"
+		if it.sc != nil {
+			kind += " · " + it.sc.Title
+		}
 	}
 	if t := p.Task(task); t != nil {
-		task = t.ID + " " + t.Name
+		task = "Task " + t.ID + " " + t.Name
+	}
+	if d := p.Domain(domain); d != nil {
+		domain = "Domain " + d.ID + " " + d.Name
+	} else {
+		domain = "Domain " + domain
 	}
 	return kind, domain, task
 }

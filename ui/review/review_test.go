@@ -59,7 +59,7 @@ func TestReviewSession(t *testing.T) {
 	ctx, d := open(t)
 	now := ctx.Now()
 	v := view(ctx, d)
-	for _, want := range []string{"Card 1 of 3", "due today 3", "Question q1-01 · domain 1", "every", "A. Amazon SNS", "D. Kinesis"} {
+	for _, want := range []string{"Card 1 of 3 due now", "0 more later today", "Question · Domain 1 Development", "every", "A. Amazon SNS", "D. Kinesis"} {
 		if !strings.Contains(v, want) {
 			t.Fatalf("first card lacks %q:\n%s", want, v)
 		}
@@ -108,7 +108,7 @@ func TestReviewSession(t *testing.T) {
 
 	// The decision: an acceptable choice is a miss.
 	v = view(ctx, d)
-	if !strings.Contains(v, "Scenario decision · domain 1") || !strings.Contains(v, "\nOrders  ") ||
+	if !strings.Contains(v, "Scenario decision · Orders · Domain 1") || !strings.Contains(v, "\nOrders  ") ||
 		!strings.Contains(v, "Store orders.") || !strings.Contains(v, "B. order status") {
 		t.Fatalf("decision card:\n%s", v)
 	}

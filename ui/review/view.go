@@ -61,7 +61,7 @@ func (m *Model) content() (string, [][2]int) {
 	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
 
 	kind, domain, task := it.where(m.ctx.Pack)
-	add(st.Subtle.Render(common.Truncate(fmt.Sprintf("%s · domain %s · %s", kind, domain, task), w)))
+	add(st.Subtle.Render(common.Truncate(fmt.Sprintf("%s · %s · %s", kind, domain, task), w)))
 	if it.sc != nil {
 		// A decision's prompt goes on from the story before it: the scenario's title and summary set the scene.
 		add(st.Title.Render(ansi.Wrap(it.sc.Title, max(w-2, 10), "")))
@@ -176,9 +176,16 @@ func (m *Model) promptLine() string {
 // countsLine is the header: where in the queue, and what is due later.
 func (m *Model) countsLine() string {
 	st := m.ctx.Styles
-	left := st.Title.Render(fmt.Sprintf("Card %d of %d", m.cur+1, len(m.queue)))
-	return common.Truncate(left+st.Subtle.Render(fmt.Sprintf(" · due today %d · tomorrow %d · this week %d",
-		m.fc.Today, m.fc.Tomorrow, m.fc.Week)), m.ctx.Width)
+	left := st.Title.Render(fmt.Sprintf("Card %d of %d due now", m.cur+1, len(m.queue)))
+	return common.Truncate(left+st.Subtle.Render(laterLine(m.fc)), m.ctx.Width)
+}
+
+// laterLine says what falls due after the cards due now, each card counted once: " · 3 more later today ·
+// 4 tomorrow · 5 later this week". The forecast's day and week counts include the cards due now.
+func laterLine(fc practice.Forecast) string {
+	today := max(fc.Today-fc.Now, 0)
+	week := max(fc.Week-fc.Today-fc.Tomorrow, 0)
+	return fmt.Sprintf(" · %d more later today · %d tomorrow · %d later this week", today, fc.Tomorrow, week)
 }
 
 // emptyView is shown when nothing is due.

@@ -286,16 +286,7 @@ func (m *Model) bridgeLines() []string {
 }
 
 // linkLabel names a note link by its note and section.
-func (m *Model) linkLabel(link string) string {
-	n, sec, ok := m.ctx.Pack.Section(link)
-	switch {
-	case n == nil:
-		return link
-	case !ok || sec.Heading == n.Title:
-		return n.Title
-	}
-	return n.Title + " › " + sec.Heading
-}
+func (m *Model) linkLabel(link string) string { return common.LinkTitle(m.ctx.Pack, link) }
 
 // hanging wraps text after a marker and a number, indenting the lines that follow under the text.
 func hanging(mark, num, text string, style lipgloss.Style, w int) []string {
