@@ -181,3 +181,46 @@ func BenchmarkSourceHash(b *testing.B) {
 		}
 	}
 }
+
+// TestSearchIndexPart checks what the SearchIndex part loads: the index alone from a pack compiled with
+// one, the notes (to build one from) from a pack compiled without, and the notes from the YAML.
+func TestSearchIndexPart(t *testing.T) {
+	p := load(t)
+	hash, err := pack.SourceHash(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := pack.Compile(p, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := pack.LoadCompiled(without, content.FS(), pack.SearchIndex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.CompiledIndex != nil || len(got.Notes) != len(p.Notes) {
+		t.Errorf("compiled without an index: %d-byte index, %d notes; want none and %d", len(got.CompiledIndex), len(got.Notes), len(p.Notes))
+	}
+	yaml, probs, err := pack.LoadParts(content.FS(), pack.SearchIndex)
+	if err != nil || len(probs) > 0 {
+		t.Fatal(err, probs)
+	}
+	if yaml.CompiledIndex != nil || len(yaml.Notes) != len(p.Notes) {
+		t.Errorf("from YAML: %d-byte index, %d notes; want none and %d", len(yaml.CompiledIndex), len(yaml.Notes), len(p.Notes))
+	}
+	p.CompiledIndex = []byte("an index")
+	with, err := pack.Compile(p, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = pack.LoadCompiled(with, content.FS(), pack.SearchIndex|pack.Questions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got.CompiledIndex) != "an index" || len(got.Questions) != len(p.Questions) {
+		t.Errorf("with an index: %q, %d questions", got.CompiledIndex, len(got.Questions))
+	}
+	if got, err := pack.LoadCompiled(with, content.FS(), pack.All); err != nil || got.CompiledIndex != nil {
+		t.Errorf("without the SearchIndex part: err %v, %d-byte index", err, len(got.CompiledIndex))
+	}
+}
