@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"dvaprep/content"
 	"dvaprep/notes"
@@ -127,7 +129,7 @@ func TestCompiledIndexSearchesAsBuilt(t *testing.T) {
 }
 
 func TestStaleCompiledPackIsRefused(t *testing.T) {
-	data, err := pack.Compile(load(t), [8]byte{1})
+	data, err := pack.Compile(load(t), pack.Hash{{1}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,5 +224,59 @@ func TestSearchIndexPart(t *testing.T) {
 	}
 	if got, err := pack.LoadCompiled(with, content.FS(), pack.All); err != nil || got.CompiledIndex != nil {
 		t.Errorf("without the SearchIndex part: err %v, %d-byte index", err, len(got.CompiledIndex))
+	}
+}
+
+// TestStalePerPart checks that a command checks the files of the parts it loads: an edited question makes
+// the questions stale and leaves the notes and the search index usable; an edited note makes every part
+// that rests on the notes stale.
+func TestStalePerPart(t *testing.T) {
+	files := fstest.MapFS{}
+	err := fs.WalkDir(content.FS(), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(content.FS(), name)
+		files[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := load(t)
+	hash, err := pack.SourceHash(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := pack.Compile(p, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(dir string) {
+		for name, f := range files {
+			if strings.HasPrefix(name, dir+"/") {
+				f.Data = append(f.Data, '\n')
+				return
+			}
+		}
+		t.Fatalf("no file in %s", dir)
+	}
+	stale := func(parts pack.Parts) bool {
+		_, err := pack.LoadCompiled(data, files, parts)
+		if err != nil && !errors.Is(err, pack.ErrStale) {
+			t.Fatal(err)
+		}
+		return err != nil
+	}
+	edit("questions")
+	if stale(pack.Notes) || stale(pack.SearchIndex) || stale(pack.Scenarios) || !stale(pack.Questions) || !stale(pack.All) {
+		t.Error("after a question's edit: want only the parts with questions stale")
+	}
+	edit("notes")
+	if !stale(pack.Notes) || !stale(pack.SearchIndex) || !stale(pack.Scenarios) {
+		t.Error("after a note's edit: want every part with notes stale")
+	}
+	if stale(0) {
+		t.Error("after a note's edit: the blueprint alone is not stale")
 	}
 }
