@@ -136,7 +136,7 @@ func runTUI(ctx context.Context, opts *options, start common.NavigateMsg) error 
 		b = newBoot(ui.New(c, ui.Build, start), c, loadAll(ctx, opts))
 		model = b
 	} else {
-		p, st, err := openAll(opts)
+		p, st, err := openAll(ctx, opts)
 		if err != nil {
 			return err
 		}
@@ -177,7 +177,7 @@ func loadAll(ctx context.Context, opts *options) func() tea.Msg {
 		if err != nil {
 			return bootMsg{err: err}
 		}
-		st, err := openStore(opts)
+		st, err := openStore(ctx, opts)
 		if err != nil {
 			return bootMsg{err: err}
 		}

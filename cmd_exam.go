@@ -123,7 +123,7 @@ func checkSet(cmd *cobra.Command, opts *options, n int) error {
 	if n < 1 {
 		return fmt.Errorf("--set must be a practice set number from 1, not %d", n)
 	}
-	p, st, err := openAll(opts)
+	p, st, err := openAll(cmd.Context(), opts)
 	if err != nil {
 		return err
 	}
@@ -150,7 +150,7 @@ func domainIDs(ds []pack.Domain) string {
 // refuseIfInProgress fails with a clear message when an exam is in progress: starting another would
 // abandon it, and there is no terminal to ask.
 func refuseIfInProgress(ctx context.Context, opts *options) error {
-	p, st, err := openAll(opts)
+	p, st, err := openAll(ctx, opts)
 	if err != nil {
 		return err
 	}
@@ -160,7 +160,7 @@ func refuseIfInProgress(ctx context.Context, opts *options) error {
 		return err
 	}
 	return fmt.Errorf("%s; run `dvaprep` to resume it, or pass --abandon to abandon it (its answers are kept) and start this one",
-		(&study.InProgressError{Session: *e, Answered: answered}).Error())
+		(&study.InProgressError{Session: *e, Count: answered}).Error())
 }
 
 // bankSize counts the questions an exam or drill can draw from, and names where they come from.

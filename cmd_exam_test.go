@@ -16,7 +16,7 @@ import (
 // exam in progress (before, it did, without a word); it says what is in progress and how to go on.
 func TestExamRefusesWhileOneIsInProgress(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "progress.db")
-	st, err := store.Open(db)
+	st, err := store.Open(t.Context(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func TestExamRefusesWhileOneIsInProgress(t *testing.T) {
 	if err := exam("--abandon"); !errors.Is(err, errNoTTY) {
 		t.Errorf("with --abandon: %v, want the no-terminal error", err)
 	}
-	st, err = store.Open(db)
+	st, err = store.Open(t.Context(), db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,7 +51,7 @@ func exportCmd(opts *options) *cobra.Command {
 					return fmt.Errorf("will not overwrite %s, which already exists: pass --force to replace it", path)
 				}
 			}
-			p, st, err := openAll(opts)
+			p, st, err := openAll(cmd.Context(), opts)
 			if err != nil {
 				return err
 			}

@@ -42,7 +42,7 @@ func planCmd(opts *options) *cobra.Command {
 					return fmt.Errorf("--exam-date %s: %w", date, err)
 				}
 			}
-			p, st, err := openAll(opts)
+			p, st, err := openAll(cmd.Context(), opts)
 			if err != nil {
 				return err
 			}

@@ -30,7 +30,7 @@ func statsCmd(opts *options) *cobra.Command {
 		Example: "  dvaprep stats\n  dvaprep stats --json | jq .readiness",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, st, err := openAll(opts)
+			p, st, err := openAll(cmd.Context(), opts)
 			if err != nil {
 				return err
 			}

@@ -27,7 +27,7 @@ func seeded(t *testing.T, extra ...store.Attempt) []string {
 		}
 	}
 	db := filepath.Join(dir, "progress.db")
-	st, err := store.Open(db)
+	st, err := store.Open(t.Context(), db)
 	if err != nil {
 		t.Fatal(err)
 	}

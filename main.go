@@ -125,12 +125,12 @@ func (o *options) database() string {
 	return store.DefaultPath()
 }
 
-func openStore(opts *options) (*store.Store, error) {
+func openStore(ctx context.Context, opts *options) (*store.Store, error) {
 	path := opts.database()
 	if err := checkChosenDB(opts, path); err != nil {
 		return nil, err
 	}
-	return store.Open(path)
+	return store.Open(ctx, path)
 }
 
 // checkChosenDB refuses a database path the user chose (--db or $DVAPREP_DB) whose directory does not exist,
@@ -162,12 +162,12 @@ func checkChosenDB(opts *options, path string) error {
 
 // openAll loads the pack and opens the store, which every command that shows progress needs. The caller
 // closes the store.
-func openAll(opts *options) (*pack.Pack, *store.Store, error) {
+func openAll(ctx context.Context, opts *options) (*pack.Pack, *store.Store, error) {
 	p, err := loadPack(opts)
 	if err != nil {
 		return nil, nil, err
 	}
-	st, err := openStore(opts)
+	st, err := openStore(ctx, opts)
 	if err != nil {
 		return nil, nil, err
 	}

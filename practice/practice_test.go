@@ -89,7 +89,7 @@ func TestCardUpdates(t *testing.T) {
 }
 
 func TestRecordWithStore(t *testing.T) {
-	st, err := store.Open(filepath.Join(t.TempDir(), "p.db"))
+	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "p.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,7 @@ func planData(t *testing.T, seed bool, date time.Time) (*pack.Pack, progress.Dat
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("pack: %v %v", err, probs)
 	}
-	st, err := store.Open(filepath.Join(t.TempDir(), "p.db"))
+	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "p.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,7 @@ func BenchmarkSaveAnswer(b *testing.B) {
 // open is bounded (quickCheckPages), so this stays a few milliseconds however long the history grows.
 func BenchmarkOpenLarge(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "progress.db")
-	s, err := Open(path)
+	s, err := Open(b.Context(), path)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func BenchmarkOpenLarge(b *testing.B) {
 		b.Logf("%d attempts: %d MB, %d pages", len(as), fi.Size()>>20, fi.Size()/4096)
 	}
 	for b.Loop() {
-		s, err := Open(path)
+		s, err := Open(b.Context(), path)
 		if err != nil {
 			b.Fatal(err)
 		}

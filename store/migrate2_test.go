@@ -45,7 +45,7 @@ func TestMigrationFromSchema1KeepsEveryRow(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.db")
 	orig, origGo := migrations, goMigrations
 	migrations, goMigrations = orig[:1], nil
-	s, err := Open(path)
+	s, err := Open(t.Context(), path)
 	migrations, goMigrations = orig, origGo
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +84,7 @@ INSERT INTO bookmarks VALUES ('sqs#dlq', ?1, 'DLQ');`, at)
 	}
 	s.Close()
 
-	s, err = Open(path)
+	s, err = Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

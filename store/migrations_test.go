@@ -18,7 +18,7 @@ func withMigrations(t *testing.T, extra ...string) {
 func TestMigrationUpgradesAndKeepsData(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.db")
 	ctx := context.Background()
-	s, err := Open(path)
+	s, err := Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func TestMigrationUpgradesAndKeepsData(t *testing.T) {
 	s.Close()
 
 	withMigrations(t, "ALTER TABLE attempts ADD COLUMN confidence INTEGER NOT NULL DEFAULT 0")
-	s, err = Open(path)
+	s, err = Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestMigrationUpgradesAndKeepsData(t *testing.T) {
 
 func TestFailedMigrationChangesNothing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.db")
-	s, err := Open(path)
+	s, err := Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,12 +52,12 @@ func TestFailedMigrationChangesNothing(t *testing.T) {
 
 	// The second statement fails, so the first must not stay either.
 	withMigrations(t, "CREATE TABLE extra (x); CREATE TABLE attempts (y)")
-	if s, err := Open(path); err == nil {
+	if s, err := Open(t.Context(), path); err == nil {
 		s.Close()
 		t.Fatal("Open succeeded with a broken migration")
 	}
 	migrations = migrations[:len(migrations)-1]
-	s, err = Open(path)
+	s, err = Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func FuzzOpen(f *testing.F) {
 		if err := os.WriteFile(path, data, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		s, err := Open(path)
+		s, err := Open(t.Context(), path)
 		if err == nil {
 			s.Close()
 			return

@@ -80,15 +80,20 @@ func DefaultPath() string {
 // Open opens the progress database at path, creating it (and its directory,
 // mode 0700) if needed, and brings its schema up to date. A file that is not a
 // dvaprep database, is damaged, or comes from a newer dvaprep is refused and
-// never modified. MemoryPath opens a private in-memory database.
-func Open(path string) (*Store, error) {
-	s, err := open(path)
+// never modified. MemoryPath opens a private in-memory database. ctx is the program's context: cancelling it
+// stops the opening (the inspection, the migrations and the wait for a busy file).
+func Open(ctx context.Context, path string) (*Store, error) {
+	s, err := open(ctx, path)
 	// Several instances opening a new file at once can meet SQLITE_BUSY where SQLite calls no busy handler
 	// (switching to WAL, WAL recovery). Opening changes nothing it has not finished, so try again a while.
 	for deadline := time.Now().Add(busyTimeoutMS * time.Millisecond); err != nil && sqliteCode(err) == 5 &&
 		time.Now().Before(deadline); {
-		time.Sleep(20 * time.Millisecond)
-		s, err = open(path)
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+			s, err = open(ctx, path)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open progress database %s: %w", path, err)
@@ -96,7 +101,7 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
-func open(path string) (*Store, error) {
+func open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("empty path; pass --db PATH")
 	}
@@ -110,7 +115,7 @@ func open(path string) (*Store, error) {
 		db.SetConnMaxIdleTime(0)
 		db.SetConnMaxLifetime(0)
 		s := &Store{db: db, path: path, now: time.Now}
-		if err := s.migrate(context.Background()); err != nil {
+		if err := s.migrate(ctx); err != nil {
 			db.Close()
 			return nil, err
 		}
@@ -124,7 +129,7 @@ func open(path string) (*Store, error) {
 	if err := prepareFile(abs); err != nil {
 		return nil, err
 	}
-	if err := inspect(abs); err != nil {
+	if err := inspect(ctx, abs); err != nil {
 		return nil, err
 	}
 	// synchronous=FULL syncs the WAL on every commit: an answer that was
@@ -140,7 +145,7 @@ func open(path string) (*Store, error) {
 	db.SetConnMaxIdleTime(0)
 	db.SetConnMaxLifetime(0)
 	s := &Store{db: db, path: abs, now: time.Now}
-	if err := s.migrate(context.Background()); err != nil {
+	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, explain(err)
 	}
@@ -200,7 +205,7 @@ func prepareFile(path string) error {
 // inspect refuses a file that is not a dvaprep database of a schema this build
 // can use. It reads the header itself first, so SQLite never opens a file that
 // is not SQLite at all, then opens the file read-only for the rest.
-func inspect(path string) (err error) {
+func inspect(ctx context.Context, path string) (err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -247,7 +252,6 @@ func inspect(path string) (err error) {
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
-	ctx := context.Background()
 
 	var appID, version, tables int64
 	err = db.QueryRowContext(ctx, `SELECT

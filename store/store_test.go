@@ -25,7 +25,7 @@ var t0 = time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC)
 func openTemp(t testing.TB) (*Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "progress.db")
-	s, err := Open(path)
+	s, err := Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func pragmaInt(t *testing.T, s *Store, name string) int64 {
 func TestOpenCreatesSchema(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data", "dvaprep")
 	path := filepath.Join(dir, "progress.db")
-	s, err := Open(path)
+	s, err := Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestReopenKeepsData(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.db")
 	ctx := context.Background()
 	for i := range 3 {
-		s, err := Open(path)
+		s, err := Open(t.Context(), path)
 		if err != nil {
 			t.Fatalf("open %d: %v", i, err)
 		}
@@ -146,7 +146,7 @@ func TestReopenKeepsData(t *testing.T) {
 }
 
 func TestMemory(t *testing.T) {
-	s, err := Open(MemoryPath)
+	s, err := Open(t.Context(), MemoryPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +202,7 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 // pages, and returns its bytes.
 func dvaprepDB(t *testing.T, path string) []byte {
 	t.Helper()
-	s, err := Open(path)
+	s, err := Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,7 +321,7 @@ func TestRefusesWhatIsNotOurs(t *testing.T) {
 			tt.make(t, path)
 			before := snapshot(t, dir)
 
-			s, err := Open(path)
+			s, err := Open(t.Context(), path)
 			if err == nil {
 				s.Close()
 				t.Fatal("Open succeeded")
@@ -369,7 +369,7 @@ func TestRefusesUnusablePaths(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := Open(tt.path)
+			s, err := Open(t.Context(), tt.path)
 			if err == nil {
 				s.Close()
 				t.Fatal("Open succeeded")
@@ -410,7 +410,7 @@ func TestRefusesUnwritablePlaces(t *testing.T) {
 			os.Chmod(dir, 0o500)
 			t.Cleanup(func() { os.Chmod(dir, 0o700) })
 			before := snapshot(t, dir)
-			s, err := Open(path)
+			s, err := Open(t.Context(), path)
 			if err == nil {
 				s.Close()
 				t.Fatal("Open succeeded")
@@ -433,7 +433,7 @@ func TestEmptyFileBecomesDatabase(t *testing.T) {
 	if err := os.WriteFile(path, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s, err := Open(path)
+	s, err := Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -446,7 +446,7 @@ func TestEmptyFileBecomesDatabase(t *testing.T) {
 func TestOddFileNames(t *testing.T) {
 	for _, name := range []string{"a?b.db", "c#d.db", "e%20f.db", "g h.db"} {
 		path := filepath.Join(t.TempDir(), name)
-		s, err := Open(path)
+		s, err := Open(t.Context(), path)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -464,7 +464,7 @@ func TestOpenSameNewFileConcurrently(t *testing.T) {
 	errs := make([]error, n)
 	stores := make([]*Store, n)
 	for i := range n {
-		wg.Go(func() { stores[i], errs[i] = Open(path) })
+		wg.Go(func() { stores[i], errs[i] = Open(t.Context(), path) })
 	}
 	wg.Wait()
 	for i := range n {
@@ -482,12 +482,12 @@ func TestOpenSameNewFileConcurrently(t *testing.T) {
 func TestConcurrentWriters(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.db")
 	ctx := context.Background()
-	a, err := Open(path)
+	a, err := Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	b, err := Open(path)
+	b, err := Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -552,7 +552,7 @@ func TestLargeDatabaseCheckIsBounded(t *testing.T) {
 		return path, b
 	}
 	path, _ := damaged(t)
-	if _, err := Open(path); !errors.Is(err, ErrCorrupt) {
+	if _, err := Open(t.Context(), path); !errors.Is(err, ErrCorrupt) {
 		t.Errorf("below the bound: err = %v, want ErrCorrupt", err)
 	}
 	quickCheckPages = 4
@@ -560,7 +560,7 @@ func TestLargeDatabaseCheckIsBounded(t *testing.T) {
 	if len(b) <= 4*4096 {
 		t.Fatalf("the test database has only %d bytes", len(b))
 	}
-	s, err := Open(path)
+	s, err := Open(t.Context(), path)
 	if err != nil {
 		t.Fatalf("above the bound the full check should be skipped: %v", err)
 	}
@@ -569,10 +569,28 @@ func TestLargeDatabaseCheckIsBounded(t *testing.T) {
 	path = filepath.Join(dir, "progress.db")
 	os.WriteFile(path, b[:len(b)-4096], 0o600)
 	before := snapshot(t, dir)
-	if _, err := Open(path); !errors.Is(err, ErrCorrupt) {
+	if _, err := Open(t.Context(), path); !errors.Is(err, ErrCorrupt) {
 		t.Errorf("above the bound, a file cut short: err = %v", err)
 	}
 	if after := snapshot(t, dir); len(after) != len(before) || !bytes.Equal(after["progress.db"], before["progress.db"]) {
 		t.Error("the refused file or its directory changed")
 	}
+}
+
+// Open takes the program's context: once it is cancelled, opening stops with its error and creates no schema.
+func TestOpenHonoursCancelledContext(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.db")
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if s, err := Open(ctx, path); !errors.Is(err, context.Canceled) {
+		if s != nil {
+			s.Close()
+		}
+		t.Fatalf("Open with a cancelled context: %v, want context.Canceled", err)
+	}
+	s, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatalf("Open after the cancelled one: %v", err)
+	}
+	s.Close()
 }

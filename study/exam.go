@@ -13,27 +13,43 @@ import (
 	"dvaprep/store"
 )
 
-// ExamInProgress returns the exam still in progress and how many of its questions are answered, or nil.
-func (s *Study) ExamInProgress(ctx context.Context) (*ExamSession, int, error) {
+// ExamInProgress returns the exam still in progress and how far it is, or nil.
+func (s *Study) ExamInProgress(ctx context.Context) (*ExamSession, ExamCount, error) {
 	e, err := s.st.ActiveExamSession(ctx)
 	if err != nil || e == nil {
-		return nil, 0, err
+		return nil, ExamCount{}, err
 	}
 	as, err := s.st.ExamAnswers(ctx, e.ID)
 	if err != nil {
-		return nil, 0, err
+		return nil, ExamCount{}, err
 	}
-	return e, answered(as), nil
+	return e, s.count(as), nil
 }
 
-func answered(as []Answer) int {
-	n := 0
+// ExamCount is how far an exam in progress is: the questions answered in full, and the multiple-response
+// questions with fewer options chosen than they ask, which score 0 as they stand.
+type ExamCount struct{ Answered, Incomplete int }
+
+// String is "3 answered", or "3 answered · 1 incomplete".
+func (c ExamCount) String() string {
+	if c.Incomplete == 0 {
+		return fmt.Sprintf("%d answered", c.Answered)
+	}
+	return fmt.Sprintf("%d answered · %d incomplete", c.Answered, c.Incomplete)
+}
+
+// count sorts stored answers by how complete they are, as the exam screen does (engine.StoredFill).
+func (s *Study) count(as []Answer) ExamCount {
+	var c ExamCount
 	for _, a := range as {
-		if a.Choice != "" {
-			n++
+		switch engine.StoredFill(s.pack, a.QuestionID, a.Choice) {
+		case engine.Complete:
+			c.Answered++
+		case engine.Incomplete:
+			c.Incomplete++
 		}
 	}
-	return n
+	return c
 }
 
 // StartExam creates an exam session and returns its ID. One exam at a time: if another is in progress it
@@ -64,7 +80,7 @@ func (s *Study) StartExam(ctx context.Context, e ExamSession, abandon bool) (int
 				if err != nil {
 					return err
 				}
-				return &InProgressError{Session: a, Answered: answered(as)}
+				return &InProgressError{Session: a, Count: s.count(as)}
 			}
 			if err := s.abandon(ctx, tx, a); err != nil {
 				return err

@@ -80,13 +80,13 @@ var (
 
 // InProgressError is ErrExamInProgress with the exam that is in progress.
 type InProgressError struct {
-	Session  ExamSession
-	Answered int // questions answered so far
+	Session ExamSession
+	Count   ExamCount // how far it is
 }
 
 func (e *InProgressError) Error() string {
-	s := fmt.Sprintf("a %s exam started %s is in progress (%d answered)", e.Session.Kind,
-		e.Session.CreatedAt.Local().Format("Jan 2 15:04"), e.Answered)
+	s := fmt.Sprintf("a %s exam started %s is in progress (%s)", e.Session.Kind,
+		e.Session.CreatedAt.Local().Format("Jan 2 15:04"), e.Count)
 	if !e.Session.Deadline.IsZero() {
 		s += fmt.Sprintf(", ending %s", e.Session.Deadline.Local().Format("Jan 2 15:04"))
 	}

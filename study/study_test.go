@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -38,7 +39,7 @@ func loadPack(t *testing.T) *pack.Pack {
 func fixture(t *testing.T) (*Study, *store.Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "progress.db")
-	st, err := store.Open(path)
+	st, err := store.Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,8 +185,8 @@ func TestTwoWindows(t *testing.T) {
 	if !errors.As(err, &inProgress) || !errors.Is(err, ErrExamInProgress) {
 		t.Fatalf("second exam while one is in progress: %v, want an InProgressError", err)
 	}
-	if inProgress.Session.ID != idA || inProgress.Answered != 3 {
-		t.Errorf("in progress: exam %d with %d answered, want %d with 3", inProgress.Session.ID, inProgress.Answered, idA)
+	if c := inProgress.Count; inProgress.Session.ID != idA || c.Answered+c.Incomplete != 3 {
+		t.Errorf("in progress: exam %d with %v, want %d with 3 answered or incomplete", inProgress.Session.ID, c, idA)
 	}
 	idB, err := startStored(t, s, b, true)
 	if err != nil {
@@ -404,5 +405,51 @@ func TestStartsAreIdempotent(t *testing.T) {
 	}
 	if _, err := s.StartExam(ctx, ExamSession{Kind: ExamMock}, true); !errors.Is(err, ErrNoUID) {
 		t.Errorf("exam without UID: %v", err)
+	}
+}
+
+// TestExamInProgressCountsIncomplete: a multiple-response question with fewer options chosen than it asks is
+// reported as incomplete, not answered (home's "Resume exam", the menu's warning, the refusal to start another).
+func TestExamInProgressCountsIncomplete(t *testing.T) {
+	s, _, _ := fixture(t)
+	ctx := context.Background()
+	sess := drawExam(t, s.pack, 65, 0, 0)
+	id, err := startStored(t, s, sess, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	multi, single := -1, -1
+	for i, it := range sess.Items {
+		switch q := s.pack.Question(it.QuestionID); {
+		case q.Select >= 2 && multi < 0:
+			multi = i
+		case q.Select < 2 && single < 0:
+			single = i
+		}
+	}
+	if multi < 0 || single < 0 {
+		t.Fatalf("the drawn exam needs a multiple-response and a single-answer question (got %d, %d)", multi, single)
+	}
+	for _, a := range []Answer{
+		{Position: multi, QuestionID: sess.Items[multi].QuestionID, Choice: engine.EncodeChoice([]int{0})},
+		{Position: single, QuestionID: sess.Items[single].QuestionID, Choice: engine.EncodeChoice([]int{0})},
+	} {
+		if err := s.SaveAnswer(ctx, id, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, got, err := s.ExamInProgress(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (ExamCount{Answered: 1, Incomplete: 1}); got != want {
+		t.Errorf("in progress: %+v, want %+v", got, want)
+	}
+	if got.String() != "1 answered · 1 incomplete" {
+		t.Errorf("String() = %q", got.String())
+	}
+	_, err = startStored(t, s, drawExam(t, s.pack, 10, 0, 0), false)
+	if err == nil || !strings.Contains(err.Error(), "(1 answered · 1 incomplete)") {
+		t.Errorf("starting another: %v, want it to report 1 answered · 1 incomplete", err)
 	}
 }

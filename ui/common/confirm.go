@@ -37,6 +37,16 @@ func NewConfirm() Confirm {
 	}}
 }
 
+// NewStrictConfirm returns a closed dialog that only y agrees to: enter means nothing, so a learner who
+// presses it out of habit does not leave or submit an exam. Drawn with Line, it leaves every key but y, n
+// and esc to the screen (the check before submitting moves and jumps with the arrows and enter).
+func NewStrictConfirm() Confirm {
+	return Confirm{keys: confirmKeys{
+		yes: key.NewBinding(key.WithKeys("y", "Y")),
+		no:  key.NewBinding(key.WithKeys("n", "N", "esc")),
+	}}
+}
+
 // Ask opens the dialog with a question.
 func (c *Confirm) Ask(question, yes, no string) {
 	c.Question, c.Yes, c.No, c.open = question, yes, no, true
@@ -73,4 +83,10 @@ func (c *Confirm) View(st Styles, w, h int) string {
 	body := strings.TrimSpace(c.Question) + "\n\n" + st.Subtle.Render("y "+yes+" · n "+no)
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 2).Width(min(w-2, 70)).Render(body)
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
+}
+
+// Line draws the dialog on one line, for a question asked under a list rather than over the screen:
+// "Submit? y/n".
+func (c *Confirm) Line(st Styles) string {
+	return st.Selected.Render(strings.Join(strings.Fields(c.Question), " ") + " y/n")
 }

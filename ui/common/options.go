@@ -1,13 +1,15 @@
 package common
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// OptionIndent is the width of an option's lead: cursor or verdict mark, box and letter ("› (•) A. ").
+// OptionIndent is the width of an option's lead: cursor or verdict mark, box and letter ("› (•) A. "). A
+// numbered list's lead is narrower: the mark and the number ("› 1. ").
 const OptionIndent = 9
 
 // Verdict is how a revealed option is marked.
@@ -23,28 +25,31 @@ const (
 // Option is one answer option as the shared renderer draws it.
 type Option struct {
 	Text    string
-	Why     string // shown under the option once revealed
+	Why     string // shown under the option once revealed, wrapped and indented under the text
 	Chosen  bool
 	Struck  bool    // struck out by the learner: dimmed, struck through and marked ~, so it reads without colour
 	Verdict Verdict // used once revealed
+	// WhyLines, when set, are shown once revealed instead of Why, as they are: lines rendered already (a
+	// scenario's verdict and its markdown explanation).
+	WhyLines []string
+	Number   int // the number a numbered list shows; 0 is the option's place in the list, from 1
 }
 
-// OptionList says how to draw a list of options: the one renderer of the exam's and review's options.
+// OptionList says how to draw a list of options: the one renderer of the exam's, review's and scenario
+// decisions' options.
 type OptionList struct {
-	Multi  bool // multiple response: [x] boxes instead of (•)
-	Cursor int  // the option under the cursor, -1 for none
-	Reveal bool // show each option's verdict and why
+	Multi    bool // multiple response: [x] boxes instead of (•)
+	Numbered bool // "1. " and no box instead of "( ) A. ": a scenario decision's choices
+	Cursor   int  // the option under the cursor, -1 for none
+	Reveal   bool // show each option's verdict and why
 }
 
-// Render draws the options wrapped to width, and returns the lines and, for each option, the index of its
-// first and last line, so a screen can keep the cursor in view.
-func (l OptionList) Render(st Styles, opts []Option, width int) (lines []string, rows [][2]int) {
-	textW := max(width-OptionIndent-1, 10)
-	pad := strings.Repeat(" ", OptionIndent)
-	rows = make([][2]int, len(opts))
-	for d, o := range opts {
-		box := "( ) "
-		switch {
+// label is what leads option d's text after the mark: its box (none in a numbered list) and its letter or
+// number, and the width that the lines after the first are indented by.
+func (l OptionList) label(opts []Option, d int) (box, tag string, indent int) {
+	if !l.Numbered {
+		box = "( ) "
+		switch o := opts[d]; {
 		case o.Struck && l.Multi:
 			box = "[~] "
 		case o.Struck:
@@ -56,6 +61,30 @@ func (l OptionList) Render(st Styles, opts []Option, width int) (lines []string,
 		case o.Chosen:
 			box = "(•) "
 		}
+		return box, string(rune('A'+d)) + ". ", OptionIndent
+	}
+	num := func(i int) int {
+		if opts[i].Number > 0 {
+			return opts[i].Number
+		}
+		return i + 1
+	}
+	widest := 0
+	for i := range opts {
+		widest = max(widest, len(fmt.Sprint(num(i))))
+	}
+	n := fmt.Sprint(num(d))
+	return "", strings.Repeat(" ", widest-len(n)) + n + ". ", 2 + widest + 2
+}
+
+// Render draws the options wrapped to width, and returns the lines and, for each option, the index of its
+// first and last line, so a screen can keep the cursor in view.
+func (l OptionList) Render(st Styles, opts []Option, width int) (lines []string, rows [][2]int) {
+	rows = make([][2]int, len(opts))
+	for d, o := range opts {
+		box, tag, indent := l.label(opts, d)
+		textW := max(width-indent-1, 10)
+		pad := strings.Repeat(" ", indent)
 		lead, style := "  ", lipgloss.NewStyle()
 		switch {
 		case l.Reveal && o.Verdict == VerdictRight:
@@ -77,14 +106,17 @@ func (l OptionList) Render(st Styles, opts []Option, width int) (lines []string,
 		for k, line := range strings.Split(ansi.Wrap(InlineText(o.Text), textW, ""), "\n") {
 			prefix := pad
 			if k == 0 {
-				prefix = lead + box + string(rune('A'+d)) + ". "
+				prefix = lead + box + tag
 				if o.Struck {
-					prefix = lead + box + st.Subtle.Render(string(rune('A'+d))+". ")
+					prefix = lead + box + st.Subtle.Render(tag)
 				}
 			}
 			lines = append(lines, prefix+style.Render(line))
 		}
-		if l.Reveal {
+		switch {
+		case l.Reveal && o.WhyLines != nil:
+			lines = append(lines, o.WhyLines...)
+		case l.Reveal:
 			why := o.Why
 			if o.Chosen {
 				why = "Your answer. " + why

@@ -33,6 +33,35 @@ func TestOptionListRender(t *testing.T) {
 	}
 }
 
+// A numbered list (a scenario decision) shows "1. " with no box, indents wrapped lines under the text, keeps
+// numbers given to it, and shows rendered WhyLines as they are once revealed.
+func TestOptionListNumbered(t *testing.T) {
+	st := NewStyles(true, true)
+	opts := []Option{
+		{Text: "Add read replicas for every read query", WhyLines: []string{"  ~ Acceptable", "  They lag."}, Verdict: VerdictOK},
+		{Text: "An ElastiCache cluster", WhyLines: []string{"  ✓ Best"}, Verdict: VerdictRight, Chosen: true},
+	}
+	lines, rows := OptionList{Numbered: true, Cursor: 1}.Render(st, opts, 30)
+	got := ansi.Strip(strings.Join(lines, "\n"))
+	want := "  1. Add read replicas for\n     every read query\n› 2. An ElastiCache cluster"
+	if got != want {
+		t.Errorf("deciding:\n%s\nwant:\n%s", got, want)
+	}
+	if rows[1] != [2]int{2, 2} {
+		t.Errorf("rows %v", rows)
+	}
+	opts[0].Number, opts[1].Number = 3, 10
+	lines, rows = OptionList{Numbered: true, Cursor: -1, Reveal: true}.Render(st, opts, 40)
+	got = ansi.Strip(strings.Join(lines, "\n"))
+	want = "~  3. Add read replicas for every read\n      query\n  ~ Acceptable\n  They lag.\n✓ 10. An ElastiCache cluster\n  ✓ Best"
+	if got != want {
+		t.Errorf("revealed:\n%s\nwant:\n%s", got, want)
+	}
+	if rows[0] != [2]int{0, 3} || rows[1] != [2]int{4, 5} {
+		t.Errorf("rows %v", rows)
+	}
+}
+
 func TestInlineText(t *testing.T) {
 	for in, want := range map[string]string{
 		"set `MaximumRetryAttempts` to `0`": "set MaximumRetryAttempts to 0",

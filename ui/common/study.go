@@ -18,7 +18,7 @@ type (
 		StartExam(ctx context.Context, e study.ExamSession, abandon bool) (int64, error)
 		SaveAnswer(ctx context.Context, sessionID int64, a study.Answer) error
 		FinishExam(ctx context.Context, id int64, result json.RawMessage, attempts []study.Attempt) error
-		ExamInProgress(ctx context.Context) (*study.ExamSession, int, error)
+		ExamInProgress(ctx context.Context) (*study.ExamSession, study.ExamCount, error)
 		ExamSession(ctx context.Context, id int64) (*study.ExamSession, error)
 		ExamAnswers(ctx context.Context, id int64) ([]study.Answer, error)
 		SeenQuestionIDs(ctx context.Context) (map[string]bool, error)
@@ -53,7 +53,7 @@ type (
 	HomeStudy interface {
 		Summary(ctx context.Context) (study.Summary, error)
 		CountDue(ctx context.Context, now time.Time) (int, error)
-		ExamInProgress(ctx context.Context) (*study.ExamSession, int, error)
+		ExamInProgress(ctx context.Context) (*study.ExamSession, study.ExamCount, error)
 		Progress(ctx context.Context, now time.Time) (progress.Data, error)
 		SetExamDate(ctx context.Context, d time.Time) error
 	}

@@ -61,7 +61,7 @@ func TestCrashKeepsAnswers(t *testing.T) {
 		t.Fatalf("the child was not killed: %v", werr)
 	}
 
-	st, err := store.Open(db)
+	st, err := store.Open(t.Context(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestCrashChild(t *testing.T) {
 	if db == "" {
 		t.Skip("run by TestCrashKeepsAnswers")
 	}
-	st, err := store.Open(db)
+	st, err := store.Open(t.Context(), db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,7 @@ import (
 
 // TestMockThroughRoot runs a 5-question mock through the whole program, keys in and screen out, to its result.
 func TestMockThroughRoot(t *testing.T) {
-	st, err := store.Open(filepath.Join(t.TempDir(), "progress.db"))
+	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "progress.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

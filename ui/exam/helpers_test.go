@@ -161,7 +161,7 @@ type env struct {
 // newEnv makes a context at 80×24 without colour, on a store in a temporary file.
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "progress.db"))
+	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "progress.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -72,7 +72,7 @@ type menu struct {
 	missedErr    error
 
 	active   *study.ExamSession // an exam still in progress, which a new one would abandon
-	answered int                // how many of its questions have an answer
+	answered study.ExamCount    // how far it is
 
 	sets       []engine.PracticeSet // the fixed practice sets
 	records    map[int]study.SetRecord
@@ -300,8 +300,8 @@ func (mn *menu) view() string {
 		if !a.Deadline.IsZero() {
 			left = clock(max(a.Deadline.Sub(mn.ctx.Now()), 0)) + " left"
 		}
-		b.WriteString(common.Truncate(st.Warn.Render(fmt.Sprintf("⚠ An exam is in progress (%s answered · %s): x resumes it.",
-			fmt.Sprint(mn.answered), left)), w) + "\n")
+		b.WriteString(common.Truncate(st.Warn.Render(fmt.Sprintf("⚠ An exam is in progress (%s · %s): x resumes it.",
+			mn.answered, left)), w) + "\n")
 		b.WriteString(common.Truncate(st.Subtle.Render("  Starting another exam abandons it; its answers are kept."), w) + "\n")
 	}
 	b.WriteString("\n")

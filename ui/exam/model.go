@@ -19,7 +19,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	engine "dvaprep/exam"
 	"dvaprep/pack"
@@ -57,8 +56,8 @@ type Model struct {
 	id      int64     // the store's session ID; 0 until it is created
 	since   time.Time // when the current question came on screen, for booking time
 	warned  engine.Warning
-	leaving bool // "leave the exam?" is open
-	quit    bool // and it was opened by q: yes quits dvaprep rather than going back
+	leaving common.Confirm // "leave the exam?" (esc), or "quit dvaprep?" (q)
+	quit    bool           // it was opened by q: yes quits dvaprep rather than going back
 
 	first bool // opened by `dvaprep exam`, with no screen below to go back to
 
@@ -73,7 +72,8 @@ func New(ctx *common.Context, a common.ExamArg) (*Model, error) {
 	if ctx.Pack == nil {
 		return nil, errors.New("no content pack is loaded")
 	}
-	m := &Model{ctx: ctx, keys: DefaultKeyMap(), owner: uint64(common.NewOwner()), tick: tea.Tick, mode: modeMenu}
+	m := &Model{ctx: ctx, keys: DefaultKeyMap(), owner: uint64(common.NewOwner()), tick: tea.Tick, mode: modeMenu,
+		leaving: common.NewStrictConfirm()}
 	m.menu = newMenu(ctx, m.keys)
 	m.quest = newQuestionModel(ctx, m.keys)
 	m.nav = newNavigator(ctx, m.keys)
@@ -136,7 +136,7 @@ func kindTitle(s *engine.Session) string {
 // KeyMap returns the keys of the current mode for the help footer.
 func (m *Model) KeyMap() help.KeyMap {
 	k := m.keys
-	k.ctx = helpContext{mode: m.mode, form: m.menu.form, confirm: m.leaving, brief: m.menu.brief,
+	k.ctx = helpContext{mode: m.mode, form: m.menu.form, confirm: m.leaving.Open(), brief: m.menu.brief,
 		sets: m.menu.cursor == itemSets}
 	if q := m.question(m.quest.cur); q != nil && m.mode == modeQuestion {
 		k.ctx.multi = q.Select > 1
@@ -269,12 +269,12 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.active() && m.sess.Expired(m.ctx.Now()) {
 		return tea.Batch(retry, m.submit(byClock))
 	}
-	if m.leaving {
+	if m.leaving.Open() {
 		return tea.Batch(retry, m.updateLeaving(msg))
 	}
 	if key.Matches(msg, m.keys.Quit) && m.active() {
 		// The root let q through (GuardQuit): ask first, as esc does.
-		m.leaving, m.quit = true, true
+		m.askLeave(true)
 		return retry
 	}
 	a := none
@@ -347,8 +347,8 @@ func (m *Model) View() string {
 	if m.saves.ask.Open() {
 		return m.saves.ask.View(m.ctx.Styles, w, h)
 	}
-	if m.leaving && m.sess != nil {
-		return common.Fit(m.leavingView(), w, h)
+	if m.leaving.Open() && m.sess != nil {
+		return common.Fit(common.Truncate(m.statusLine(), w)+"\n"+m.leaving.View(m.ctx.Styles, w, h-1), w, h)
 	}
 	var s string
 	switch m.mode {
@@ -374,37 +374,34 @@ func (m *Model) loadingView() string {
 	return st.Subtle.Render("Preparing the exam…")
 }
 
-// updateLeaving answers "leave the exam?" (esc) or "quit dvaprep?" (q). Yes saves the time on the question and
-// closes once every write has landed.
+// askLeave asks before leaving (esc) or quitting dvaprep (q) with an exam in progress.
+func (m *Model) askLeave(quit bool) {
+	m.quit = quit
+	kept := "It stays saved and its clock keeps running."
+	if !m.sess.Timed() {
+		kept = "It stays saved, answers and all."
+	}
+	if quit {
+		m.leaving.Ask("Quit dvaprep?\n\n"+kept+" Resume it from Home with x next time.", "yes", "stay")
+		return
+	}
+	m.leaving.Ask("Leave the exam?\n\n"+kept+" Resume it from Home with x.", "yes", "stay")
+}
+
+// updateLeaving answers "leave the exam?" or "quit dvaprep?". Yes saves the time on the question and closes
+// once every write has landed.
 func (m *Model) updateLeaving(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, m.keys.Yes):
-		m.leaving = false
+	switch m.leaving.Key(msg) {
+	case common.ConfirmYes:
 		cmd := m.leave() // queued before the quit, which waits for it
 		if m.quit {
 			return tea.Batch(cmd, common.Quit())
 		}
 		return tea.Batch(cmd, m.close(m.leftMessage()))
-	case key.Matches(msg, m.keys.No, m.keys.Back):
-		m.leaving, m.quit = false, false
+	case common.ConfirmNo:
+		m.quit = false
 	}
 	return nil
-}
-
-// leavingView asks before leaving or quitting an exam in progress.
-func (m *Model) leavingView() string {
-	st := m.ctx.Styles
-	w := m.ctx.Width
-	kept := "It stays saved and its clock keeps running."
-	if !m.sess.Timed() {
-		kept = "It stays saved, answers and all."
-	}
-	ask, what := "Leave the exam?", kept+" Resume it from Home with x."
-	if m.quit {
-		ask, what = "Quit dvaprep?", kept+" Resume it from Home with x next time."
-	}
-	return common.Truncate(m.statusLine(), w) + "\n\n" + st.Warn.Render(ask) + "\n" + ansi.Wrap(what, w, "") + "\n\n" +
-		st.Title.Render("y") + " yes · " + st.Title.Render("n") + " stay"
 }
 
 // leftMessage is said after leaving an exam in progress; only a timed one has a clock to mention.

@@ -19,10 +19,11 @@ type navigator struct {
 	check bool // the check before submitting, not the grid of every question
 	from  int  // the question shown before: esc goes back to it
 	grid  grid
+	ask   common.Confirm // the check's "Submit?": y submits, n or esc goes back; other keys move the cursor
 }
 
 func newNavigator(ctx *common.Context, keys KeyMap) navigator {
-	return navigator{sheet: sheet{ctx: ctx}, keys: keys}
+	return navigator{sheet: sheet{ctx: ctx}, keys: keys, ask: common.NewStrictConfirm()}
 }
 
 // grid is a cursor over a list of question positions drawn as numbered cells.
@@ -44,6 +45,11 @@ func (n *navigator) showAll(cur int) {
 // showCheck lists the unanswered, the incomplete and the marked questions.
 func (n *navigator) showCheck(cur int) {
 	n.check, n.from = true, cur
+	if n.sess.Config.ShowAnswers {
+		n.ask.Ask("Finish the drill?", "finish", "keep going")
+	} else {
+		n.ask.Ask("Submit?", "submit", "keep going")
+	}
 	lists := make([][]int, len(checkGroups))
 	for i := range n.sess.Items {
 		switch n.fill(i) {
@@ -65,15 +71,21 @@ func (n *navigator) showCheck(cur int) {
 
 func (n *navigator) update(msg tea.KeyPressMsg) action {
 	k := n.keys
+	if n.check {
+		switch n.ask.Key(msg) {
+		case common.ConfirmYes:
+			return action{kind: actSubmit}
+		case common.ConfirmNo:
+			return action{kind: actOpen, pos: n.from}
+		}
+	}
 	switch {
 	case n.grid.keys(k, msg, n.cols()):
 	case key.Matches(msg, k.Enter):
 		if p := n.grid.selected(); p >= 0 {
 			return action{kind: actOpen, pos: p}
 		}
-	case n.check && key.Matches(msg, k.Yes):
-		return action{kind: actSubmit}
-	case n.check && key.Matches(msg, k.No, k.Back), !n.check && key.Matches(msg, k.Back, k.Grid):
+	case !n.check && key.Matches(msg, k.Back, k.Grid):
 		return action{kind: actOpen, pos: n.from}
 	case !n.check && key.Matches(msg, k.Submit):
 		return action{kind: actReview}
@@ -124,15 +136,11 @@ func (n *navigator) checkView(header string, h int) string {
 	if len(n.grid.items) == 0 {
 		body = append(body, st.Good.Render("✓ Every question is answered and none is marked."))
 	}
-	ask := "Submit? y/n"
-	if n.sess.Config.ShowAnswers {
-		ask = "Finish the drill? y/n"
-	}
 	var foot []string
 	for _, w := range submitWarnings(c, n.sess.Config.Kind != engine.Mock) {
 		foot = append(foot, st.Warn.Render("⚠ "+w))
 	}
-	foot = append(foot, st.Selected.Render(ask)+st.Subtle.Render(" · enter jumps to the question in brackets"))
+	foot = append(foot, n.ask.Line(st)+st.Subtle.Render(" · enter jumps to the question in brackets"))
 	body = window(append(body, ""), cursorRow, h-len(head)-len(foot))
 	return strings.Join(append(append(head, body...), foot...), "\n")
 }

@@ -135,7 +135,7 @@ func (m *Model) apply(a action) tea.Cmd {
 		return m.submit(byUser)
 	case actLeave:
 		if m.active() {
-			m.leaving = true
+			m.askLeave(false)
 			return nil
 		}
 		return m.back()

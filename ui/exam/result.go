@@ -30,7 +30,7 @@ func (m *Model) submit(why string) tea.Cmd {
 		at = m.sess.Deadline
 	}
 	m.sess.Submit(at)
-	m.leaving = false
+	m.leaving.Close()
 	r := engine.Score(m.ctx.Pack, m.sess)
 	data, err := json.Marshal(r)
 	if err != nil {

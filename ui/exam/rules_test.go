@@ -59,9 +59,13 @@ func TestQuitAsksFirst(t *testing.T) {
 	if e.quits != 0 || !strings.Contains(e.view(), "Quit dvaprep?") {
 		t.Fatalf("q did not ask (quits %d):\n%s", e.quits, e.view())
 	}
+	e.press("enter") // only y agrees: enter, pressed out of habit, does nothing
+	if e.quits != 0 || !m.leaving.Open() {
+		t.Fatalf("enter answered the question (quits %d, open %v)", e.quits, m.leaving.Open())
+	}
 	e.press("n")
-	if m.leaving || m.mode != modeQuestion || e.quits != 0 {
-		t.Fatalf("n did not stay: leaving %v mode %v", m.leaving, m.mode)
+	if m.leaving.Open() || m.mode != modeQuestion || e.quits != 0 {
+		t.Fatalf("n did not stay: leaving %v mode %v", m.leaving.Open(), m.mode)
 	}
 	// From the navigator and the review too.
 	for _, open := range []string{"g", "s"} {

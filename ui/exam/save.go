@@ -218,9 +218,9 @@ func (m *Model) askAbandon(msg startedMsg) tea.Cmd {
 	}
 	m.saves.waiting = &msg
 	m.ensureConfirm()
-	m.saves.ask.Ask(fmt.Sprintf("An exam is in progress: %s answered, %s.\n\n"+
+	m.saves.ask.Ask(fmt.Sprintf("An exam is in progress: %s, %s.\n\n"+
 		"Abandon it and start this one? Its answers are kept and count in your progress and review.",
-		plural(msg.answered, "question", "questions"), left),
+		answeredText(msg.answered), left),
 		"abandon it and start", "open the exam in progress")
 	return nil
 }
@@ -281,4 +281,13 @@ func (m *Model) openInProgress() tea.Cmd {
 		}
 		return load(e.ID)
 	}
+}
+
+// answeredText is "3 questions answered" or "3 questions answered, 1 incomplete".
+func answeredText(c study.ExamCount) string {
+	s := plural(c.Answered, "question", "questions") + " answered"
+	if c.Incomplete > 0 {
+		s += fmt.Sprintf(", %d incomplete", c.Incomplete)
+	}
+	return s
 }

@@ -18,7 +18,7 @@ type missedMsg struct {
 	ids      []string
 	err      error
 	active   *study.ExamSession
-	answered int
+	answered study.ExamCount
 
 	sets     []engine.PracticeSet
 	attempts []study.SetAttempt
@@ -82,7 +82,7 @@ type startedMsg struct {
 	owner    uint64
 	sess     *engine.Session
 	active   *study.ExamSession // an exam in progress, which this one would abandon
-	answered int
+	answered study.ExamCount
 	warn     error // a shortfall or an unreadable history: the exam still runs
 	err      error
 }
@@ -103,7 +103,7 @@ func (m *Model) startCmd(cfg engine.Config) tea.Cmd {
 			}
 		}
 		var active *study.ExamSession
-		var answered int
+		var answered study.ExamCount
 		if st != nil {
 			active, answered, _ = st.ExamInProgress(ctx) // unreadable: the create asks the store again
 		}

@@ -59,7 +59,7 @@ type Model struct {
 	summary *study.Summary
 	due     int
 	active  *study.ExamSession
-	answers int
+	answers study.ExamCount
 	err     error
 
 	plan    *prog.Plan // the plan for today, once loaded
@@ -78,7 +78,7 @@ type loadedMsg struct {
 	summary study.Summary
 	due     int
 	active  *study.ExamSession
-	answers int
+	answers study.ExamCount
 	err     error
 	plan    *prog.Plan
 	planErr error
@@ -152,7 +152,7 @@ func (m *Model) resumeText() string {
 			left = common.Clock(d) + " left"
 		}
 	}
-	return fmt.Sprintf("%d answered · %s", m.answers, left)
+	return fmt.Sprintf("%s · %s", m.answers, left)
 }
 
 // Update handles keys and the loaded summary.

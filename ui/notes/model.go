@@ -216,10 +216,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		switch m.mode {
 		case modePager:
-			var cmd tea.Cmd
-			m.pager.vp, cmd = m.pager.vp.Update(msg)
-			m.pager.anchor = -1
-			return m, tea.Batch(cmd, m.trackRead())
+			return m, tea.Batch(m.pager.scroll(msg), m.trackRead())
 		case modeTOC:
 			if msg.Button == tea.MouseWheelUp {
 				m.toc.Move(-3)

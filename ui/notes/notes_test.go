@@ -357,6 +357,63 @@ func TestLongNoteShowsFirstScreenfulFirst(t *testing.T) {
 	}
 }
 
+// TestBookmarkLinkedSectionAtOnce opens a link to a short last section, which cannot scroll to the top, and
+// presses b at once. The root sends the new screen its size with Init, and the size usually arrives first: it
+// asked for a second render of the same note, which forgot the linked section, so b bookmarked the section
+// above it, whose text fills the screen.
+func TestBookmarkLinkedSectionAtOnce(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\nid: cache\ntitle: Caching\ndomain: \"1\"\ntasks: [\"1.1\"]\n---\nThe opening paragraph.\n")
+	b.WriteString("\n## Redis or Memcached\n\n")
+	for i := range 150 { // longer than a screenful: the first screenful renders first
+		fmt.Fprintf(&b, "- Point %d about engines, one of many that fill the screen.\n", i)
+	}
+	b.WriteString("\n## Choosing a cache\n\nA short last section.\n")
+	fsys := testFS()
+	fsys["notes/cache.md"] = &fstest.MapFile{Data: []byte(b.String())}
+	for _, sizeFirst := range []bool{false, true} {
+		t.Run(fmt.Sprintf("size first %v", sizeFirst), func(t *testing.T) {
+			ctx := uitest.Context(t, fsys)
+			ctx.Width, ctx.Height = 100, 30
+			m, err := notesui.New(ctx, common.NotesArg{Link: "cache#choosing-a-cache"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var s common.Screen = m
+			d := uitest.Driver{T: t, Writes: ctx.Writes, Deliver: func(msg tea.Msg) tea.Cmd {
+				var cmd tea.Cmd
+				s, cmd = s.Update(msg)
+				return cmd
+			}}
+			size := func() tea.Msg { return tea.WindowSizeMsg{Width: ctx.Width, Height: ctx.Height} }
+			if !sizeFirst {
+				// Before any render: the title and b name the linked section; ] and [ wait for the rows.
+				if title := strings.SplitN(ansi.Strip(s.View()), "\n", 2)[0]; !strings.Contains(title, "Choosing a cache") {
+					t.Errorf("before the render the title is %q", title)
+				}
+				d.Send(uitest.Key("]"))
+				d.Send(uitest.Key("["))
+			}
+			if sizeFirst {
+				d.Run(tea.Batch(size, s.Init()))
+			} else {
+				d.Run(tea.Batch(s.Init(), size))
+			}
+			view := ansi.Strip(common.Fit(s.View(), ctx.Width, ctx.BodyHeight()))
+			if title := strings.SplitN(view, "\n", 2)[0]; !strings.Contains(title, "Choosing a cache") {
+				t.Errorf("the title names another section: %q", title)
+			}
+			d.Send(uitest.Key("1")) // a key that scrolls nothing (the digit that opened the link) keeps the place
+			d.Send(uitest.Key("down"))
+			d.Send(uitest.Key("b"))
+			marks, err := uitest.StoreOf(ctx).Bookmarks(context.Background())
+			if err != nil || len(marks) != 1 || marks[0].Section != "cache#choosing-a-cache" {
+				t.Fatalf("bookmarks = %+v, %v; want cache#choosing-a-cache", marks, err)
+			}
+		})
+	}
+}
+
 // s from inside a note opens the search; esc there returns to the note, not to the contents.
 func TestSearchFromNoteReturnsToNote(t *testing.T) {
 	ctx, d := open(t, "")

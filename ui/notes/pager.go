@@ -3,6 +3,7 @@ package notes
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -143,17 +144,24 @@ func (p *pager) rendered(ctx *common.Context, msg renderedMsg) tea.Cmd {
 	if msg.err != nil {
 		out = "Could not render this note: " + msg.err.Error() + "\n\n" + p.note.Body
 	}
-	p.width, p.theme, p.loaded = msg.width, msg.theme, true
-	p.lines = strings.Split(out, "\n")
-	p.plain = make([]string, len(p.lines))
-	for i, l := range p.lines {
-		p.plain[i] = ansi.Strip(l)
+	lines := strings.Split(out, "\n")
+	plain := make([]string, len(lines))
+	for i, l := range lines {
+		plain[i] = ansi.Strip(l)
 	}
+	// The same text again keeps the reader's place, anchor and all: a new theme, or a second render the root
+	// asked for by sending a new screen its size along with Init. (Its colours may differ: syntax highlighting
+	// is not deterministic.) Only the anchor names a linked section near the end, which cannot scroll to the top.
+	same := p.loaded && p.pending == nil && slices.Equal(plain, p.plain)
+	p.width, p.theme, p.loaded = msg.width, msg.theme, true
+	p.lines, p.plain = lines, plain
 	p.sectionRows = headingRows(p.note, p.plain)
 	p.vp.SetWidth(ctx.Width)
 	p.vp.SetHeight(max(ctx.BodyHeight()-2, 1))
 	p.vp.SetContent(out)
-	p.anchor = -1
+	if !same {
+		p.anchor = -1
+	}
 	if p.pending != nil {
 		p.jumpTo(p.rowOf(*p.pending))
 		p.pending = nil
@@ -204,6 +212,18 @@ func (p *pager) rowOf(t target) int {
 	return row
 }
 
+// scroll passes a key or the mouse wheel to the viewport. The reader's place follows the viewport once it
+// moves; a key that scrolls nothing (a digit, or down at the end) keeps the section jumped to.
+func (p *pager) scroll(msg tea.Msg) tea.Cmd {
+	before := p.vp.YOffset()
+	var cmd tea.Cmd
+	p.vp, cmd = p.vp.Update(msg)
+	if p.vp.YOffset() != before {
+		p.anchor = -1
+	}
+	return cmd
+}
+
 // jumpTo scrolls a row to the top, or as near as the note allows, and remembers it as the reader's place.
 func (p *pager) jumpTo(row int) {
 	p.vp.SetYOffset(row)
@@ -213,6 +233,14 @@ func (p *pager) jumpTo(row int) {
 // currentIndex is the section whose heading is at or above the top of the viewport, or at the row last
 // jumped to while that row is on screen.
 func (p *pager) currentIndex() int {
+	if p.note != nil && !p.loaded && p.pending != nil {
+		// Still rendering: the section asked for, so b at once bookmarks the section the link named.
+		for i, s := range p.note.Sections {
+			if s.Slug == p.pending.slug {
+				return i
+			}
+		}
+	}
 	if p.note == nil || !p.loaded {
 		return -1
 	}
@@ -241,13 +269,16 @@ func (p *pager) currentSlug() string {
 
 // currentKey is the section on screen as a link, for reading progress and bookmarks.
 func (p *pager) currentKey() string {
-	if p.note == nil || !p.loaded {
+	if p.currentIndex() < 0 {
 		return ""
 	}
 	return sectionKey(p.note.ID, p.currentSlug())
 }
 
 func (p *pager) jumpSection(delta int) {
+	if !p.loaded {
+		return // no rows to jump to yet
+	}
 	i := p.currentIndex() + delta
 	if delta > 0 && p.currentIndex() >= 0 && p.sectionRows[p.currentIndex()] > p.vp.YOffset()+1 {
 		i = p.currentIndex()
@@ -310,10 +341,7 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Bookmark):
 		return m.toggleBookmark()
 	default:
-		var cmd tea.Cmd
-		p.vp, cmd = p.vp.Update(msg)
-		p.anchor = -1
-		return tea.Batch(cmd, m.trackRead())
+		return tea.Batch(p.scroll(msg), m.trackRead())
 	}
 	return m.trackRead()
 }

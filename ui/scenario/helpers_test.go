@@ -130,7 +130,7 @@ var testNow = time.Date(2026, 3, 14, 15, 0, 0, 0, time.UTC)
 func newContext(t testing.TB) *common.Context {
 	t.Helper()
 	p := loadTestPack(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "progress.db"))
+	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "progress.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

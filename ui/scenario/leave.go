@@ -2,13 +2,11 @@ package scenario
 
 import (
 	"fmt"
-	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"dvaprep/scenarios"
+	"dvaprep/ui/common"
 )
 
 // askLeave is esc during a run. A run with decisions taken asks first, and says whether it can be picked
@@ -18,16 +16,18 @@ func (m *Model) askLeave() tea.Cmd {
 		return m.leave()
 	}
 	m.leaveFrom, m.state = m.state, stateLeaving
+	m.ask = common.NewConfirm()
+	m.ask.Ask(m.leaveQuestion(), "leave", "stay")
 	return nil
 }
 
 // updateLeaving answers the question: y or enter leaves, n or esc stays.
 func (m *Model) updateLeaving(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, m.keys.Leave):
+	switch m.ask.Key(msg) {
+	case common.ConfirmYes:
 		m.state = m.leaveFrom
 		return m.leave()
-	case key.Matches(msg, m.keys.Stay):
+	case common.ConfirmNo:
 		m.state = m.leaveFrom
 		m.layout()
 	}
@@ -57,10 +57,9 @@ func (m *Model) leaveQuestion() string {
 	return "Leave this scenario?\n\n" + where + "\n" + keep
 }
 
-// leaveView is the dialog, centred in w×h.
+// leaveView is the one confirm dialog, centred in w×h. The question is asked again on every frame: the
+// place may finish saving while it is open.
 func (m *Model) leaveView(w, h int) string {
-	st := m.ctx.Styles
-	body := m.leaveQuestion() + "\n\n" + st.Subtle.Render("y leave · n stay")
-	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 2).Width(max(min(w-2, 70), 20)).Render(strings.TrimSpace(body))
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
+	m.ask.Question = m.leaveQuestion()
+	return m.ask.View(m.ctx.Styles, w, h)
 }

@@ -44,6 +44,7 @@ type Model struct {
 	pos       placeStore     // where unfinished runs are kept; nil when there is no store
 	loads     int            // places asked for; only the latest answer is used
 	leaveFrom state          // the state to return to when the learner stays
+	ask       common.Confirm // "leave this scenario?"
 	initial   *pack.Scenario // the scenario asked for by the arg, begun by Init
 }
 

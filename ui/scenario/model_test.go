@@ -436,7 +436,7 @@ func TestChoicesAreShuffled(t *testing.T) {
 	if got := h.m.play.step; got == nil || got.Choice != order[1] {
 		t.Fatalf("pressing 2 chose %+v, want the node's choice %d (%q)", got, order[1], n.Choices[order[1]].Text)
 	}
-	wantIn(t, view(h), "› 2. "+n.Choices[order[1]].Text[:10])
+	wantIn(t, view(h), " 2. "+n.Choices[order[1]].Text[:10]) // after its verdict mark
 }
 
 // A choice with a bridge shows it above the next decision; the title counts decisions of the best path

@@ -200,24 +200,24 @@ func (m *Model) decisionLines() []string {
 	lines = append(lines, "")
 	m.marks = anchors{}
 	if p.step == nil {
+		opts := make([]common.Option, len(p.order))
 		for d, i := range p.order {
-			c := n.Choices[i]
-			first := len(lines)
-			mark, style := "  ", st.Title.UnsetBold()
-			if d == p.sel {
-				mark, style = st.Selected.Render("› "), st.Selected
-			}
-			lines = append(lines, hanging(mark, fmt.Sprintf("%d. ", d+1), c.Text, style, w)...)
-			m.marks.choices = append(m.marks.choices, [2]int{first, len(lines) - 1})
+			opts[d] = common.Option{Text: n.Choices[i].Text}
 		}
-		return lines
+		choices, rows := common.OptionList{Numbered: true, Cursor: p.sel}.Render(st, opts, w)
+		for _, r := range rows {
+			m.marks.choices = append(m.marks.choices, [2]int{r[0] + len(lines), r[1] + len(lines)})
+		}
+		return append(lines, choices...)
 	}
 	c := m.choice(p.step.Choice)
 	m.marks.chosen = len(lines)
 	lines = append(lines, st.Subtle.Render("You chose"))
-	lines = append(lines, hanging(st.Selected.Render("› "), fmt.Sprintf("%d. ", p.sel+1), c.Text, st.Selected, w)...)
-	lines = append(lines, "", "  "+verdictLabel(st, c.Verdict)+st.Subtle.Render(" · "+points(c.Verdict.Score())+" of 1 point"))
-	lines = append(lines, m.mdLines(explainID(s.ID, n.ID, p.step.Choice))...)
+	why := append([]string{"", "  " + verdictLabel(st, c.Verdict) + st.Subtle.Render(" · "+points(c.Verdict.Score())+" of 1 point")},
+		m.mdLines(explainID(s.ID, n.ID, p.step.Choice))...)
+	chosen, _ := common.OptionList{Numbered: true, Cursor: -1, Reveal: true}.Render(st, []common.Option{{Text: c.Text,
+		Chosen: true, Verdict: verdictOf(c.Verdict), Number: p.sel + 1, WhyLines: why}}, w)
+	lines = append(lines, chosen...)
 	if len(c.Notes) > 0 {
 		m.marks.links = len(lines) + 1
 		hint := "Read more · l opens"
@@ -238,17 +238,21 @@ func (m *Model) decisionLines() []string {
 	if !p.others {
 		lines = append(lines, st.Subtle.Render(fmt.Sprintf("o · show the other %d choices and why", len(n.Choices)-1)))
 	} else {
-		lines = append(lines, st.Header.Render("The other choices"))
+		lines = append(lines, st.Header.Render("The other choices"), "")
+		var others []common.Option
 		for d, i := range p.order {
-			o := n.Choices[i]
 			if i == p.step.Choice {
 				continue
 			}
-			lines = append(lines, "")
-			lines = append(lines, hanging("  ", fmt.Sprintf("%d. ", d+1), o.Text, st.Title, w)...)
-			lines = append(lines, "     "+verdictLabel(st, o.Verdict))
-			lines = append(lines, m.mdLines(explainID(s.ID, n.ID, i))...)
+			o := n.Choices[i]
+			why := append([]string{"     " + verdictLabel(st, o.Verdict)}, m.mdLines(explainID(s.ID, n.ID, i))...)
+			if len(others) < len(n.Choices)-2 {
+				why = append(why, "") // a blank line before the next choice
+			}
+			others = append(others, common.Option{Text: o.Text, Verdict: verdictOf(o.Verdict), Number: d + 1, WhyLines: why})
 		}
+		rest, _ := common.OptionList{Numbered: true, Cursor: -1, Reveal: true}.Render(st, others, w)
+		lines = append(lines, rest...)
 	}
 	return append(lines, "", st.Subtle.Render("enter · "+m.nextAction()))
 }
@@ -301,6 +305,17 @@ func hanging(mark, num, text string, style lipgloss.Style, w int) []string {
 		}
 	}
 	return out
+}
+
+// verdictOf is how the option renderer marks a verdict: ✓ best, ~ acceptable, ✗ poor.
+func verdictOf(v pack.Verdict) common.Verdict {
+	switch v {
+	case pack.Best:
+		return common.VerdictRight
+	case pack.OK:
+		return common.VerdictOK
+	}
+	return common.VerdictWrong
 }
 
 // verdictLabel is a verdict as a symbol and a word, so it never depends on colour.

@@ -30,7 +30,7 @@ func Context(t testing.TB, fsys fs.FS) *common.Context {
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("test pack: %v %v", err, probs)
 	}
-	st, err := store.Open(filepath.Join(t.TempDir(), "progress.db"))
+	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "progress.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
