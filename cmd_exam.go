@@ -50,6 +50,9 @@ func examCmd(opts *options) *cobra.Command {
 				return runTUI(cmd.Context(), opts, common.NavigateMsg{To: common.ExamScreen,
 					Exam: common.ExamArg{Start: &s, FromCLI: true, Abandon: abandon}})
 			}
+			if start.Domain != "" && start.Task != "" {
+				return fmt.Errorf("--domain and --task each make a drill: give one, not both")
+			}
 			drill := start.Domain != "" || start.Task != ""
 			if drill && !cmd.Flags().Changed("questions") {
 				start.Questions = 10

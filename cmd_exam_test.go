@@ -53,6 +53,15 @@ func TestExamRefusesWhileOneIsInProgress(t *testing.T) {
 	}
 }
 
+// --domain with --task is refused: the interface opened the exam menu instead, and --abandon abandoned
+// nothing, so the learner got neither drill.
+func TestExamRefusesDomainAndTask(t *testing.T) {
+	_, err := run(t, "exam", "--domain", "2", "--task", "1.2", "--abandon")
+	if err == nil || !strings.Contains(err.Error(), "not both") {
+		t.Fatalf("error %v, want --domain and --task refused together", err)
+	}
+}
+
 // Asking for more questions than the bank holds says so instead of quietly giving fewer.
 func TestExamSaysWhenTheBankIsSmaller(t *testing.T) {
 	for _, args := range [][]string{{"exam", "--questions", "100000"}, {"exam", "--domain", "2", "--questions", "100000"}} {

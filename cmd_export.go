@@ -177,21 +177,40 @@ var (
 // ankiHTML makes pack markdown one safe field: HTML special characters escaped, **bold** and `code`
 // kept as tags, tabs (the field separator) as spaces and line breaks as <br>. A paragraph break is
 // <br><br>; a break inside a paragraph is only wrapping and becomes a space, unless a list item follows.
+// A fenced code block (an exhibit: a policy, a template) keeps its lines and indentation in <pre><code>.
 func ankiHTML(md string) string {
 	s := strings.TrimSpace(strings.ReplaceAll(md, "\r\n", "\n"))
-	s = html.EscapeString(strings.ReplaceAll(s, "\t", " "))
-	s = mdBold.ReplaceAllString(s, "<b>$1</b>")
-	s = mdCode.ReplaceAllString(s, "<code>$1</code>")
+	s = strings.ReplaceAll(s, "\t", " ")
 	var b strings.Builder
-	blank := false
-	for _, line := range strings.Split(s, "\n") {
-		line = strings.TrimSpace(line)
+	blank, fenced, block, first := false, false, false, false
+	for _, raw := range strings.Split(s, "\n") {
+		line := strings.TrimSpace(raw)
+		if strings.HasPrefix(line, "```") {
+			if fenced {
+				b.WriteString("</code></pre>")
+				block = true
+			} else {
+				b.WriteString("<pre><code>")
+				first = true
+			}
+			fenced, blank = !fenced, false
+			continue
+		}
+		if fenced {
+			if !first {
+				b.WriteString("<br>")
+			}
+			b.WriteString(html.EscapeString(strings.TrimRight(raw, " ")))
+			first = false
+			continue
+		}
 		if line == "" {
 			blank = true
 			continue
 		}
+		line = mdCode.ReplaceAllString(mdBold.ReplaceAllString(html.EscapeString(line), "<b>$1</b>"), "<code>$1</code>")
 		switch {
-		case b.Len() == 0:
+		case b.Len() == 0, block: // a <pre> is a block of its own
 		case blank:
 			b.WriteString("<br><br>")
 		case mdList.MatchString(line):
@@ -199,8 +218,11 @@ func ankiHTML(md string) string {
 		default:
 			b.WriteString(" ")
 		}
-		blank = false
+		blank, block = false, false
 		b.WriteString(line)
+	}
+	if fenced {
+		b.WriteString("</code></pre>")
 	}
 	return b.String()
 }

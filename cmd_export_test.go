@@ -104,3 +104,17 @@ func TestExportCSV(t *testing.T) {
 		t.Error("export with nothing to do: no error")
 	}
 }
+
+// An exhibit in a fenced code block keeps its lines and indentation; before, it came out as one line
+// starting with a literal ```json.
+func TestAnkiHTMLKeepsCodeBlocks(t *testing.T) {
+	md := "Look at the **policy**:\n\n```json\n{\n  \"Effect\": \"Allow\"\n}\n```\n\nWhich `Action` is missing?"
+	want := "Look at the <b>policy</b>:<pre><code>{<br>  &#34;Effect&#34;: &#34;Allow&#34;<br>}</code></pre>" +
+		"Which <code>Action</code> is missing?"
+	if got := ankiHTML(md); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if got := ankiHTML("A list:\n- one\n- two\nwrapped"); got != "A list:<br>- one<br>- two wrapped" {
+		t.Errorf("plain markdown changed: %s", got)
+	}
+}

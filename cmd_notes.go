@@ -61,7 +61,13 @@ func searchCmd(opts *options) *cobra.Command {
 				}
 				enc := json.NewEncoder(out)
 				enc.SetIndent("", "  ")
-				return enc.Encode(hits)
+				if err := enc.Encode(hits); err != nil {
+					return err
+				}
+				if len(hits) == 0 {
+					return errNoMatch // [] on stdout, and the exit status says nothing was found, as without --json
+				}
+				return nil
 			}
 			if len(results) == 0 {
 				msg := "No note section matches " + shortQuote(query) + "."

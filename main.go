@@ -63,7 +63,21 @@ func rootCmd() *cobra.Command {
 	root.PersistentFlags().StringVar(&opts.dbPath, "db", "", "progress database PATH (default $DVAPREP_DB, else "+store.DefaultPath()+")")
 	root.AddCommand(searchCmd(opts), notesCmd(opts), validateCmd(), packCmd())
 	addCommands(root, opts)
+	refuseUnknownSubcommands(root)
 	return root
+}
+
+// refuseUnknownSubcommands makes every command that only groups others (notes, pack) refuse what is not one
+// of them: cobra would print the group's help and exit 0, so `dvaprep notes shwo sqs` looked like success.
+// Alone, a group still prints its help.
+func refuseUnknownSubcommands(cmd *cobra.Command) {
+	for _, c := range cmd.Commands() {
+		refuseUnknownSubcommands(c)
+	}
+	if cmd.HasParent() && cmd.HasSubCommands() && !cmd.Runnable() {
+		cmd.Args = cobra.NoArgs
+		cmd.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+	}
 }
 
 // extraCommands lets each feature's file add its subcommands without editing this file.

@@ -62,6 +62,10 @@ func TestSearchNothing(t *testing.T) {
 	if !errors.Is(err, errNoMatch) || out != "No note section matches \"qqqxxxzzz\".\n" {
 		t.Errorf("err = %v, out = %q", err, out)
 	}
+	out, err = run(t, "search", "--json", "qqqxxxzzz")
+	if !errors.Is(err, errNoMatch) || strings.TrimSpace(out) != "[]" {
+		t.Errorf("--json with nothing found: err = %v, out = %q; want [] and exit status 1", err, out)
+	}
 	out, _ = run(t, "search", "zkinesiz")
 	if !strings.Contains(out, "Did you mean kinesis") {
 		t.Errorf("no suggestion: %q", out)
@@ -386,5 +390,18 @@ func TestValidateHostilePack(t *testing.T) {
 	}
 	if strings.ContainsAny(out, "\x1b\a") {
 		t.Error("a raw control character reached the output")
+	}
+}
+
+// A mistyped subcommand of a group is an error, not the group's help with exit status 0.
+func TestUnknownSubcommandFails(t *testing.T) {
+	for _, args := range [][]string{{"notes", "shwo", "sqs"}, {"pack", "exprot", "dir"}} {
+		out, err := run(t, args...)
+		if err == nil || !strings.Contains(err.Error(), `unknown command "`+args[1]+`"`) {
+			t.Errorf("%v: error %v, want unknown command (output %q)", args, err, out)
+		}
+	}
+	if out, err := run(t, "notes"); err != nil || !strings.Contains(out, "show") {
+		t.Errorf("notes alone: %v, want its help listing show:\n%s", err, out)
 	}
 }

@@ -55,7 +55,8 @@ func (c *Count) add(it ItemResult) {
 type TaskPractice struct {
 	ID, Domain, Name string
 	Count
-	Time time.Duration // time on screen over its items
+	Time    time.Duration // time on screen over its items
+	PerItem time.Duration // the time on its items answered over their number (0 if none), as Practice.PerItem
 }
 
 // PracticeReport builds the practice report of a scored session. Unscored items count here: practice has no
@@ -77,6 +78,7 @@ func PracticeReport(p *pack.Pack, r Result) Practice {
 		}
 	}
 	var answeredTime time.Duration
+	taskAnswered := map[string]time.Duration{}
 	links := map[string]int{}
 	first := map[string]int{}
 	for _, it := range r.Items {
@@ -96,6 +98,9 @@ func PracticeReport(p *pack.Pack, r Result) Practice {
 		}
 		t.add(it)
 		t.Time += it.Time
+		if it.Answered {
+			taskAnswered[it.Task] += it.Time
+		}
 		if q := byID[it.QuestionID]; q != nil && !it.Correct {
 			for _, l := range q.Notes {
 				if _, ok := first[l]; !ok {
@@ -107,6 +112,9 @@ func PracticeReport(p *pack.Pack, r Result) Practice {
 	}
 	for _, id := range order {
 		if t := tasks[id]; t.Answered+t.Skipped > 0 {
+			if t.Answered > 0 {
+				t.PerItem = taskAnswered[id] / time.Duration(t.Answered)
+			}
 			out.Tasks = append(out.Tasks, *t)
 		}
 	}

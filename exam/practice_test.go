@@ -43,9 +43,10 @@ func TestPracticeReport(t *testing.T) {
 		t.Errorf("accuracy %v, want 0.5: skipped questions are not wrong", rep.Accuracy())
 	}
 	wantTasks := []TaskPractice{
-		{ID: "1.1", Domain: "1", Name: "Task 1.1", Count: Count{Answered: 2, Right: 1}, Time: 30 * time.Second},
-		{ID: "1.2", Domain: "1", Name: "Task 1.2", Count: Count{Answered: 1, Skipped: 1, Incomplete: 1}, Time: 70 * time.Second},
-		{ID: "1.3", Domain: "1", Name: "Task 1.3", Count: Count{Answered: 1, Right: 1}, Time: 50 * time.Second},
+		{ID: "1.1", Domain: "1", Name: "Task 1.1", Count: Count{Answered: 2, Right: 1}, Time: 30 * time.Second, PerItem: 15 * time.Second},
+		// c (30 s) was skipped: the time per question rests on d (40 s) alone, as the report's does
+		{ID: "1.2", Domain: "1", Name: "Task 1.2", Count: Count{Answered: 1, Skipped: 1, Incomplete: 1}, Time: 70 * time.Second, PerItem: 40 * time.Second},
+		{ID: "1.3", Domain: "1", Name: "Task 1.3", Count: Count{Answered: 1, Right: 1}, Time: 50 * time.Second, PerItem: 50 * time.Second},
 	}
 	if !slices.Equal(rep.Tasks, wantTasks) {
 		t.Errorf("tasks\n got %+v\nwant %+v", rep.Tasks, wantTasks)

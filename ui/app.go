@@ -160,13 +160,14 @@ func (m *Model) quit() tea.Cmd {
 		return tea.Quit
 	}
 	q := fmt.Sprintf("%d changes are not saved yet.", w.Len())
+	them, are := "them", "they are"
 	if w.Len() == 1 {
-		q = "1 change is not saved yet."
+		q, them, are = "1 change is not saved yet.", "it", "it is"
 	}
 	if err := w.Err(); err != nil {
 		q += "\nThe last try failed: " + err.Error()
 	}
-	q += "\nQuit now and lose them? dvaprep quits by itself once they are saved."
+	q += fmt.Sprintf("\nQuit now and lose %s? dvaprep quits by itself once %s saved.", them, are)
 	m.quitting.Ask(q, "quit now", "keep waiting (or esc)")
 	return w.RetryNow()
 }

@@ -309,6 +309,9 @@ func TestQuitWaitsForWrites(t *testing.T) {
 	if !strings.Contains(h.view(), "1 change is not saved yet") {
 		t.Fatalf("no question:\n%s", h.view())
 	}
+	if v := h.view(); !strings.Contains(v, "lose it?") || strings.Contains(v, "lose them") {
+		t.Errorf("one change is \"it\":\n%s", v)
+	}
 	if h.send(uitest.Key("n")) || strings.Contains(h.view(), "not saved yet.") {
 		t.Fatalf("n should close the question and stay:\n%s", h.view())
 	}

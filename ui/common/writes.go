@@ -2,6 +2,7 @@ package common
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync/atomic"
 	"time"
@@ -197,5 +198,17 @@ func (w *Writes) Status() string {
 			wait = fmt.Sprintf(" in %ds", s)
 		}
 	}
-	return fmt.Sprintf("%d not saved yet (%s: %v); retrying%s", len(w.queue), what, w.err, wait)
+	return fmt.Sprintf("%d not saved yet (%s: %v); retrying%s", len(w.queue), what, cause(w.err), wait)
+}
+
+// cause is the innermost error of a chain: "database is locked" rather than what was being written and
+// where, which the status line already says or has no room for.
+func cause(err error) error {
+	for {
+		inner := errors.Unwrap(err)
+		if inner == nil {
+			return err
+		}
+		err = inner
+	}
 }

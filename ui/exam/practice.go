@@ -3,7 +3,6 @@ package exam
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	engine "dvaprep/exam"
 	prog "dvaprep/progress"
@@ -69,8 +68,8 @@ func (r *resultModel) practiceText() string {
 				}
 			}
 			per := "–"
-			if n := t.Answered + t.Skipped; n > 0 && t.Time > 0 {
-				per = minSec(t.Time / time.Duration(n))
+			if t.PerItem > 0 {
+				per = minSec(t.PerItem)
 			}
 			add(fmt.Sprintf("  %-*s %8d %7d %5d %8s %6s", nameW, name, t.Answered, t.Skipped, t.Right, acc, per))
 		}

@@ -468,11 +468,17 @@ func TestBridgeProgressAndRetry(t *testing.T) {
 	wantIn(t, v, "Decision 2 of 2 · retry")
 	wantNotIn(t, v, "You went with EventBridge") // the bridge belonged to the first visit
 	h.press("1")
-	wantIn(t, view(h), "Decision 2 of 2 · retry", "enter · see how it ends")
+	v = view(h)
+	wantIn(t, v, "Decision 2 of 2 · retry", "enter · see how it ends", "no points: a retry")
+	wantNotIn(t, v, "1 of 1 point") // the first choice here counted, not this one
 	h.press("enter")
 	h.m.ctx.Height = 60
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 60})
-	wantIn(t, view(h), "score 0.5 of 2 points", "2. What now? (retry)", "→ Retry forever", "Best: Add a dead-letter queue")
+	v = view(h)
+	wantIn(t, v, "score 0.5 of 2 points", "2. What now? (retry)", "→ Retry forever", "Best: Add a dead-letter queue")
+	if strings.Count(v, "no points: a retry") != 1 {
+		t.Errorf("the recap should say the retry earned no points, once:\n%s", v)
+	}
 }
 
 // With the real store, a run left unfinished is picked up again on the next visit, in the same run.

@@ -213,7 +213,7 @@ func (m *Model) decisionLines() []string {
 	c := m.choice(p.step.Choice)
 	m.marks.chosen = len(lines)
 	lines = append(lines, st.Subtle.Render("You chose"))
-	why := append([]string{"", "  " + verdictLabel(st, c.Verdict) + st.Subtle.Render(" · "+points(c.Verdict.Score())+" of 1 point")},
+	why := append([]string{"", "  " + verdictLabel(st, c.Verdict) + st.Subtle.Render(" · "+earned(c.Verdict, m.position().Retry))},
 		m.mdLines(explainID(s.ID, n.ID, p.step.Choice))...)
 	chosen, _ := common.OptionList{Numbered: true, Cursor: -1, Reveal: true}.Render(st, []common.Option{{Text: c.Text,
 		Chosen: true, Verdict: verdictOf(c.Verdict), Number: p.sel + 1, WhyLines: why}}, w)
@@ -331,17 +331,32 @@ func verdictLabel(st common.Styles, v pack.Verdict) string {
 
 func points(p float64) string { return fmt.Sprintf("%g", p) }
 
+// earned is what a choice adds to the score: its points, or none on a retry, where the first choice
+// made at the decision already counted.
+func earned(v pack.Verdict, retry bool) string {
+	if retry {
+		return "no points: a retry, the first choice here counted"
+	}
+	return points(v.Score()) + " of 1 point"
+}
+
+// position is where the decision on screen stands in the run, as if the choice just made (if any) were
+// not taken yet.
+func (m *Model) position() scenarios.Position {
+	path := m.play.run.Path()
+	if m.play.step != nil { // the verdict of the decision just taken
+		path = path[:len(path)-1]
+	}
+	return scenarios.Locate(m.scenario(), path, m.play.node.ID)
+}
+
 // stage names where the run is, for the title line: "Decision 2 of 4", and "retry" when the decision was
 // already taken once in this run.
 func (m *Model) stage() string {
 	if m.state == stateEnding {
 		return "The ending"
 	}
-	path, node := m.play.run.Path(), m.play.node.ID
-	if m.play.step != nil { // the verdict of the decision just taken
-		path = path[:len(path)-1]
-	}
-	pos := scenarios.Locate(m.scenario(), path, node)
+	pos := m.position()
 	s := fmt.Sprintf("Decision %d of %d", pos.Number, pos.Of)
 	if pos.Retry {
 		s += " · retry"

@@ -31,7 +31,7 @@ func (m *Model) recapLines() []string {
 		lines = append(lines, hanging("  ", num, q, st.Title.UnsetBold(), w)...)
 		c := n.Choices[step.Choice]
 		lines = append(lines, hanging(pad(2+len(num)), "→ ", c.Text, st.Title.UnsetBold(), w)...)
-		lines = append(lines, pad(4+len(num))+verdictLabel(st, c.Verdict)+st.Subtle.Render(" · "+outOf(scenarios.Total{Points: c.Verdict.Score(), Decisions: 1})))
+		lines = append(lines, pad(4+len(num))+verdictLabel(st, c.Verdict)+st.Subtle.Render(" · "+earned(c.Verdict, pos.Retry)))
 		if c.Verdict != pack.Best {
 			lines = append(lines, hanging(pad(4+len(num)), "Best: ", bestText(n), st.Good, w)...)
 		}
