@@ -1,6 +1,7 @@
 package exam
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"reflect"
 	"slices"
 	"strings"
@@ -235,5 +236,30 @@ func TestMenuOptions(t *testing.T) {
 	e.press("enter", "enter")
 	if m.sess == nil || m.sess.Config.Kind != engine.Mock || m.mode != modeQuestion {
 		t.Fatalf("enter in the briefing did not start the mock: %v", e.statuses)
+	}
+}
+
+// At 60 columns the practice report's long lines wrap whole words under a hanging indent; nothing is cut.
+func TestPracticeReportWrapsInsteadOfCutting(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(engine.DomainDrill("2", "", 2))
+	e.press("n", "s", "y")
+	if m.mode != modeResult {
+		t.Fatalf("mode %v", m.mode)
+	}
+	e.ctx.Width, e.ctx.Height = 60, 60
+	e.send(teaSize(60, 60))
+	v := e.view()
+	for _, l := range strings.Split(v, "\n") {
+		if ansi.StringWidth(l) > 60 {
+			t.Errorf("line wider than 60: %q", l)
+		}
+	}
+	flat := strings.Join(strings.Fields(v), " ")
+	for _, want := range []string{
+		"no score estimate or pass mark: those belong to a full mock",
+		"(from the questions missed or skipped · tab selects, o opens)",
+	} {
+		contains(t, flat, want)
 	}
 }
