@@ -59,7 +59,8 @@ type Model struct {
 	leaving common.Confirm // "leave the exam?" (esc), or "quit dvaprep?" (q)
 	quit    bool           // it was opened by q: yes quits dvaprep rather than going back
 
-	first bool // opened by `dvaprep exam`, with no screen below to go back to
+	first    bool // opened by `dvaprep exam`, with no screen below to go back to
+	fromMenu bool // the session was started from this screen's menu: esc on its result returns there
 
 	saves   saver
 	tick    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd

@@ -263,3 +263,33 @@ func TestPracticeReportWrapsInsteadOfCutting(t *testing.T) {
 		contains(t, flat, want)
 	}
 }
+
+// Esc on a drill's report returns to where the drill was started: the exam menu when the menu started it, the
+// screen below (Progress) when that screen did.
+func TestEscOnReportReturnsWhereTheDrillStarted(t *testing.T) {
+	e := newEnv(t)
+	m := e.open(common.ExamArg{})
+	e.press("down", "down", "enter", "enter") // Domain or task drill, its form, start
+	if m.sess == nil || m.mode != modeQuestion {
+		t.Fatalf("the drill did not start: mode %v, %v", m.mode, e.statuses)
+	}
+	e.press("s", "y")
+	if m.mode != modeResult {
+		t.Fatalf("mode %v", m.mode)
+	}
+	e.press("esc")
+	if e.backs != 0 || len(e.navs) != 0 || m.mode != modeMenu || m.sess != nil {
+		t.Fatalf("esc from the report: backs %d, navs %v, mode %v", e.backs, e.navs, m.mode)
+	}
+	contains(t, e.view(), "Domain or task drill")
+
+	e2 := newEnv(t)
+	m2 := e2.open(common.ExamArg{Start: &common.ExamStart{Questions: 2, Task: "2.1"}})
+	if m2.sess == nil {
+		t.Fatalf("the drill did not start: %v", e2.statuses)
+	}
+	e2.press("s", "y", "esc")
+	if e2.backs != 1 {
+		t.Fatalf("esc from a report opened by another screen: backs %d, mode %v", e2.backs, m2.mode)
+	}
+}
