@@ -72,6 +72,7 @@ func LoadParts(fsys fs.FS, parts Parts) (*Pack, Problems, error) {
 		}
 	}
 	p.indexNotes(&probs)
+	p.checkNoteBodyLinks(&probs)
 	loadGlossary(p, r, &probs) // small, and part of every load, as the compiled pack keeps it with the blueprint
 	parsed := parseAll(r, append(append([]string{}, qfiles...), sfiles...))
 	for _, f := range qfiles {

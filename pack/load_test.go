@@ -153,6 +153,8 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`questions/q.yaml:14: source url must start with https://, not "http://example.com/x"`}},
 		{"source without title", map[string]string{"notes/sqs.md": goodNote, "questions/q.yaml": goodQuestion + "  sources:\n    - {url: https://docs.aws.amazon.com/x}\n"},
 			[]string{"questions/q.yaml:14: title is missing or empty"}},
+		{"dead link in a note's text", map[string]string{"notes/sqs.md": strings.Replace(goodNote, "Where failures go.", "Where failures go; see [the timeout](#visibility-timeout), [gone](#nope) and [other](lambda#x).", 1)},
+			[]string{`notes/sqs.md:16: note link "sqs#nope": note "sqs" has no section with that slug`, `notes/sqs.md:16: note link "lambda#x": no note with id "lambda"`}},
 		{"questions file not a list", map[string]string{"questions/q.yaml": "id: x\n"},
 			[]string{"questions/q.yaml:1: a questions file is a list"}},
 		{"bad yaml", map[string]string{"questions/q.yaml": "- id: [\n"},
