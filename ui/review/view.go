@@ -183,9 +183,14 @@ func (m *Model) countsLine() string {
 // laterLine says what falls due after the cards due now, each card counted once: " · 3 more later today ·
 // 4 tomorrow · 5 later this week". The forecast's day and week counts include the cards due now.
 func laterLine(fc practice.Forecast) string {
-	today := max(fc.Today-fc.Now, 0)
-	week := max(fc.Week-fc.Today-fc.Tomorrow, 0)
+	today, week := later(fc)
 	return fmt.Sprintf(" · %d more later today · %d tomorrow · %d later this week", today, fc.Tomorrow, week)
+}
+
+// later splits the forecast into groups that do not overlap: due later today (not now), and due later this week
+// (after tomorrow). Tomorrow's count is already its own group.
+func later(fc practice.Forecast) (today, week int) {
+	return max(fc.Today-fc.Now, 0), max(fc.Week-fc.Today-fc.Tomorrow, 0)
 }
 
 // emptyView is shown when nothing is due.
@@ -206,9 +211,10 @@ func (m *Model) emptyView() string {
 	}
 	if m.fc.Cards > 0 {
 		b.WriteString("\n\n")
-		fmt.Fprintf(&b, "  %-16s %4d\n", "later today", m.fc.Today-m.fc.Now)
+		today, week := later(m.fc) // each card counted once
+		fmt.Fprintf(&b, "  %-16s %4d\n", "later today", today)
 		fmt.Fprintf(&b, "  %-16s %4d\n", "tomorrow", m.fc.Tomorrow)
-		fmt.Fprintf(&b, "  %-16s %4d\n", "this week", m.fc.Week-m.fc.Now)
+		fmt.Fprintf(&b, "  %-16s %4d\n", "later this week", week)
 		fmt.Fprintf(&b, "  %-16s %4d", "cards in all", m.fc.Cards)
 	}
 	if m.reviewed > 0 {
