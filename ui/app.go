@@ -246,9 +246,12 @@ func (m Model) render() string {
 	}
 	keys := globalKeys{screen: top.KeyMap(), root: m.keys}
 	var footer string
-	if m.fullHelp {
+	switch {
+	case m.quitting.Open():
+		footer = m.help.ShortHelpView(m.quitting.Help())
+	case m.fullHelp:
 		footer = m.help.FullHelpView(keys.FullHelp())
-	} else {
+	default:
 		footer = m.help.ShortHelpView(keys.ShortHelp())
 	}
 	footerH := strings.Count(footer, "\n") + 1

@@ -312,6 +312,12 @@ func TestQuitWaitsForWrites(t *testing.T) {
 	if v := h.view(); !strings.Contains(v, "lose it?") || strings.Contains(v, "lose them") {
 		t.Errorf("one change is \"it\":\n%s", v)
 	}
+	// The dialog owns the keyboard: its footer names its own keys, none of the screen's under it.
+	lines := strings.Split(strings.TrimRight(h.view(), "\n "), "\n")
+	if foot := lines[len(lines)-1]; !strings.Contains(foot, "y quit now") || !strings.Contains(foot, "n/esc keep waiting") ||
+		strings.Contains(foot, "?") || strings.Contains(foot, "notes") {
+		t.Errorf("footer under the quit question: %q", foot)
+	}
 	if h.send(uitest.Key("n")) || strings.Contains(h.view(), "not saved yet.") {
 		t.Fatalf("n should close the question and stay:\n%s", h.view())
 	}

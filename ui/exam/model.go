@@ -41,7 +41,7 @@ const (
 // Model is the exam screen.
 type Model struct {
 	ctx   *common.Context
-	keys  KeyMap
+	keys  *KeyMap
 	owner uint64
 	mode  mode
 	boot  tea.Cmd // the first command: start or resume a session
@@ -73,7 +73,7 @@ func New(ctx *common.Context, a common.ExamArg) (*Model, error) {
 	if ctx.Pack == nil {
 		return nil, errors.New("no content pack is loaded")
 	}
-	m := &Model{ctx: ctx, keys: DefaultKeyMap(), owner: uint64(common.NewOwner()), tick: tea.Tick, mode: modeMenu,
+	m := &Model{ctx: ctx, keys: new(DefaultKeyMap()), owner: uint64(common.NewOwner()), tick: tea.Tick, mode: modeMenu,
 		leaving: common.NewStrictConfirm()}
 	m.menu = newMenu(ctx, m.keys)
 	m.quest = newQuestionModel(ctx, m.keys)
@@ -136,6 +136,13 @@ func kindTitle(s *engine.Session) string {
 
 // KeyMap returns the keys of the current mode for the help footer.
 func (m *Model) KeyMap() help.KeyMap {
+	m.syncKeys()
+	return m.keys
+}
+
+// syncKeys enables the bindings that work in the current mode and state, and only those: the help shows the
+// enabled ones and dispatch matches only them, so the two cannot disagree.
+func (m *Model) syncKeys() {
 	k := m.keys
 	k.ctx = helpContext{mode: m.mode, form: m.menu.form, confirm: m.leaving.Open(), brief: m.menu.brief,
 		sets: m.menu.cursor == itemSets}
@@ -152,7 +159,7 @@ func (m *Model) KeyMap() help.KeyMap {
 			k.ctx.links = len(q.Notes) > 0
 		}
 	}
-	return k
+	k.enable()
 }
 
 // Capturing is always false: the exam has no text field. q is guarded instead (see GuardQuit).
@@ -270,6 +277,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.active() && m.sess.Expired(m.ctx.Now()) {
 		return tea.Batch(retry, m.submit(byClock))
 	}
+	m.syncKeys()
 	if m.leaving.Open() {
 		return tea.Batch(retry, m.updateLeaving(msg))
 	}

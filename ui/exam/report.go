@@ -21,7 +21,7 @@ import (
 // the review's filter; the coordinator tells it whether the review of answers is on screen.
 type resultModel struct {
 	sheet
-	keys   KeyMap
+	keys   *KeyMap
 	result *engine.Result
 	auto   bool     // the clock ran out and submitted the exam
 	saved  []string // whether the result is stored yet, from the coordinator
@@ -33,7 +33,7 @@ type resultModel struct {
 	compared bool              // the attempts were read: no prev means a first attempt
 }
 
-func newResultModel(ctx *common.Context, keys KeyMap) resultModel {
+func newResultModel(ctx *common.Context, keys *KeyMap) resultModel {
 	return resultModel{sheet: sheet{ctx: ctx}, keys: keys, vp: newViewport()}
 }
 

@@ -293,3 +293,55 @@ func TestEscOnReportReturnsWhereTheDrillStarted(t *testing.T) {
 		t.Fatalf("esc from a report opened by another screen: backs %d, mode %v", e2.backs, m2.mode)
 	}
 }
+
+// The help and dispatch share one set of bindings: in each state every key the help lists is enabled, and the
+// keys that do nothing there are disabled, so they are neither listed nor matched. A y/n question owns the
+// keyboard.
+func TestHelpListsOnlyTheKeysThatWork(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(engine.CustomMock(3, 10*time.Minute))
+	enabledInHelp := func(state string) {
+		t.Helper()
+		km := m.KeyMap()
+		bs := km.ShortHelp()
+		for _, col := range km.FullHelp() {
+			bs = append(bs, col...)
+		}
+		for _, b := range bs {
+			if !b.Enabled() {
+				t.Errorf("%s: the help lists %q, which is disabled", state, b.Help().Key)
+			}
+		}
+	}
+	enabledInHelp("mock question")
+	// A mock never shows note links: tab and o do nothing, so they are off.
+	if m.keys.NextLink.Enabled() || m.keys.OpenLink.Enabled() || m.keys.Answers.Enabled() || m.keys.Yes.Enabled() {
+		t.Errorf("a mock question enables keys that do nothing there: %+v", m.keys)
+	}
+	e.press("g")
+	enabledInHelp("grid")
+	if m.keys.Choose.Enabled() || m.keys.Flag.Enabled() {
+		t.Error("the grid enables the option and mark keys")
+	}
+	e.press("esc", "esc")
+	if !m.leaving.Open() {
+		t.Fatal("esc did not ask before leaving")
+	}
+	m.KeyMap()
+	for _, b := range m.keys.all() {
+		if b.Enabled() && b != &m.keys.Yes && b != &m.keys.No && b != &m.keys.Back {
+			t.Errorf("under the leave question %v is enabled", b.Keys())
+		}
+	}
+	if h := m.KeyMap().ShortHelp(); len(h) != 2 {
+		t.Errorf("the leave question's footer: %v", h)
+	}
+	e.press("n", "s", "y")
+	if m.mode != modeResult {
+		t.Fatalf("mode %v", m.mode)
+	}
+	enabledInHelp("result")
+	if m.keys.Choose.Enabled() || m.keys.Grid.Enabled() {
+		t.Error("the result enables exam keys")
+	}
+}
