@@ -22,8 +22,11 @@ import (
 type fake struct {
 	name      string
 	capturing bool
+	dialog    bool // asks a y/n question over itself
 	got       []tea.Msg
 }
+
+func (f *fake) InDialog() bool { return f.dialog }
 
 type keys struct{}
 
@@ -371,5 +374,19 @@ func TestWideTerminalCentresContent(t *testing.T) {
 	}
 	if v := h.view(); !strings.HasPrefix(v, "dvaprep") {
 		t.Errorf("a 100-column terminal is indented:\n%s", v)
+	}
+}
+
+// A screen's y/n question owns the footer: the root's keys (? help, q quit) are not listed under it.
+func TestScreenDialogFooterHasOnlyItsKeys(t *testing.T) {
+	h := newHarness(t)
+	lines := strings.Split(strings.TrimRight(h.view(), "\n "), "\n")
+	if foot := lines[len(lines)-1]; !strings.Contains(foot, "q quit") {
+		t.Fatalf("no root keys without a dialog: %q", foot)
+	}
+	h.screens[common.HomeScreen].dialog = true
+	lines = strings.Split(strings.TrimRight(h.view(), "\n "), "\n")
+	if foot := lines[len(lines)-1]; !strings.Contains(foot, "x do x") || strings.Contains(foot, "quit") || strings.Contains(foot, "help") {
+		t.Errorf("footer under a screen's dialog: %q", foot)
 	}
 }

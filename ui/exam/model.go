@@ -162,6 +162,9 @@ func (m *Model) syncKeys() {
 	k.enable()
 }
 
+// InDialog says a y/n question (leave or quit?) is open: the footer shows only its answers.
+func (m *Model) InDialog() bool { return m.leaving.Open() }
+
 // Capturing is always false: the exam has no text field. q is guarded instead (see GuardQuit).
 func (m *Model) Capturing() bool { return false }
 
