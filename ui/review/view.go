@@ -62,6 +62,11 @@ func (m *Model) content() (string, [][2]int) {
 
 	kind, domain, task := it.where(m.ctx.Pack)
 	add(st.Subtle.Render(common.Truncate(fmt.Sprintf("%s · %s · %s", kind, domain, task), w)))
+	if it.q != nil {
+		if t := shortTitle(it.q.Stem, min(w, titleMax)); t != "" {
+			add(st.Title.Render(t))
+		}
+	}
 	if it.sc != nil {
 		// A decision's prompt goes on from the story before it: the scenario's title and summary set the scene.
 		add(st.Title.Render(ansi.Wrap(it.sc.Title, max(w-2, 10), "")))
@@ -171,6 +176,28 @@ func (m *Model) promptLine() string {
 		parts = append(parts, st.Subtle.Render("↓ more below (pgdn)"))
 	}
 	return strings.Join(parts, st.Subtle.Render(" · "))
+}
+
+// titleMax is the widest a question's short title gets: a glance, not a second copy of the stem.
+const titleMax = 60
+
+// shortTitle names a question by its stem's first sentence, without markdown markers, cut after a whole word
+// with "…" when it is wider than w. It is empty when nothing readable fits.
+func shortTitle(stem string, w int) string {
+	first := strings.TrimSpace(stem)
+	if i := strings.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
+	}
+	for _, end := range []string{". ", "? ", "! ", ": "} {
+		if i := strings.Index(first, end); i >= 0 {
+			first = first[:i+1]
+		}
+	}
+	first = strings.Join(strings.Fields(strings.NewReplacer("**", "", "__", "", "`", "", "*", "").Replace(first)), " ")
+	if w < 12 || first == "" {
+		return ""
+	}
+	return common.Truncate(first, w)
 }
 
 // countsLine is the header: where in the queue, and what is due later.
