@@ -173,7 +173,7 @@ const cliMemoryLimit = 24 << 20
 // loadAll loads the whole pack, builds the search index and opens the store, in a command.
 func loadAll(ctx context.Context, opts *options) func() tea.Msg {
 	return func() tea.Msg {
-		p, err := loadPackParts(opts, pack.All)
+		p, err := loadPackParts(opts, pack.All|pack.SearchIndex)
 		if err != nil {
 			return bootMsg{err: err}
 		}

@@ -35,12 +35,11 @@ func searchCmd(opts *options) *cobra.Command {
 			if limit < 1 {
 				return fmt.Errorf("--limit must be at least 1")
 			}
-			p, err := loadPackParts(opts, pack.Notes)
+			ix, err := searchIndex(opts)
 			if err != nil {
 				return err
 			}
 			query := strings.Join(args, " ")
-			ix := notes.NewIndex(p)
 			results := ix.Search(query, limit)
 			out := cmd.OutOrStdout()
 			if asJSON {
@@ -91,6 +90,24 @@ func searchCmd(opts *options) *cobra.Command {
 	cmd.Flags().IntVar(&limit, "limit", 10, "print at most N sections")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of lines")
 	return cmd
+}
+
+// searchIndex is the search index for one search: the compiled one, which needs none of the notes decoded,
+// or one built from the notes when there is none (a pack in a directory, a compiled pack older than its
+// YAML) or it cannot be read.
+func searchIndex(opts *options) (*notes.Index, error) {
+	p, err := loadPackParts(opts, pack.SearchIndex)
+	if err != nil {
+		return nil, err
+	}
+	ix := notes.NewIndex(p)
+	if ix.Prepare() != nil && p.Notes == nil {
+		if p, err = loadPackParts(opts, pack.Notes); err != nil {
+			return nil, err
+		}
+		ix = notes.NewIndex(p)
+	}
+	return ix, nil
 }
 
 func notesCmd(opts *options) *cobra.Command {

@@ -1,12 +1,18 @@
 package content_test
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"dvaprep/content"
+	"dvaprep/notes"
 	"dvaprep/pack"
 )
 
@@ -56,10 +62,74 @@ func TestCompiledPackIsCurrent(t *testing.T) {
 	if !reflect.DeepEqual(got, load(t)) {
 		t.Error("the compiled pack differs from the YAML it was compiled from")
 	}
+	// The search index depends on the code that builds it as well as on the notes: a change to either
+	// needs `go generate ./content/`.
+	withIndex, err := pack.LoadCompiled(content.Compiled(), content.FS(), pack.SearchIndex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := notes.CompileIndex(load(t)); !bytes.Equal(withIndex.CompiledIndex, want) {
+		t.Fatalf("the compiled search index (%d bytes) differs from the index built from the YAML (%d bytes): "+
+			"run `go generate ./content/`", len(withIndex.CompiledIndex), len(want))
+	}
+	if withIndex.Notes != nil {
+		t.Error("the search index part decoded the notes too")
+	}
+}
+
+// TestCompiledIndexSearchesAsBuilt runs every query of the search evaluation set, and its prefixes as a
+// learner types them, on the compiled search index (without the notes, as `dvaprep search` loads it) and on
+// an index built from the YAML: the results must be the same.
+func TestCompiledIndexSearchesAsBuilt(t *testing.T) {
+	p := load(t)
+	hash, err := pack.SourceHash(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.CompiledIndex = notes.CompileIndex(p)
+	data, err := pack.Compile(p, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	onlyIndex, err := pack.LoadCompiled(data, content.FS(), pack.SearchIndex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if onlyIndex.Notes != nil || len(onlyIndex.CompiledIndex) == 0 {
+		t.Fatalf("loaded %d notes and a %d-byte index; want the index alone", len(onlyIndex.Notes), len(onlyIndex.CompiledIndex))
+	}
+	compiled, built := notes.NewIndex(onlyIndex), notes.NewIndex(load(t))
+	if err := compiled.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("../notes/testdata/learner-queries.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	n := 0
+	for sc := bufio.NewScanner(f); sc.Scan(); {
+		q, _, ok := strings.Cut(sc.Text(), "\t")
+		if !ok || strings.HasPrefix(q, "#") {
+			continue
+		}
+		for _, typed := range []string{q, q[:len(q)/2], q[:len(q)-1]} {
+			n++
+			if got, want := compiled.Search(typed, 10), built.Search(typed, 10); !reflect.DeepEqual(got, want) {
+				t.Errorf("%q: the compiled index found %d results, the built one %d, or they differ", typed, len(got), len(want))
+			}
+		}
+		if got, want := compiled.Suggest(q+"x"), built.Suggest(q+"x"); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: suggestions %v, want %v", q+"x", got, want)
+		}
+	}
+	if n < 300 {
+		t.Errorf("only %d queries compared", n)
+	}
 }
 
 func TestStaleCompiledPackIsRefused(t *testing.T) {
-	data, err := pack.Compile(load(t), [8]byte{1})
+	data, err := pack.Compile(load(t), pack.Hash{{1}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,5 +181,102 @@ func BenchmarkSourceHash(b *testing.B) {
 		if _, err := pack.SourceHash(content.FS()); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestSearchIndexPart checks what the SearchIndex part loads: the index alone from a pack compiled with
+// one, the notes (to build one from) from a pack compiled without, and the notes from the YAML.
+func TestSearchIndexPart(t *testing.T) {
+	p := load(t)
+	hash, err := pack.SourceHash(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := pack.Compile(p, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := pack.LoadCompiled(without, content.FS(), pack.SearchIndex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.CompiledIndex != nil || len(got.Notes) != len(p.Notes) {
+		t.Errorf("compiled without an index: %d-byte index, %d notes; want none and %d", len(got.CompiledIndex), len(got.Notes), len(p.Notes))
+	}
+	yaml, probs, err := pack.LoadParts(content.FS(), pack.SearchIndex)
+	if err != nil || len(probs) > 0 {
+		t.Fatal(err, probs)
+	}
+	if yaml.CompiledIndex != nil || len(yaml.Notes) != len(p.Notes) {
+		t.Errorf("from YAML: %d-byte index, %d notes; want none and %d", len(yaml.CompiledIndex), len(yaml.Notes), len(p.Notes))
+	}
+	p.CompiledIndex = []byte("an index")
+	with, err := pack.Compile(p, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = pack.LoadCompiled(with, content.FS(), pack.SearchIndex|pack.Questions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got.CompiledIndex) != "an index" || len(got.Questions) != len(p.Questions) {
+		t.Errorf("with an index: %q, %d questions", got.CompiledIndex, len(got.Questions))
+	}
+	if got, err := pack.LoadCompiled(with, content.FS(), pack.All); err != nil || got.CompiledIndex != nil {
+		t.Errorf("without the SearchIndex part: err %v, %d-byte index", err, len(got.CompiledIndex))
+	}
+}
+
+// TestStalePerPart checks that a command checks the files of the parts it loads: an edited question makes
+// the questions stale and leaves the notes and the search index usable; an edited note makes every part
+// that rests on the notes stale.
+func TestStalePerPart(t *testing.T) {
+	files := fstest.MapFS{}
+	err := fs.WalkDir(content.FS(), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(content.FS(), name)
+		files[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := load(t)
+	hash, err := pack.SourceHash(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := pack.Compile(p, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(dir string) {
+		for name, f := range files {
+			if strings.HasPrefix(name, dir+"/") {
+				f.Data = append(f.Data, '\n')
+				return
+			}
+		}
+		t.Fatalf("no file in %s", dir)
+	}
+	stale := func(parts pack.Parts) bool {
+		_, err := pack.LoadCompiled(data, files, parts)
+		if err != nil && !errors.Is(err, pack.ErrStale) {
+			t.Fatal(err)
+		}
+		return err != nil
+	}
+	edit("questions")
+	if stale(pack.Notes) || stale(pack.SearchIndex) || stale(pack.Scenarios) || !stale(pack.Questions) || !stale(pack.All) {
+		t.Error("after a question's edit: want only the parts with questions stale")
+	}
+	edit("notes")
+	if !stale(pack.Notes) || !stale(pack.SearchIndex) || !stale(pack.Scenarios) {
+		t.Error("after a note's edit: want every part with notes stale")
+	}
+	if stale(0) {
+		t.Error("after a note's edit: the blueprint alone is not stale")
 	}
 }

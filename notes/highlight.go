@@ -48,7 +48,7 @@ func (h *Highlighter) Find(text string) [][2]int {
 	}
 	var toks []hlToken
 	tokenize(text, func(s span) {
-		id, ok := h.d.wordID[s.word]
+		id, ok := h.d.lookup(s.word)
 		if !ok {
 			id = -1
 		}

@@ -8,32 +8,44 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 
 	"dvaprep/pack"
 )
 
-// Index is the search index of a pack's notes. It is built on first use (or by Prepare), so creating one
-// costs nothing at start-up. It is safe for concurrent use.
+// Index is the search index of a pack's notes. It is made on first use (or by Prepare), so creating one
+// costs nothing at start-up: decoded from the pack's compiled index when it has one (see CompileIndex),
+// else built from its notes. It is safe for concurrent use.
 type Index struct {
 	pack *pack.Pack
 	once sync.Once
 	d    *data
+	err  error     // why the compiled index was not used
 	pool sync.Pool // *scratch
 }
 
-// NewIndex returns the (not yet built) search index of every note of a pack.
+// NewIndex returns the (not yet made) search index of every note of a pack.
 func NewIndex(p *pack.Pack) *Index {
 	return &Index{pack: p}
 }
 
-// Prepare builds the index now, so that the first search does not pay for it.
-func (ix *Index) Prepare() { ix.get() }
+// Prepare makes the index now, so that the first search does not pay for it. It returns ErrIndexFormat
+// when the pack's compiled index could not be read; the index was then built from the pack's notes.
+func (ix *Index) Prepare() error {
+	ix.get()
+	return ix.err
+}
 
 func (ix *Index) get() *data {
-	ix.once.Do(func() { ix.d = build(ix.pack) })
+	ix.once.Do(func() {
+		if len(ix.pack.CompiledIndex) > 0 {
+			if ix.d, ix.err = decodeIndex(ix.pack.CompiledIndex); ix.err == nil {
+				return
+			}
+		}
+		ix.d = build(ix.pack)
+	})
 	return ix.d
 }
 
@@ -77,7 +89,7 @@ type line struct {
 // section is what search returns: a note's introduction (slug "") or one heading and its lines, up to the
 // next heading.
 type section struct {
-	note      *pack.Note
+	note      int32 // in data.notes
 	slug      string
 	heading   string
 	headToks  []token
@@ -105,17 +117,27 @@ type glossEntry struct {
 	means [][]string // each meaning's words
 }
 
+// noteRef is what a result says of a section's note.
+type noteRef struct {
+	id, title string
+}
+
 type data struct {
+	notes []noteRef
 	secs  []section
 	lines []line
 	toks  []token
 
-	wordID map[string]int32
 	words  []word
-	sorted []int32   // word IDs in text order, for prefix search
-	byLen  [][]int32 // word IDs by rune length, for typo search
-	post   [][]posting
+	sorted []int32     // word IDs in text order, for prefix search
+	byLen  [][]int32   // word IDs by rune length, for typo search
+	post   [][]posting // use postings(id): a compiled index decodes them on first use
+	df     []int32     // per word: the sections that hold it (len(post[id]))
 	idf    []float32
+
+	// lazy is the rest of a compiled index, decoded as searches need it: the postings of a word and the
+	// tokens of a section's text. nil for a built index.
+	lazy *lazyParts
 
 	// Stems are computed when a query needs them (a few words per query), not for every word up front:
 	// stemming the whole vocabulary would be most of the cost of building the index.
@@ -140,8 +162,18 @@ func (d *data) stem(id int32) string {
 	return st
 }
 
+// lookup returns the ID of a folded word of the notes, by binary search over the words in text order.
+func (d *data) lookup(w string) (int32, bool) {
+	i, ok := slices.BinarySearchFunc(d.sorted, w, func(id int32, w string) int { return strings.Compare(d.words[id].text, w) })
+	if !ok {
+		return -1, false
+	}
+	return d.sorted[i], true
+}
+
 type builder struct {
 	d      *data
+	wordID map[string]int32
 	lower  map[string]string // words as spelt in the notes -> lower case
 	counts [][4]float32      // per word: counts in the current section by field (body, heading, title)
 	seen   []int32           // words counted in the current section
@@ -153,7 +185,7 @@ type builder struct {
 }
 
 func build(p *pack.Pack) *data {
-	d := &data{wordID: map[string]int32{}, stems: map[int32]string{}, gloss: map[string][]glossEntry{}}
+	d := &data{stems: map[int32]string{}, gloss: map[string][]glossEntry{}}
 	b := &builder{d: d, lower: map[string]string{}}
 	size := 0
 	for _, n := range p.Notes {
@@ -161,7 +193,7 @@ func build(p *pack.Pack) *data {
 	}
 	d.toks = make([]token, 0, size/6)
 	vocab := size/64 + 64 // about one new word in 64 bytes of notes
-	d.wordID = make(map[string]int32, vocab)
+	b.wordID = make(map[string]int32, vocab)
 	d.words = make([]word, 0, vocab)
 	b.counts = make([][4]float32, 0, vocab)
 	for _, n := range p.Notes {
@@ -173,13 +205,6 @@ func build(p *pack.Pack) *data {
 		d.sorted[i] = int32(i)
 	}
 	slices.SortFunc(d.sorted, func(a, c int32) int { return strings.Compare(d.words[a].text, d.words[c].text) })
-	for i, w := range d.words {
-		n := utf8.RuneCountInString(w.text)
-		for len(d.byLen) <= n {
-			d.byLen = append(d.byLen, nil)
-		}
-		d.byLen[n] = append(d.byLen[n], int32(i))
-	}
 	for _, g := range p.Glossary {
 		e := glossEntry{key: strings.Fields(g.Term)}
 		for _, m := range g.Means {
@@ -191,19 +216,20 @@ func build(p *pack.Pack) *data {
 		// the longest term first, so "iam role" is tried before "iam"
 		slices.SortStableFunc(d.gloss[k], func(a, c glossEntry) int { return len(c.key) - len(a.key) })
 	}
+	d.derive()
 	return d
 }
 
 // word returns the ID of a folded word, adding it to the vocabulary.
 func (b *builder) word(w string) int32 {
 	d := b.d
-	if id, ok := d.wordID[w]; ok {
+	if id, ok := b.wordID[w]; ok {
 		d.words[id].freq++
 		return id
 	}
 	w = strings.Clone(w)
 	id := int32(len(d.words))
-	d.wordID[w] = id
+	b.wordID[w] = id
 	d.words = append(d.words, word{text: w, freq: 1})
 	b.counts = append(b.counts, [4]float32{})
 	return id
@@ -259,6 +285,7 @@ func (b *builder) tokens(text string, pos *int32, f int, out []token) []token {
 
 func (b *builder) addNote(n *pack.Note) {
 	d := b.d
+	d.notes = append(d.notes, noteRef{id: n.ID, title: n.Title})
 	// The title field is the note's title and ID for every section. Its tags add to the introduction's
 	// text; in the other sections they hold a term (for "every term") but score next to nothing, so that a
 	// tag does not make every section of its note a match for it.
@@ -274,7 +301,7 @@ func (b *builder) addNote(n *pack.Note) {
 			b.finishSection()
 		}
 		open = true
-		sec := section{note: n, slug: slug, heading: heading, intro: intro, titleToks: titleToks,
+		sec := section{note: int32(len(d.notes) - 1), slug: slug, heading: heading, intro: intro, titleToks: titleToks,
 			lineStart: int32(len(d.lines)), lineEnd: int32(len(d.lines))}
 		var pos int32
 		field := 1
@@ -342,7 +369,8 @@ func idfOf(n, df int) float32 {
 	return float32(math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5)))
 }
 
-// postings turns the per-section counts into BM25F postings and inverse document frequencies.
+// postings turns the per-section counts into BM25F postings (derive computes the inverse document
+// frequencies from them).
 func (b *builder) postings() {
 	d := b.d
 	df := make([]int32, len(d.words))
@@ -383,9 +411,5 @@ func (b *builder) postings() {
 			ptf := weightBody*c[0]/normBody + weightHeading*c[1]/normHead + weightTitle*c[2] + weightTag*c[3]
 			d.post[id] = append(d.post[id], posting{sec: int32(si), ptf: ptf, fields: fields})
 		}
-	}
-	d.idf = make([]float32, len(d.words))
-	for id := range d.post {
-		d.idf[id] = idfOf(len(d.secs), int(df[id]))
 	}
 }

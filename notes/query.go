@@ -162,14 +162,14 @@ func (d *data) glossaryTerm(key []string, g glossEntry, typing bool) term {
 // or a URL) at least half as often as they use the rarer of the two words: "rollback" for "roll back", but
 // not "apigateway" (from URLs) for "api gateway".
 func (d *data) compound(a, b string) bool {
-	id, ok := d.wordID[a+b]
+	id, ok := d.lookup(a + b)
 	if !ok || !d.words[id].plain {
 		return false
 	}
 	rarer := int32(-1)
 	for _, w := range []string{a, b} {
 		var f int32
-		if wid, ok := d.wordID[w]; ok {
+		if wid, ok := d.lookup(w); ok {
 			f = d.words[wid].freq
 		}
 		if rarer < 0 || f < rarer {
@@ -215,7 +215,7 @@ const maxForms = 400
 func (d *data) exact(w string) []variant {
 	st := english.Stem(w, true)
 	var out []variant
-	if id, ok := d.wordID[w]; ok {
+	if id, ok := d.lookup(w); ok {
 		out = append(out, variant{word: id, w: 1})
 	}
 	// Other forms start with the stem less its last letter: "policy" and "policies" share "polic".
@@ -239,7 +239,7 @@ func (d *data) exact(w string) []variant {
 	}
 	var df int
 	for _, v := range out {
-		df += len(d.post[v.word])
+		df += int(d.df[v.word])
 	}
 	idf := idfOf(len(d.secs), min(df, len(d.secs)))
 	for i := range out {

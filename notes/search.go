@@ -187,7 +187,7 @@ func (d *data) wordScore(sc *scratch, vs []variant) {
 			continue
 		}
 		ownIDF = v.idf
-		for _, p := range d.post[v.word] {
+		for _, p := range d.postings(v.word) {
 			if sc.wordFlags[p.sec]&flagSeen == 0 {
 				sc.wordFlags[p.sec] |= flagSeen
 				sc.wordTouched = append(sc.wordTouched, p.sec)
@@ -210,7 +210,7 @@ func (d *data) wordScore(sc *scratch, vs []variant) {
 			continue
 		}
 		idf := v.idf * v.w
-		for _, p := range d.post[v.word] {
+		for _, p := range d.postings(v.word) {
 			if sc.wordFlags[p.sec]&flagSeen == 0 {
 				sc.wordFlags[p.sec] |= flagSeen
 				sc.wordTouched = append(sc.wordTouched, p.sec)
@@ -328,6 +328,7 @@ func (d *data) phrases(sc *scratch, s int32) (body, head uint32) {
 	head = pairsIn(sc, sec.headToks)
 	body = pairsIn(sc, sec.titleToks)
 	if sec.lineEnd > sec.lineStart {
+		d.loadTokens(s)
 		body |= pairsIn(sc, d.toks[d.lines[sec.lineStart].tokStart:d.lines[sec.lineEnd-1].tokEnd])
 	}
 	return body, head
@@ -354,7 +355,7 @@ func pairsIn(sc *scratch, toks []token) uint32 {
 
 func (d *data) result(sc *scratch, c candidate, nTerms int) Result {
 	sec := &d.secs[c.sec]
-	r := Result{NoteID: sec.note.ID, NoteTitle: sec.note.Title, Slug: sec.slug, Heading: sec.heading,
+	r := Result{NoteID: d.notes[sec.note].id, NoteTitle: d.notes[sec.note].title, Slug: sec.slug, Heading: sec.heading,
 		Score: float64(c.score), AllTerms: bits.OnesCount32(sc.mask[c.sec]) == nTerms, Literal: bits.OnesCount32(sc.lit[c.sec]) == nTerms, Line: -1}
 	for _, t := range sec.headToks {
 		if sc.marks[t.word] != 0 {
@@ -362,6 +363,7 @@ func (d *data) result(sc *scratch, c candidate, nTerms int) Result {
 		}
 	}
 	r.HeadingMatched = dedupe(r.HeadingMatched)
+	d.loadTokens(c.sec)
 	d.snippet(sc, sec, &r)
 	return r
 }
@@ -401,7 +403,7 @@ func (d *data) headingFuzzy(query string, limit int) []Result {
 			continue
 		}
 		sec := &d.secs[m.Index]
-		r := Result{NoteID: sec.note.ID, NoteTitle: sec.note.Title, Slug: sec.slug, Heading: sec.heading, Line: -1}
+		r := Result{NoteID: d.notes[sec.note].id, NoteTitle: d.notes[sec.note].title, Slug: sec.slug, Heading: sec.heading, Line: -1}
 		h := d.headings[m.Index]
 		for _, b := range m.MatchedIndexes {
 			r.HeadingMatched = append(r.HeadingMatched, utf8.RuneCountInString(h[:b]))

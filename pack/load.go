@@ -19,10 +19,14 @@ import (
 type Parts uint8
 
 // The parts of a pack. Questions and scenarios link to notes, so asking for either loads the notes too.
+// SearchIndex is what search needs: a compiled pack's search index (Pack.CompiledIndex), which holds
+// everything a search shows, so `search` decodes no note; a pack read from YAML has none, and loads its
+// notes for it instead.
 const (
 	Notes Parts = 1 << iota
 	Questions
 	Scenarios
+	SearchIndex
 	All = Notes | Questions | Scenarios
 )
 
@@ -33,7 +37,7 @@ func Load(fsys fs.FS) (*Pack, Problems, error) { return LoadParts(fsys, All) }
 
 // LoadParts is Load for only the given parts: the others stay empty and are not validated.
 func LoadParts(fsys fs.FS, parts Parts) (*Pack, Problems, error) {
-	if parts&(Questions|Scenarios) != 0 {
+	if parts&(Questions|Scenarios|SearchIndex) != 0 {
 		parts |= Notes
 	}
 	// Parsing allocates many short-lived YAML nodes. A higher GC target while loading cuts the collector's

@@ -13,6 +13,10 @@ type Pack struct {
 	Scenarios []*Scenario
 	Questions []*Question
 	Glossary  []GlossaryEntry // glossary.yaml: learners' abbreviations and synonyms, for search
+	// CompiledIndex is the search index of the notes as the notes package encodes it (notes.CompileIndex),
+	// when the pack was loaded from a compiled pack with the SearchIndex part; nil otherwise. It is part of
+	// the data given to LoadCompiled, which must not change afterwards: the index reads it in place.
+	CompiledIndex []byte
 
 	domains   map[string]*Domain
 	tasks     map[string]*Task

@@ -1,11 +1,13 @@
-// Command compile writes the compiled form of the embedded pack (see pack.Compile), which dvaprep decodes
-// at start instead of parsing the YAML. `go generate ./content/` runs it; it refuses a pack with problems.
+// Command compile writes the compiled form of the embedded pack (see pack.Compile), with the search index
+// of its notes (notes.CompileIndex), which dvaprep decodes at start instead of parsing the YAML and
+// indexing the notes. `go generate ./content/` runs it; it refuses a pack with problems.
 package main
 
 import (
 	"fmt"
 	"os"
 
+	"dvaprep/notes"
 	"dvaprep/pack"
 )
 
@@ -32,6 +34,7 @@ func compile(dir, out string) error {
 	if err != nil {
 		return err
 	}
+	p.CompiledIndex = notes.CompileIndex(p)
 	data, err := pack.Compile(p, hash)
 	if err != nil {
 		return err
