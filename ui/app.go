@@ -246,9 +246,14 @@ func (m Model) render() string {
 	}
 	keys := globalKeys{screen: top.KeyMap(), root: m.keys}
 	var footer string
-	if m.fullHelp {
+	switch {
+	case m.quitting.Open():
+		footer = m.help.ShortHelpView(m.quitting.Help())
+	case inDialog(top):
+		footer = m.help.ShortHelpView(top.KeyMap().ShortHelp()) // the dialog's own keys, none of the root's
+	case m.fullHelp:
 		footer = m.help.FullHelpView(keys.FullHelp())
-	} else {
+	default:
 		footer = m.help.ShortHelpView(keys.ShortHelp())
 	}
 	footerH := strings.Count(footer, "\n") + 1
@@ -281,6 +286,14 @@ func centred(s string, margin int) string {
 	}
 	pad := strings.Repeat(" ", margin)
 	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+}
+
+// dialogScreen is a screen that can ask a y/n question over itself; while it does, only the answers work.
+type dialogScreen interface{ InDialog() bool }
+
+func inDialog(s any) bool {
+	d, ok := s.(dialogScreen)
+	return ok && d.InDialog()
 }
 
 // packTitled is a screen that shows the pack's title itself (home), so the header does not repeat it.

@@ -22,8 +22,11 @@ import (
 type fake struct {
 	name      string
 	capturing bool
+	dialog    bool // asks a y/n question over itself
 	got       []tea.Msg
 }
+
+func (f *fake) InDialog() bool { return f.dialog }
 
 type keys struct{}
 
@@ -312,6 +315,12 @@ func TestQuitWaitsForWrites(t *testing.T) {
 	if v := h.view(); !strings.Contains(v, "lose it?") || strings.Contains(v, "lose them") {
 		t.Errorf("one change is \"it\":\n%s", v)
 	}
+	// The dialog owns the keyboard: its footer names its own keys, none of the screen's under it.
+	lines := strings.Split(strings.TrimRight(h.view(), "\n "), "\n")
+	if foot := lines[len(lines)-1]; !strings.Contains(foot, "y quit now") || !strings.Contains(foot, "n/esc keep waiting") ||
+		strings.Contains(foot, "?") || strings.Contains(foot, "notes") {
+		t.Errorf("footer under the quit question: %q", foot)
+	}
 	if h.send(uitest.Key("n")) || strings.Contains(h.view(), "not saved yet.") {
 		t.Fatalf("n should close the question and stay:\n%s", h.view())
 	}
@@ -365,5 +374,19 @@ func TestWideTerminalCentresContent(t *testing.T) {
 	}
 	if v := h.view(); !strings.HasPrefix(v, "dvaprep") {
 		t.Errorf("a 100-column terminal is indented:\n%s", v)
+	}
+}
+
+// A screen's y/n question owns the footer: the root's keys (? help, q quit) are not listed under it.
+func TestScreenDialogFooterHasOnlyItsKeys(t *testing.T) {
+	h := newHarness(t)
+	lines := strings.Split(strings.TrimRight(h.view(), "\n "), "\n")
+	if foot := lines[len(lines)-1]; !strings.Contains(foot, "q quit") {
+		t.Fatalf("no root keys without a dialog: %q", foot)
+	}
+	h.screens[common.HomeScreen].dialog = true
+	lines = strings.Split(strings.TrimRight(h.view(), "\n "), "\n")
+	if foot := lines[len(lines)-1]; !strings.Contains(foot, "x do x") || strings.Contains(foot, "quit") || strings.Contains(foot, "help") {
+		t.Errorf("footer under a screen's dialog: %q", foot)
 	}
 }

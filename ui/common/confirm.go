@@ -71,6 +71,19 @@ func (c *Confirm) Key(msg tea.KeyPressMsg) ConfirmResult {
 	return ConfirmOpen
 }
 
+// Help is the dialog's keys for the footer: while it is open they are the only ones that work, so the footer
+// shows nothing of the screen under it.
+func (c *Confirm) Help() []key.Binding {
+	yes, no := c.Yes, c.No
+	if yes == "" {
+		yes = "yes"
+	}
+	if no == "" {
+		no = "no"
+	}
+	return []key.Binding{WithHelp(c.keys.yes, "y", yes), WithHelp(c.keys.no, "n/esc", no)}
+}
+
 // View draws the dialog centred in w×h.
 func (c *Confirm) View(st Styles, w, h int) string {
 	yes, no := c.Yes, c.No

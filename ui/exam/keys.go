@@ -165,3 +165,66 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{k.ShortHelp()}
 }
+
+// all is every binding, for enable to switch them off before it switches on the current mode's.
+func (k *KeyMap) all() []*key.Binding {
+	return []*key.Binding{&k.Up, &k.Down, &k.Left, &k.Right, &k.Enter, &k.Choose, &k.Toggle, &k.Flag, &k.Strike,
+		&k.Next, &k.Prev, &k.Grid, &k.Submit, &k.PageUp, &k.PageDown, &k.NextLink, &k.OpenLink, &k.Yes, &k.No,
+		&k.Answers, &k.Wrong, &k.Flagged, &k.All, &k.Back, &k.Quit, &k.Resume}
+}
+
+// enable switches on the bindings that work in the mode and state of k.ctx, and switches off the rest. The
+// help footer skips disabled bindings and key.Matches never matches them, so the help and dispatch share this
+// one list. A dialog owns the keyboard: under a y/n question only its answers work.
+func (k *KeyMap) enable() {
+	for _, b := range k.all() {
+		b.SetEnabled(false)
+	}
+	on := func(bs ...*key.Binding) {
+		for _, b := range bs {
+			b.SetEnabled(true)
+		}
+	}
+	c := k.ctx
+	if c.confirm {
+		on(&k.Yes, &k.No, &k.Back)
+		return
+	}
+	switch c.mode {
+	case modeLoading:
+		on(&k.Back)
+	case modeMenu:
+		on(&k.Up, &k.Down, &k.Enter, &k.Back)
+		switch {
+		case c.brief:
+		case c.form && !c.sets:
+			on(&k.Left, &k.Right, &k.Toggle)
+		case !c.form:
+			on(&k.Right, &k.Resume)
+		}
+		if c.form && c.sets {
+			on(&k.Left, &k.Right)
+		}
+	case modeQuestion:
+		on(&k.Back, &k.Quit, &k.Next, &k.Prev, &k.Flag, &k.Grid, &k.Submit, &k.PageUp, &k.PageDown, &k.Up, &k.Down,
+			&k.Enter, &k.Toggle, &k.Strike, &k.Choose)
+		if c.revealed && c.links {
+			on(&k.NextLink, &k.OpenLink)
+		}
+	case modeNavigator:
+		on(&k.Up, &k.Down, &k.Left, &k.Right, &k.Enter, &k.Back, &k.Grid, &k.Submit, &k.Quit)
+	case modeReview:
+		on(&k.Up, &k.Down, &k.Left, &k.Right, &k.Enter, &k.Yes, &k.No, &k.Back, &k.Quit)
+	case modeResult:
+		on(&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Toggle, &k.Answers, &k.Enter, &k.Back)
+		if c.links {
+			on(&k.NextLink, &k.OpenLink)
+		}
+	case modeAnswers:
+		on(&k.Back, &k.Next, &k.Prev, &k.Left, &k.Right, &k.Wrong, &k.Flagged, &k.All, &k.Up, &k.Down, &k.PageUp,
+			&k.PageDown, &k.Toggle, &k.Enter)
+		if c.links {
+			on(&k.NextLink, &k.OpenLink)
+		}
+	}
+}

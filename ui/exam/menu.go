@@ -51,7 +51,7 @@ type scope struct {
 // briefing. It turns keys into actions: start an exam of a configuration, resume the one in progress, or go back.
 type menu struct {
 	ctx    *common.Context
-	keys   KeyMap
+	keys   *KeyMap
 	format pack.ExamFormat
 	cursor int
 	form   bool
@@ -87,7 +87,7 @@ func (mn *menu) setSets(sets []engine.PracticeSet, records map[int]study.SetReco
 	mn.setCur = min(mn.setCur, max(len(sets)-1, 0))
 }
 
-func newMenu(ctx *common.Context, keys KeyMap) menu {
+func newMenu(ctx *common.Context, keys *KeyMap) menu {
 	p := ctx.Pack
 	mn := menu{ctx: ctx, keys: keys, format: p.Exam, drillN: 1, customN: 3}
 	mn.customM = mn.paceMinutes(customCounts[mn.customN])

@@ -41,7 +41,7 @@ const (
 // Model is the exam screen.
 type Model struct {
 	ctx   *common.Context
-	keys  KeyMap
+	keys  *KeyMap
 	owner uint64
 	mode  mode
 	boot  tea.Cmd // the first command: start or resume a session
@@ -59,7 +59,8 @@ type Model struct {
 	leaving common.Confirm // "leave the exam?" (esc), or "quit dvaprep?" (q)
 	quit    bool           // it was opened by q: yes quits dvaprep rather than going back
 
-	first bool // opened by `dvaprep exam`, with no screen below to go back to
+	first    bool // opened by `dvaprep exam`, with no screen below to go back to
+	fromMenu bool // the session was started from this screen's menu: esc on its result returns there
 
 	saves   saver
 	tick    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -72,7 +73,7 @@ func New(ctx *common.Context, a common.ExamArg) (*Model, error) {
 	if ctx.Pack == nil {
 		return nil, errors.New("no content pack is loaded")
 	}
-	m := &Model{ctx: ctx, keys: DefaultKeyMap(), owner: uint64(common.NewOwner()), tick: tea.Tick, mode: modeMenu,
+	m := &Model{ctx: ctx, keys: new(DefaultKeyMap()), owner: uint64(common.NewOwner()), tick: tea.Tick, mode: modeMenu,
 		leaving: common.NewStrictConfirm()}
 	m.menu = newMenu(ctx, m.keys)
 	m.quest = newQuestionModel(ctx, m.keys)
@@ -135,6 +136,13 @@ func kindTitle(s *engine.Session) string {
 
 // KeyMap returns the keys of the current mode for the help footer.
 func (m *Model) KeyMap() help.KeyMap {
+	m.syncKeys()
+	return m.keys
+}
+
+// syncKeys enables the bindings that work in the current mode and state, and only those: the help shows the
+// enabled ones and dispatch matches only them, so the two cannot disagree.
+func (m *Model) syncKeys() {
 	k := m.keys
 	k.ctx = helpContext{mode: m.mode, form: m.menu.form, confirm: m.leaving.Open(), brief: m.menu.brief,
 		sets: m.menu.cursor == itemSets}
@@ -151,8 +159,11 @@ func (m *Model) KeyMap() help.KeyMap {
 			k.ctx.links = len(q.Notes) > 0
 		}
 	}
-	return k
+	k.enable()
 }
+
+// InDialog says a y/n question (leave or quit?) is open: the footer shows only its answers.
+func (m *Model) InDialog() bool { return m.leaving.Open() }
 
 // Capturing is always false: the exam has no text field. q is guarded instead (see GuardQuit).
 func (m *Model) Capturing() bool { return false }
@@ -269,6 +280,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.active() && m.sess.Expired(m.ctx.Now()) {
 		return tea.Batch(retry, m.submit(byClock))
 	}
+	m.syncKeys()
 	if m.leaving.Open() {
 		return tea.Batch(retry, m.updateLeaving(msg))
 	}

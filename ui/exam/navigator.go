@@ -15,14 +15,14 @@ import (
 // check before submitting (s), which lists the unanswered, the incomplete and the marked ones and asks to submit.
 type navigator struct {
 	sheet
-	keys  KeyMap
+	keys  *KeyMap
 	check bool // the check before submitting, not the grid of every question
 	from  int  // the question shown before: esc goes back to it
 	grid  grid
 	ask   common.Confirm // the check's "Submit?": y submits, n or esc goes back; other keys move the cursor
 }
 
-func newNavigator(ctx *common.Context, keys KeyMap) navigator {
+func newNavigator(ctx *common.Context, keys *KeyMap) navigator {
 	return navigator{sheet: sheet{ctx: ctx}, keys: keys, ask: common.NewStrictConfirm()}
 }
 
@@ -186,7 +186,7 @@ func (g *grid) move(d int) {
 }
 
 // keys moves the cursor for arrow keys; it reports whether the key was one of them.
-func (g *grid) keys(k KeyMap, msg tea.KeyPressMsg, cols int) bool {
+func (g *grid) keys(k *KeyMap, msg tea.KeyPressMsg, cols int) bool {
 	switch {
 	case key.Matches(msg, k.Left):
 		g.move(-1)

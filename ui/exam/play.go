@@ -140,12 +140,16 @@ func (m *Model) apply(a action) tea.Cmd {
 		}
 		return m.back()
 	case actBack:
+		if m.fromMenu && m.mode == modeResult {
+			return m.backToMenu()
+		}
 		return m.close("")
 	case actNote:
 		return m.openNote(a.text)
 	case actStatus:
 		return common.Status(a.text, a.err)
 	case actStart:
+		m.fromMenu = true
 		m.mode = modeLoading
 		return m.startCmd(a.cfg)
 	case actResume:

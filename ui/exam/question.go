@@ -16,7 +16,7 @@ import (
 // applies choices and marks to the session.
 type questionModel struct {
 	sheet
-	keys   KeyMap
+	keys   *KeyMap
 	cur    int // the question on screen
 	cursor int // the option under the cursor, in display order
 	link   int // the selected note link of a revealed question
@@ -24,7 +24,7 @@ type questionModel struct {
 	vp     viewport.Model
 }
 
-func newQuestionModel(ctx *common.Context, keys KeyMap) questionModel {
+func newQuestionModel(ctx *common.Context, keys *KeyMap) questionModel {
 	return questionModel{sheet: sheet{ctx: ctx}, keys: keys, vp: newViewport()}
 }
 
@@ -85,12 +85,12 @@ func (q *questionModel) update(msg tea.KeyPressMsg) action {
 		q.vp.ScrollUp(1)
 	case revealed && key.Matches(msg, k.Down):
 		q.vp.ScrollDown(1)
-	case revealed && key.Matches(msg, k.NextLink):
+	case key.Matches(msg, k.NextLink): // enabled only once a drill shows the answer
 		if pq != nil && len(pq.Notes) > 0 {
 			q.link = (q.link + 1) % len(pq.Notes)
 			q.layout()
 		}
-	case revealed && key.Matches(msg, k.OpenLink):
+	case key.Matches(msg, k.OpenLink):
 		if pq != nil && len(pq.Notes) > 0 {
 			return action{kind: actNote, text: pq.Notes[min(q.link, len(pq.Notes)-1)]}
 		}

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	engine "dvaprep/exam"
 	prog "dvaprep/progress"
@@ -20,7 +21,7 @@ import (
 // the review's filter; the coordinator tells it whether the review of answers is on screen.
 type resultModel struct {
 	sheet
-	keys   KeyMap
+	keys   *KeyMap
 	result *engine.Result
 	auto   bool     // the clock ran out and submitted the exam
 	saved  []string // whether the result is stored yet, from the coordinator
@@ -32,7 +33,7 @@ type resultModel struct {
 	compared bool              // the attempts were read: no prev means a first attempt
 }
 
-func newResultModel(ctx *common.Context, keys KeyMap) resultModel {
+func newResultModel(ctx *common.Context, keys *KeyMap) resultModel {
 	return resultModel{sheet: sheet{ctx: ctx}, keys: keys, vp: newViewport()}
 }
 
@@ -101,9 +102,9 @@ func (r *resultModel) layoutResult() {
 	}
 	y := r.vp.YOffset()
 	if r.practice() {
-		r.vp.SetContent(r.practiceText())
+		r.vp.SetContent(hangWrap(r.practiceText(), r.ctx.Width))
 	} else {
-		r.vp.SetContent(r.resultText())
+		r.vp.SetContent(hangWrap(r.resultText(), r.ctx.Width))
 	}
 	r.vp.SetYOffset(y)
 }
@@ -304,4 +305,40 @@ func (r *resultModel) timeUsed() string {
 		return fmt.Sprintf("  Time used %s of %s", clock(used), clock(r.sess.Config.Duration))
 	}
 	return fmt.Sprintf("  Time used %s (untimed)", clock(max(used, 0)))
+}
+
+// hangWrap wraps each line wider than w at word boundaries, keeping its styles, and indents the lines it adds two
+// columns past the line's own indent, so a long line reads as one item instead of being cut mid-word.
+func hangWrap(text string, w int) string {
+	if w <= 0 {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if ansi.StringWidth(l) <= w {
+			out = append(out, l)
+			continue
+		}
+		plain := ansi.Strip(l)
+		indent := len(plain) - len(strings.TrimLeft(plain, " "))
+		hang := strings.Repeat(" ", min(indent+2, w/2))
+		first := true
+		rest := l
+		for rest != "" {
+			width := w
+			prefix := ""
+			if !first {
+				width, prefix = w-len(hang), hang
+			}
+			wrapped := strings.SplitN(ansi.Wrap(rest, width, ""), "\n", 2)
+			out = append(out, prefix+wrapped[0])
+			if len(wrapped) < 2 {
+				break
+			}
+			rest = strings.TrimLeft(wrapped[1], " ")
+			first = false
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -56,6 +56,23 @@ func (m *Model) close(note string) tea.Cmd {
 	return tea.Batch(m.back(), statusIf(note))
 }
 
+// backToMenu leaves a finished session's result for the start menu it was started from, as the menu would be
+// opened afresh: a new owner drops the old session's late messages, and the missed questions and sets reload.
+func (m *Model) backToMenu() tea.Cmd {
+	m.owner = uint64(common.NewOwner())
+	m.tickGen++
+	m.ticking = false
+	m.sess, m.id, m.fromMenu = nil, 0, false
+	m.warned = 0
+	m.quest = newQuestionModel(m.ctx, m.keys)
+	m.nav = newNavigator(m.ctx, m.keys)
+	m.res = newResultModel(m.ctx, m.keys)
+	m.menu.form, m.menu.brief = false, false
+	m.mode = modeMenu
+	m.relayout()
+	return m.loadMissed()
+}
+
 func statusIf(note string) tea.Cmd {
 	if note == "" {
 		return nil

@@ -1,6 +1,7 @@
 package exam
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"reflect"
 	"slices"
 	"strings"
@@ -235,5 +236,112 @@ func TestMenuOptions(t *testing.T) {
 	e.press("enter", "enter")
 	if m.sess == nil || m.sess.Config.Kind != engine.Mock || m.mode != modeQuestion {
 		t.Fatalf("enter in the briefing did not start the mock: %v", e.statuses)
+	}
+}
+
+// At 60 columns the practice report's long lines wrap whole words under a hanging indent; nothing is cut.
+func TestPracticeReportWrapsInsteadOfCutting(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(engine.DomainDrill("2", "", 2))
+	e.press("n", "s", "y")
+	if m.mode != modeResult {
+		t.Fatalf("mode %v", m.mode)
+	}
+	e.ctx.Width, e.ctx.Height = 60, 60
+	e.send(teaSize(60, 60))
+	v := e.view()
+	for _, l := range strings.Split(v, "\n") {
+		if ansi.StringWidth(l) > 60 {
+			t.Errorf("line wider than 60: %q", l)
+		}
+	}
+	flat := strings.Join(strings.Fields(v), " ")
+	for _, want := range []string{
+		"no score estimate or pass mark: those belong to a full mock",
+		"(from the questions missed or skipped · tab selects, o opens)",
+	} {
+		contains(t, flat, want)
+	}
+}
+
+// Esc on a drill's report returns to where the drill was started: the exam menu when the menu started it, the
+// screen below (Progress) when that screen did.
+func TestEscOnReportReturnsWhereTheDrillStarted(t *testing.T) {
+	e := newEnv(t)
+	m := e.open(common.ExamArg{})
+	e.press("down", "down", "enter", "enter") // Domain or task drill, its form, start
+	if m.sess == nil || m.mode != modeQuestion {
+		t.Fatalf("the drill did not start: mode %v, %v", m.mode, e.statuses)
+	}
+	e.press("s", "y")
+	if m.mode != modeResult {
+		t.Fatalf("mode %v", m.mode)
+	}
+	e.press("esc")
+	if e.backs != 0 || len(e.navs) != 0 || m.mode != modeMenu || m.sess != nil {
+		t.Fatalf("esc from the report: backs %d, navs %v, mode %v", e.backs, e.navs, m.mode)
+	}
+	contains(t, e.view(), "Domain or task drill")
+
+	e2 := newEnv(t)
+	m2 := e2.open(common.ExamArg{Start: &common.ExamStart{Questions: 2, Task: "2.1"}})
+	if m2.sess == nil {
+		t.Fatalf("the drill did not start: %v", e2.statuses)
+	}
+	e2.press("s", "y", "esc")
+	if e2.backs != 1 {
+		t.Fatalf("esc from a report opened by another screen: backs %d, mode %v", e2.backs, m2.mode)
+	}
+}
+
+// The help and dispatch share one set of bindings: in each state every key the help lists is enabled, and the
+// keys that do nothing there are disabled, so they are neither listed nor matched. A y/n question owns the
+// keyboard.
+func TestHelpListsOnlyTheKeysThatWork(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(engine.CustomMock(3, 10*time.Minute))
+	enabledInHelp := func(state string) {
+		t.Helper()
+		km := m.KeyMap()
+		bs := km.ShortHelp()
+		for _, col := range km.FullHelp() {
+			bs = append(bs, col...)
+		}
+		for _, b := range bs {
+			if !b.Enabled() {
+				t.Errorf("%s: the help lists %q, which is disabled", state, b.Help().Key)
+			}
+		}
+	}
+	enabledInHelp("mock question")
+	// A mock never shows note links: tab and o do nothing, so they are off.
+	if m.keys.NextLink.Enabled() || m.keys.OpenLink.Enabled() || m.keys.Answers.Enabled() || m.keys.Yes.Enabled() {
+		t.Errorf("a mock question enables keys that do nothing there: %+v", m.keys)
+	}
+	e.press("g")
+	enabledInHelp("grid")
+	if m.keys.Choose.Enabled() || m.keys.Flag.Enabled() {
+		t.Error("the grid enables the option and mark keys")
+	}
+	e.press("esc", "esc")
+	if !m.leaving.Open() {
+		t.Fatal("esc did not ask before leaving")
+	}
+	m.KeyMap()
+	for _, b := range m.keys.all() {
+		if b.Enabled() && b != &m.keys.Yes && b != &m.keys.No && b != &m.keys.Back {
+			t.Errorf("under the leave question %v is enabled", b.Keys())
+		}
+	}
+	if h := m.KeyMap().ShortHelp(); len(h) != 2 {
+		t.Errorf("the leave question's footer: %v", h)
+	}
+	e.press("n", "s", "y")
+	if m.mode != modeResult {
+		t.Fatalf("mode %v", m.mode)
+	}
+	enabledInHelp("result")
+	if m.keys.Choose.Enabled() || m.keys.Grid.Enabled() {
+		t.Error("the result enables exam keys")
 	}
 }

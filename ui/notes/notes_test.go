@@ -514,3 +514,18 @@ func TestNarrowResizeKeepsPlace(t *testing.T) {
 		t.Errorf("after a narrow resize the pager shows %q", first)
 	}
 }
+
+// While the note's introduction is at the top, the header names the note alone; once a heading is reached
+// (] jumps to it), the header names that section.
+func TestPagerHeaderNamesTheNoteAboveTheFirstHeading(t *testing.T) {
+	ctx, d := open(t, "")
+	d.Keys("enter")
+	first := func() string { return strings.TrimSpace(strings.SplitN(ansi.Strip(d.View(ctx)), "\n", 2)[0]) }
+	if got := first(); got != "Amazon SQS" {
+		t.Errorf("header over the introduction: %q", got)
+	}
+	d.Keys("]")
+	if got := first(); !strings.HasPrefix(got, "Amazon SQS › Visibility timeout") {
+		t.Errorf("header at the first heading: %q", got)
+	}
+}

@@ -260,6 +260,24 @@ func (p *pager) currentIndex() int {
 	return cur
 }
 
+// inIntro says the top of the screen is the note's introduction, above its first heading: the header then names
+// the note alone, not a section the reader has not reached.
+func (p *pager) inIntro() bool {
+	if p.note == nil || !p.loaded {
+		return false
+	}
+	top := p.vp.YOffset() + 1
+	if p.anchor >= p.vp.YOffset() && p.anchor < p.vp.YOffset()+p.vp.Height() {
+		top = p.anchor
+	}
+	for _, r := range p.sectionRows {
+		if r >= 0 && r <= top {
+			return false
+		}
+	}
+	return true
+}
+
 func (p *pager) currentSlug() string {
 	if i := p.currentIndex(); i >= 0 {
 		return p.note.Sections[i].Slug
@@ -372,7 +390,7 @@ func (p *pager) view(ctx *common.Context, bar string, bookmarked bool) string {
 		return ""
 	}
 	title := st.Title.Render(p.note.Title)
-	if i := p.currentIndex(); i >= 0 {
+	if i := p.currentIndex(); i >= 0 && !p.inIntro() {
 		title += st.Subtle.Render(" › " + p.note.Sections[i].Heading)
 	}
 	if bookmarked {

@@ -47,3 +47,21 @@ func TestOptionsAreShuffled(t *testing.T) {
 		t.Error("the order changed for the same card")
 	}
 }
+
+// A card's short title is its question's first sentence without markdown, cut after a whole word with "…".
+func TestShortTitle(t *testing.T) {
+	for _, c := range []struct {
+		stem string
+		w    int
+		want string
+	}{
+		{"Three teams need every order event. Which service fans out?", 60, "Three teams need every order event."},
+		{"A **Lambda** function reads `orders` from SQS: it times out.", 60, "A Lambda function reads orders from SQS:"},
+		{"A start-up is launching a ticketing app on DynamoDB with unpredictable traffic. Which?", 40, "A start-up is launching a ticketing app…"},
+		{"Which?", 8, ""},
+	} {
+		if got := shortTitle(c.stem, c.w); got != c.want {
+			t.Errorf("shortTitle(%q, %d) = %q, want %q", c.stem, c.w, got, c.want)
+		}
+	}
+}

@@ -163,6 +163,22 @@ func TestNothingToReview(t *testing.T) {
 	if !strings.Contains(v, "Nothing due — next review in 2 days") || !strings.Contains(v, "tomorrow            0") {
 		t.Errorf("one card in two days:\n%s", v)
 	}
+	// A card due tomorrow counts under tomorrow only: the groups do not overlap.
+	ctx2 := uitest.Context(t, progresstest.Pack())
+	d2 := uitest.New(t, ctx2, review.New(ctx2))
+	for id, due := range map[string]time.Duration{"q1-01": 24 * time.Hour, "q2-01": 48 * time.Hour} {
+		if err := uitest.StoreOf(ctx2).PutCard(context.Background(), store.Card{ItemID: id,
+			Kind: store.KindQuestion, Stability: 2, State: int(fsrs.Review), LastReview: ctx2.Now(), Due: ctx2.Now().Add(due)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d2.Keys("r")
+	v = view(ctx2, d2)
+	for _, want := range []string{"tomorrow            1", "later this week     1", "cards in all        2"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("one card tomorrow, one in two days: no %q:\n%s", want, v)
+		}
+	}
 	d.Keys("esc")
 	if len(d.Sent) == 0 {
 		t.Error("esc sent nothing")

@@ -62,6 +62,11 @@ func (m *Model) content() (string, [][2]int) {
 
 	kind, domain, task := it.where(m.ctx.Pack)
 	add(st.Subtle.Render(common.Truncate(fmt.Sprintf("%s · %s · %s", kind, domain, task), w)))
+	if it.q != nil {
+		if t := shortTitle(it.q.Stem, min(w, titleMax)); t != "" {
+			add(st.Title.Render(t))
+		}
+	}
 	if it.sc != nil {
 		// A decision's prompt goes on from the story before it: the scenario's title and summary set the scene.
 		add(st.Title.Render(ansi.Wrap(it.sc.Title, max(w-2, 10), "")))
@@ -173,6 +178,28 @@ func (m *Model) promptLine() string {
 	return strings.Join(parts, st.Subtle.Render(" · "))
 }
 
+// titleMax is the widest a question's short title gets: a glance, not a second copy of the stem.
+const titleMax = 60
+
+// shortTitle names a question by its stem's first sentence, without markdown markers, cut after a whole word
+// with "…" when it is wider than w. It is empty when nothing readable fits.
+func shortTitle(stem string, w int) string {
+	first := strings.TrimSpace(stem)
+	if i := strings.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
+	}
+	for _, end := range []string{". ", "? ", "! ", ": "} {
+		if i := strings.Index(first, end); i >= 0 {
+			first = first[:i+1]
+		}
+	}
+	first = strings.Join(strings.Fields(strings.NewReplacer("**", "", "__", "", "`", "", "*", "").Replace(first)), " ")
+	if w < 12 || first == "" {
+		return ""
+	}
+	return common.Truncate(first, w)
+}
+
 // countsLine is the header: where in the queue, and what is due later.
 func (m *Model) countsLine() string {
 	st := m.ctx.Styles
@@ -183,9 +210,14 @@ func (m *Model) countsLine() string {
 // laterLine says what falls due after the cards due now, each card counted once: " · 3 more later today ·
 // 4 tomorrow · 5 later this week". The forecast's day and week counts include the cards due now.
 func laterLine(fc practice.Forecast) string {
-	today := max(fc.Today-fc.Now, 0)
-	week := max(fc.Week-fc.Today-fc.Tomorrow, 0)
+	today, week := later(fc)
 	return fmt.Sprintf(" · %d more later today · %d tomorrow · %d later this week", today, fc.Tomorrow, week)
+}
+
+// later splits the forecast into groups that do not overlap: due later today (not now), and due later this week
+// (after tomorrow). Tomorrow's count is already its own group.
+func later(fc practice.Forecast) (today, week int) {
+	return max(fc.Today-fc.Now, 0), max(fc.Week-fc.Today-fc.Tomorrow, 0)
 }
 
 // emptyView is shown when nothing is due.
@@ -206,9 +238,10 @@ func (m *Model) emptyView() string {
 	}
 	if m.fc.Cards > 0 {
 		b.WriteString("\n\n")
-		fmt.Fprintf(&b, "  %-16s %4d\n", "later today", m.fc.Today-m.fc.Now)
+		today, week := later(m.fc) // each card counted once
+		fmt.Fprintf(&b, "  %-16s %4d\n", "later today", today)
 		fmt.Fprintf(&b, "  %-16s %4d\n", "tomorrow", m.fc.Tomorrow)
-		fmt.Fprintf(&b, "  %-16s %4d\n", "this week", m.fc.Week-m.fc.Now)
+		fmt.Fprintf(&b, "  %-16s %4d\n", "later this week", week)
 		fmt.Fprintf(&b, "  %-16s %4d", "cards in all", m.fc.Cards)
 	}
 	if m.reviewed > 0 {
