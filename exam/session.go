@@ -103,6 +103,32 @@ func (s *Session) at(i int) (*answer, error) {
 	return &s.answers[i], nil
 }
 
+// editable is the answer of item i for a change: an error for a question the exam does not have, and
+// ErrSubmitted once the exam is submitted.
+func (s *Session) editable(i int) (*answer, error) {
+	a, err := s.at(i)
+	if err != nil {
+		return nil, err
+	}
+	if !s.Submitted.IsZero() {
+		return nil, ErrSubmitted
+	}
+	return a, nil
+}
+
+// editableOption is editable, plus the original index of the option at display position d.
+func (s *Session) editableOption(i, d int) (*answer, int, error) {
+	a, err := s.editable(i)
+	if err != nil {
+		return nil, 0, err
+	}
+	o := s.Items[i].Original(d)
+	if o < 0 {
+		return nil, 0, fmt.Errorf("exam: question %d has no option %d", i+1, d+1)
+	}
+	return a, o, nil
+}
+
 // get returns the answer of item i, or the zero answer if there is none.
 func (s *Session) get(i int) answer {
 	if i < 0 || i >= len(s.answers) {
@@ -114,12 +140,9 @@ func (s *Session) get(i int) answer {
 // Answer sets the choice for item i to the given ORIGINAL option indexes (use Item.Original to convert from
 // display positions). An empty list clears the answer. Indexes out of range are an error.
 func (s *Session) Answer(i int, opts []int) error {
-	a, err := s.at(i)
+	a, err := s.editable(i)
 	if err != nil {
 		return err
-	}
-	if !s.Submitted.IsZero() {
-		return ErrSubmitted
 	}
 	choice, err := normChoice(opts, len(s.Items[i].Perm))
 	if err != nil {
@@ -137,16 +160,9 @@ func (s *Session) Answer(i int, opts []int) error {
 // Toggle chooses or unchooses the option at display position d of item i, as a multiple-response question does
 // when the user presses its key. For a single-response question use Answer, which replaces the choice.
 func (s *Session) Toggle(i, d int) error {
-	a, err := s.at(i)
+	a, o, err := s.editableOption(i, d)
 	if err != nil {
 		return err
-	}
-	if !s.Submitted.IsZero() {
-		return ErrSubmitted
-	}
-	o := s.Items[i].Original(d)
-	if o < 0 {
-		return fmt.Errorf("exam: question %d has no option %d", i+1, d+1)
 	}
 	if k, found := slices.BinarySearch(a.choice, o); found {
 		a.choice = slices.Delete(slices.Clone(a.choice), k, k+1)
@@ -166,16 +182,9 @@ func (s *Session) Toggle(i, d int) error {
 // to self that it is wrong, as the real test driver allows. A struck option cannot be chosen, and a chosen
 // option cannot be struck (ErrChosenStrike).
 func (s *Session) Strike(i, d int) error {
-	a, err := s.at(i)
+	a, o, err := s.editableOption(i, d)
 	if err != nil {
 		return err
-	}
-	if !s.Submitted.IsZero() {
-		return ErrSubmitted
-	}
-	o := s.Items[i].Original(d)
-	if o < 0 {
-		return fmt.Errorf("exam: question %d has no option %d", i+1, d+1)
 	}
 	k, found := slices.BinarySearch(a.struck, o)
 	switch {
@@ -203,12 +212,9 @@ func (s *Session) Struck(i, d int) bool {
 
 // Flag flags item i for review, or unflags it if it is flagged.
 func (s *Session) Flag(i int) error {
-	a, err := s.at(i)
+	a, err := s.editable(i)
 	if err != nil {
 		return err
-	}
-	if !s.Submitted.IsZero() {
-		return ErrSubmitted
 	}
 	a.flagged = !a.flagged
 	return nil
