@@ -131,12 +131,9 @@ func notesCmd(opts *options) *cobra.Command {
 			if n == nil {
 				return fmt.Errorf("no note %q; `dvaprep search %s` finds sections by name", id, id)
 			}
-			md, ok := notes.SectionMarkdown(n, slug)
+			md, ok := notes.ShowMarkdown(n, slug)
 			if !ok {
 				return fmt.Errorf("note %q has no section %q; its sections: %s", id, slug, sectionList(n.Sections))
-			}
-			if slug == "" {
-				md = "# " + n.Title + "\n\n" + md
 			}
 			theme := markdown.Dark
 			tty := term.IsTerminal(os.Stdout.Fd())
@@ -151,9 +148,13 @@ func notesCmd(opts *options) *cobra.Command {
 					}
 				}
 			}
-			out, err := markdown.New().Render("", md, width, theme)
-			if err != nil {
-				return err
+			// A render made by `go generate` for this very markdown, width, theme and rendering code, if the
+			// compiled pack holds one (a damaged one is ignored); otherwise render now.
+			out, ok, _ := markdown.LookupPrerender(p.CompiledRenders, md, width, theme)
+			if !ok {
+				if out, err = markdown.New().Render("", md, width, theme); err != nil {
+					return err
+				}
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), out)
 			return nil

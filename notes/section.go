@@ -29,6 +29,16 @@ func SectionMarkdown(n *pack.Note, slug string) (string, bool) {
 	return "", false
 }
 
+// ShowMarkdown is what `dvaprep notes show` prints for id#slug: one section, or with an empty slug the whole
+// note under its title.
+func ShowMarkdown(n *pack.Note, slug string) (string, bool) {
+	md, ok := SectionMarkdown(n, slug)
+	if ok && slug == "" {
+		md = "# " + n.Title + "\n\n" + md
+	}
+	return md, ok
+}
+
 // SectionAt returns the section that holds a body line: the last heading at or before it.
 func SectionAt(n *pack.Note, line int) (pack.Section, bool) {
 	var found pack.Section

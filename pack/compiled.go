@@ -21,7 +21,8 @@ import (
 //	"dvaprep-pack\x00" version(1 byte) checksums(4 × 8 bytes: top files, notes/, questions/, scenarios/)
 //	then, for blueprint, notes, questions, scenarios:
 //	length(uint32, big endian) gob; then the search index: length(uint32, big endian) bytes (Pack.CompiledIndex,
-//	which the notes package encodes and reads; length 0 for none)
+//	which the notes package encodes and reads; length 0 for none); then the pre-rendered notes: length(uint32,
+//	big endian) bytes (Pack.CompiledRenders, which ui/markdown encodes and reads; length 0 for none)
 //
 // The checksums let LoadCompiled notice a compiled form that is older than the YAML beside it and refuse it,
 // so an author who edits the YAML without compiling still sees the edit. It checks only the files of the
@@ -30,13 +31,14 @@ import (
 var compiledMagic = []byte("dvaprep-pack\x00")
 
 // compiledVersion changes whenever the layout or the types encoded change.
-const compiledVersion = 3
+const compiledVersion = 4
 
 // ErrStale means the compiled pack was not built from the files beside it.
 var ErrStale = errors.New("the compiled pack is older than its YAML: run `go generate ./content/`")
 
 // Compile encodes a pack that loaded without problems, with the hash of the files it was loaded from
-// (SourceHash) and p.CompiledIndex, which must be the search index of p's notes (or nil).
+// (SourceHash), p.CompiledIndex, which must be the search index of p's notes (or nil), and p.CompiledRenders,
+// which must be renders of p's notes (or nil).
 func Compile(p *Pack, hash Hash) ([]byte, error) {
 	var out bytes.Buffer
 	out.Write(compiledMagic)
@@ -47,7 +49,7 @@ func Compile(p *Pack, hash Hash) ([]byte, error) {
 	// The first section is the pack without its notes, questions and scenarios: whatever else it holds,
 	// now or later, is encoded with it.
 	head := *p
-	head.Notes, head.Questions, head.Scenarios, head.CompiledIndex = nil, nil, nil, nil
+	head.Notes, head.Questions, head.Scenarios, head.CompiledIndex, head.CompiledRenders = nil, nil, nil, nil, nil
 	parts := []any{&head, p.Notes, p.Questions, p.Scenarios}
 	for _, part := range parts {
 		var b bytes.Buffer
@@ -59,6 +61,8 @@ func Compile(p *Pack, hash Hash) ([]byte, error) {
 	}
 	out.Write(binary.BigEndian.AppendUint32(nil, uint32(len(p.CompiledIndex))))
 	out.Write(p.CompiledIndex)
+	out.Write(binary.BigEndian.AppendUint32(nil, uint32(len(p.CompiledRenders))))
+	out.Write(p.CompiledRenders)
 	return out.Bytes(), nil
 }
 
@@ -100,8 +104,8 @@ func decodeCompiled(data []byte, hash Hash, groups int, parts Parts) (*Pack, err
 	if parts&(Questions|Scenarios) != 0 {
 		parts |= Notes
 	}
-	// The five parts: blueprint, notes, questions, scenarios, search index.
-	var body [5][]byte
+	// The six parts: blueprint, notes, questions, scenarios, search index, pre-rendered notes.
+	var body [6][]byte
 	rest := data[head:]
 	for i := range body {
 		if len(rest) < 4 {
@@ -141,6 +145,9 @@ func decodeCompiled(data []byte, hash Hash, groups int, parts Parts) (*Pack, err
 		}
 	}
 	p.Notes, p.Questions, p.Scenarios, p.CompiledIndex = notes, questions, scenarios, index
+	if parts&Notes != 0 && len(body[5]) > 0 {
+		p.CompiledRenders = body[5]
+	}
 	var probs Problems // a pack is compiled only without problems, so none are found here
 	p.index(&probs)
 	p.indexNotes(&probs)

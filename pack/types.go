@@ -17,6 +17,10 @@ type Pack struct {
 	// when the pack was loaded from a compiled pack with the SearchIndex part; nil otherwise. It is part of
 	// the data given to LoadCompiled, which must not change afterwards: the index reads it in place.
 	CompiledIndex []byte
+	// CompiledRenders holds the notes and their sections rendered ahead of time, as the ui/markdown package
+	// encodes them (markdown.CompilePrerenders), when the pack was loaded from a compiled pack with the Notes
+	// part; nil otherwise. Like CompiledIndex it is read in place from the data given to LoadCompiled.
+	CompiledRenders []byte
 
 	domains   map[string]*Domain
 	tasks     map[string]*Task
