@@ -98,6 +98,9 @@ func (r *resultModel) goAnswer(d int) action {
 }
 
 func (r *resultModel) updateAnswers(msg tea.KeyPressMsg) action {
+	if r.scroll(msg) {
+		return none
+	}
 	k := r.keys
 	q := r.question(r.review.pos())
 	switch {
@@ -113,14 +116,6 @@ func (r *resultModel) updateAnswers(msg tea.KeyPressMsg) action {
 		return action{kind: actAnswers, filter: filterFlagged}
 	case key.Matches(msg, k.All):
 		return action{kind: actAnswers, filter: filterAll}
-	case key.Matches(msg, k.Up):
-		r.vp.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		r.vp.ScrollDown(1)
-	case key.Matches(msg, k.PageUp):
-		r.vp.PageUp()
-	case key.Matches(msg, k.PageDown, k.Toggle):
-		r.vp.PageDown()
 	case key.Matches(msg, k.NextLink):
 		if q != nil && len(q.Notes) > 0 {
 			r.review.link = (r.review.link + 1) % len(q.Notes)

@@ -42,16 +42,11 @@ func (r *resultModel) update(msg tea.KeyPressMsg, answering bool) action {
 	if answering {
 		return r.updateAnswers(msg)
 	}
+	if r.scroll(msg) {
+		return none
+	}
 	k := r.keys
 	switch {
-	case key.Matches(msg, k.Up):
-		r.vp.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		r.vp.ScrollDown(1)
-	case key.Matches(msg, k.PageUp):
-		r.vp.PageUp()
-	case key.Matches(msg, k.PageDown, k.Toggle):
-		r.vp.PageDown()
 	case key.Matches(msg, k.Answers, k.Enter):
 		return action{kind: actAnswers, filter: filterAll}
 	case key.Matches(msg, k.NextLink):
@@ -67,6 +62,25 @@ func (r *resultModel) update(msg tea.KeyPressMsg, answering bool) action {
 		return action{kind: actBack}
 	}
 	return none
+}
+
+// scroll moves the report or the answer under review by a line or a page; it reports whether msg was a
+// scroll key.
+func (r *resultModel) scroll(msg tea.KeyPressMsg) bool {
+	k := r.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		r.vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		r.vp.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		r.vp.PageUp()
+	case key.Matches(msg, k.PageDown, k.Toggle):
+		r.vp.PageDown()
+	default:
+		return false
+	}
+	return true
 }
 
 // show puts a fresh result on screen, at the top.
