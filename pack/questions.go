@@ -50,10 +50,14 @@ func loadQuestion(p *Pack, file string, qn *yaml.Node, probs *Problems) *Questio
 	correct := 0
 	for _, on := range f.list("options") {
 		o := newField(file, on, 0, probs, "an option")
-		o.allow("text", "correct", "why", "label")
-		opt := Option{Text: o.str("text", true), Correct: o.boolean("correct"), Why: o.str("why", true), Label: o.str("label", false)}
+		o.allow("text", "correct", "why", "label", "works")
+		opt := Option{Text: o.str("text", true), Correct: o.boolean("correct"), Why: o.str("why", true),
+			Label: o.str("label", false), Works: o.boolean("works")}
 		if opt.Correct {
 			correct++
+		}
+		if opt.Correct && opt.Works {
+			probs.add(file, o.lineOf("works"), "works marks a wrong option that would work but is worse for the stated constraint; drop it from a correct option")
 		}
 		q.Options = append(q.Options, opt)
 	}

@@ -176,6 +176,9 @@ type Option struct {
 	Correct bool
 	Why     string
 	Label   string // optional short concept name, used for confusion pairs
+	// Works marks a wrong option that would meet the need but is worse for the constraint the stem states (cost,
+	// overhead, latency, security): the distractor the real exam is built on. Its Why says what makes it worse.
+	Works bool
 }
 
 // Domain returns the domain with the given ID, or nil.

@@ -22,6 +22,10 @@ const (
 	VerdictOK                   // ~ acceptable, not best (scenario decisions)
 )
 
+// WorksLead leads the why of a wrong option that would work, so a learner sees why it still lost: it is
+// worse for the constraint the question states.
+const WorksLead = "Would work, but is not the best answer here. "
+
 // Option is one answer option as the shared renderer draws it.
 type Option struct {
 	Text    string
@@ -29,6 +33,7 @@ type Option struct {
 	Chosen  bool
 	Struck  bool    // struck out by the learner: dimmed, struck through and marked ~, so it reads without colour
 	Verdict Verdict // used once revealed
+	Works   bool    // a wrong option that would work but is worse for the stated constraint: its why says so
 	// WhyLines, when set, are shown once revealed instead of Why, as they are: lines rendered already (a
 	// scenario's verdict and its markdown explanation).
 	WhyLines []string
@@ -118,6 +123,9 @@ func (l OptionList) Render(st Styles, opts []Option, width int) (lines []string,
 			lines = append(lines, o.WhyLines...)
 		case l.Reveal:
 			why := o.Why
+			if o.Works && o.Verdict != VerdictRight {
+				why = WorksLead + why
+			}
 			if o.Chosen {
 				why = "Your answer. " + why
 			}

@@ -24,6 +24,17 @@ func TestOptionListRender(t *testing.T) {
 	if rows[1] != [2]int{2, 3} || rows[2] != [2]int{4, 4} {
 		t.Errorf("rows %v", rows)
 	}
+	// A wrong option that would work says so once revealed, before its why; hidden, it looks like any other.
+	works := []Option{{Text: "Poll with a cron job", Why: "It gets there, but costs more.", Works: true, Chosen: true},
+		{Text: "Right", Why: "Best.", Verdict: VerdictRight}}
+	lines, _ = OptionList{Cursor: -1, Reveal: true}.Render(st, works, 200)
+	if got := ansi.Strip(strings.Join(lines, "\n")); !strings.Contains(got, "✗ (•) A. Poll with a cron job\n         Your answer. "+WorksLead+"It gets there") {
+		t.Errorf("a revealed works option:\n%s", got)
+	}
+	lines, _ = OptionList{Cursor: -1}.Render(st, works, 200)
+	if got := ansi.Strip(strings.Join(lines, "\n")); strings.Contains(got, "Would work") {
+		t.Errorf("an unrevealed option gives its verdict away:\n%s", got)
+	}
 	lines, _ = OptionList{Multi: true, Cursor: -1, Reveal: true}.Render(st, opts, 60)
 	got = ansi.Strip(strings.Join(lines, "\n"))
 	for _, want := range []string{"✓ [ ] A.", "✗ [x] B.", "Your answer. A message goes to one consumer.", "~ [ ] C.", "Works, at a cost."} {

@@ -51,7 +51,7 @@ func (s sheet) body(i int, reveal bool, cursor, link int) (string, [][2]int) {
 	opts := make([]common.Option, len(it.Perm))
 	for d := range it.Perm {
 		opt := q.Options[it.Original(d)]
-		opts[d] = common.Option{Text: opt.Text, Why: opt.Why, Chosen: s.sess.Chosen(i, d), Struck: s.sess.Struck(i, d)}
+		opts[d] = common.Option{Text: opt.Text, Why: opt.Why, Works: opt.Works, Chosen: s.sess.Chosen(i, d), Struck: s.sess.Struck(i, d)}
 		if opt.Correct {
 			opts[d].Verdict = common.VerdictRight
 		}

@@ -40,6 +40,7 @@ type option struct {
 	right   bool    // correct, or the best choice
 	score   float64 // a decision's credit: best 1, ok 0.5, poor 0
 	verdict pack.Verdict
+	works   bool // a wrong answer that would work but is worse for the question's constraint
 }
 
 // resolve finds what a card asks in the pack. ok is false when the pack no longer has it.
@@ -87,7 +88,7 @@ func (it item) packOptions() []option {
 			if o.Correct {
 				s = 1
 			}
-			out = append(out, option{text: o.Text, why: o.Why, label: l, right: o.Correct, score: s})
+			out = append(out, option{text: o.Text, why: o.Why, label: l, right: o.Correct, score: s, works: o.Works})
 		}
 		return out
 	}

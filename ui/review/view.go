@@ -90,7 +90,7 @@ func (m *Model) content() (string, [][2]int) {
 		if o.verdict != "" {
 			why = verdictWord[o.verdict] + ": " + why
 		}
-		opts[d] = common.Option{Text: reflow(o.text), Why: reflow(why), Chosen: m.chosen[d], Struck: d < len(m.struck) && m.struck[d]}
+		opts[d] = common.Option{Text: reflow(o.text), Why: reflow(why), Works: o.works, Chosen: m.chosen[d], Struck: d < len(m.struck) && m.struck[d]}
 		switch {
 		case o.right:
 			opts[d].Verdict = common.VerdictRight
