@@ -135,10 +135,8 @@ func (r *resultModel) layoutAnswer() {
 		r.vp.SetContent("")
 		return
 	}
-	y := r.vp.YOffset()
 	content, _ := r.body(p, true, -1, r.review.link)
-	r.vp.SetContent(content)
-	r.vp.SetYOffset(y)
+	fill(&r.vp, r.ctx.BodyHeight()-2, content)
 }
 
 func (r *resultModel) answerView() string {

@@ -343,11 +343,27 @@ func (m *Model) relayout() {
 
 // scrolled is a viewport with a last line that says when there is more below.
 func scrolled(ctx *common.Context, vp *viewport.Model) string {
+	if vp.TotalLineCount() <= vp.Height() {
+		return vp.View() // it all fits: no line is kept for the hint
+	}
 	more := ""
 	if !vp.AtBottom() {
 		more = ctx.Styles.Subtle.Render(fmt.Sprintf("↓ more below (pgdn) · %.0f%%", vp.ScrollPercent()*100))
 	}
 	return vp.View() + "\n" + more
+}
+
+// fill puts content in a viewport that has lines of room, keeping its scroll position: all of them when the
+// content fits, else one fewer, so that scrolled has a line for its "more below" hint.
+func fill(vp *viewport.Model, lines int, content string) {
+	y := vp.YOffset()
+	lines = max(lines, 1)
+	vp.SetHeight(lines)
+	vp.SetContent(content)
+	if vp.TotalLineCount() > lines {
+		vp.SetHeight(max(lines-1, 1))
+	}
+	vp.SetYOffset(y)
 }
 
 // View draws the current mode, at most Width × BodyHeight.

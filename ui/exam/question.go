@@ -128,17 +128,16 @@ func (q *questionModel) keepCursorVisible() {
 }
 
 // layout sizes the viewport to the body under the two header lines and fills it, keeping the scroll position.
+// A question that fits uses the line the "more below" hint would take.
 func (q *questionModel) layout() {
 	q.vp.SetWidth(max(q.ctx.Width, 1))
 	q.vp.SetHeight(max(q.ctx.BodyHeight()-3, 1))
 	if q.sess == nil {
 		return
 	}
-	y := q.vp.YOffset()
 	content, rows := q.body(q.cur, q.revealed(q.cur), q.cursor, q.link)
 	q.rows = rows
-	q.vp.SetContent(content)
-	q.vp.SetYOffset(y)
+	fill(&q.vp, q.ctx.BodyHeight()-2, content)
 }
 
 // view draws the header the coordinator gives, what the question asks for, and the scrolled question.
