@@ -76,6 +76,10 @@ func (b *boot) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, cmd)
 		}
 		b.pending = nil
+		if msg.st != nil && msg.st.Created() {
+			// Most often a mistyped --db: said where the learner looks, on home, so that it is noticed.
+			cmds = append(cmds, common.Status("Started a new progress database at "+msg.st.Path(), false))
+		}
 		return b, tea.Batch(cmds...)
 	case tea.KeyPressMsg:
 		if !b.ready {

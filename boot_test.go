@@ -111,3 +111,21 @@ func TestBootLoadErrorQuitsWithIt(t *testing.T) {
 		t.Errorf("ctrl+c before the load: %T", msgs[0])
 	}
 }
+
+// The load says when it made a new database, on home, so that a mistyped --db is noticed; opening it again
+// says nothing.
+func TestBootSaysWhenItStartsANewDatabase(t *testing.T) {
+	opts := &options{dbPath: filepath.Join(t.TempDir(), "typo.db")}
+	for i, want := range []bool{true, false} {
+		b := startBoot(t, loadAll(context.Background(), opts))
+		drive(b, tea.WindowSizeMsg{Width: 100, Height: 30}, isBoot)
+		drive(b, common.NavigateMsg{To: common.HomeScreen}, isBoot)
+		drive(b, b.load(), func(tea.Msg) bool { return false })
+		v := b.View().Content
+		b.st.Close()
+		said := strings.Contains(v, "Started a new progress database at "+opts.dbPath)
+		if said != want {
+			t.Errorf("start %d: said %v, want %v:\n%s", i+1, said, want, v)
+		}
+	}
+}

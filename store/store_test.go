@@ -63,6 +63,34 @@ func pragmaInt(t *testing.T, s *Store, name string) int64 {
 	return v
 }
 
+func TestOpenSaysWhetherItCreatedTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.db")
+	s, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Created() {
+		t.Error("the first Open of a new path: Created() = false")
+	}
+	s.Close()
+	s, err = Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.Created() {
+		t.Error("opening the same file again: Created() = true")
+	}
+	m, err := Open(t.Context(), MemoryPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if m.Created() {
+		t.Error("an in-memory database: Created() = true")
+	}
+}
+
 func TestOpenCreatesSchema(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data", "dvaprep")
 	path := filepath.Join(dir, "progress.db")
