@@ -365,6 +365,10 @@ func cause(err error) error {
 	return err
 }
 
+// IsBusy reports whether err is SQLite's "database is locked": another connection, most often another
+// dvaprep, held the write lock past the busy timeout. Trying again later can succeed.
+func IsBusy(err error) bool { return sqliteCode(err) == 5 }
+
 // sqliteCode is the primary SQLite result code inside err, or 0.
 func sqliteCode(err error) int {
 	var se *sqlite.Error

@@ -622,3 +622,30 @@ func TestOpenHonoursCancelledContext(t *testing.T) {
 	}
 	s.Close()
 }
+
+// IsBusy tells the write queue that another program holds the write lock, so that it can say so.
+func TestIsBusyOnALockedDatabase(t *testing.T) {
+	_, path := openTemp(t)
+	holder := rawDB(t, path)
+	defer holder.Close()
+	tx, err := holder.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec("DELETE FROM settings WHERE 0"); err != nil { // takes the write lock
+		t.Fatal(err)
+	}
+	other, err := sql.Open("sqlite", fileURI(path)+"?_busy_timeout=0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	_, err = other.Exec("DELETE FROM settings WHERE 0")
+	if !IsBusy(err) {
+		t.Errorf("a write while another connection holds the lock: IsBusy(%v) = false", err)
+	}
+	if IsBusy(errors.New("database is locked")) || IsBusy(nil) {
+		t.Error("IsBusy is true of an error that is not SQLite's")
+	}
+}
