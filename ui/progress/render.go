@@ -179,11 +179,12 @@ func (r render) bar(frac float64) string {
 func (r render) domains() []string {
 	st := r.st
 	head := st.Title.Render("Mastery by domain")
-	head += strings.Repeat(" ", max(r.w-common.Width(head)-len(" weight  answered"), 1)) + st.Subtle.Render(" weight  answered")
+	cols := " weight  questions decisions"
+	head += strings.Repeat(" ", max(r.w-common.Width(head)-len(cols), 1)) + st.Subtle.Render(cols)
 	lines := []string{head}
 	for _, d := range r.r.Domains {
 		lines = append(lines, r.row(fmt.Sprintf("  %-2s ", d.ID), d.Name, d.Mastery, d.Answered,
-			fmt.Sprintf(" %5d%%  %8d", d.Weight, d.Answered)))
+			fmt.Sprintf(" %5d%%  %9d %9d", d.Weight, d.Questions, d.Decisions)))
 	}
 	if anyThin(r.r.Domains) {
 		lines = append(lines, r.footnote())
@@ -194,10 +195,12 @@ func (r render) domains() []string {
 func (r render) tasks() []string {
 	st := r.st
 	head := st.Title.Render("Mastery by task statement")
-	head += strings.Repeat(" ", max(r.w-common.Width(head)-len(" answered"), 1)) + st.Subtle.Render(" answered")
+	cols := " questions decisions"
+	head += strings.Repeat(" ", max(r.w-common.Width(head)-len(cols), 1)) + st.Subtle.Render(cols)
 	lines := []string{head}
 	for _, t := range r.r.Tasks {
-		lines = append(lines, r.row(fmt.Sprintf("  %-4s ", t.ID), t.Name, t.Mastery, t.Answered, fmt.Sprintf(" %8d", t.Answered)))
+		lines = append(lines, r.row(fmt.Sprintf("  %-4s ", t.ID), t.Name, t.Mastery, t.Answered,
+			fmt.Sprintf(" %9d %9d", t.Questions, t.Decisions)))
 	}
 	if anyThin(r.r.Tasks) {
 		lines = append(lines, r.footnote())
