@@ -164,6 +164,11 @@ func ankiCard(q *pack.Question) (front, back string) {
 			fmt.Fprintf(&b, "<b>%c. %s</b> — %s", 'A'+i, ankiHTML(o.Text), ankiHTML(o.Why))
 		}
 	}
+	for i, o := range q.Options {
+		if o.Works && !o.Correct {
+			fmt.Fprintf(&b, "<br>%c. %s — %s", 'A'+i, ankiHTML(o.Text), ankiHTML(pack.WorksLead+o.Why))
+		}
+	}
 	b.WriteString("<br><br>" + ankiHTML(q.Explanation))
 	return f.String(), b.String()
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"dvaprep/pack"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -116,5 +117,20 @@ func TestAnkiHTMLKeepsCodeBlocks(t *testing.T) {
 	}
 	if got := ankiHTML("A list:\n- one\n- two\nwrapped"); got != "A list:<br>- one<br>- two wrapped" {
 		t.Errorf("plain markdown changed: %s", got)
+	}
+}
+
+// The back of an Anki card explains the key and, after it, each distractor that would work but is worse.
+func TestAnkiCardExplainsWorksDistractors(t *testing.T) {
+	q := &pack.Question{Select: 1, Stem: "Which is cheapest?", Explanation: "Because.", Options: []pack.Option{
+		{Text: "Spot", Why: "Cheapest."},
+		{Text: "On-Demand", Why: "It runs, but costs more.", Works: true},
+		{Text: "Nothing", Why: "Nothing runs."},
+	}}
+	q.Options[0].Correct = true
+	_, back := ankiCard(q)
+	want := "<b>A. Spot</b> — Cheapest.<br>B. On-Demand — " + pack.WorksLead + "It runs, but costs more.<br><br>Because."
+	if back != want {
+		t.Errorf("back\n got %s\nwant %s", back, want)
 	}
 }

@@ -57,6 +57,7 @@ func validateCmd() *cobra.Command {
 				fmt.Fprintf(out, "warning: %s\n", w)
 			}
 			printCoverage(out, p)
+			printStyle(out, p.Style())
 			if len(probs) > 0 {
 				fmt.Fprintf(out, "\n%d problems, %d warnings.\n", len(probs), len(warnings))
 				cmd.SilenceErrors = true
@@ -77,6 +78,18 @@ func printCoverage(w io.Writer, p *pack.Pack) {
 	for _, c := range p.Coverage() {
 		fmt.Fprintf(w, "%-5s %s %8d %9d %9d\n", c.Task.ID, fitCell(c.Task.Name, 62), c.Sections, c.Questions, c.Decisions)
 	}
+}
+
+// printStyle says how far the question bank asks the way the exam does (README, "How to write a question").
+func printStyle(w io.Writer, s pack.BankStyle) {
+	if s.Questions == 0 {
+		return
+	}
+	pct := func(n int) string { return fmt.Sprintf("%d (%.0f%%)", n, s.Percent(n)) }
+	fmt.Fprintf(w, "\nquestion style over %d questions: median stem %d words, median option %d words\n", s.Questions, s.StemWords, s.OptionWords)
+	fmt.Fprintf(w, "  deciding qualifier %s · exhibit %s · difficulty 3 %s · multiple response %s\n",
+		pct(s.Qualifier), pct(s.Exhibit), pct(s.Hard), pct(s.Multiple))
+	fmt.Fprintf(w, "  a distractor that works but is worse %s · documentation sources %s\n", pct(s.Works), pct(s.Sourced))
 }
 
 func packCmd() *cobra.Command {

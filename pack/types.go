@@ -170,6 +170,10 @@ type Source struct {
 	URL   string
 }
 
+// WorksLead leads the why of a wrong option marked Works wherever answers are explained, so a learner sees
+// why an option that would work still lost: it is worse for the constraint the question states.
+const WorksLead = "Would work, but is not the best answer here. "
+
 // Option is one answer option. Why explains it whether it is right or wrong.
 type Option struct {
 	Text    string

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"dvaprep/pack"
+
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -21,10 +23,6 @@ const (
 	VerdictRight                // ✓
 	VerdictOK                   // ~ acceptable, not best (scenario decisions)
 )
-
-// WorksLead leads the why of a wrong option that would work, so a learner sees why it still lost: it is
-// worse for the constraint the question states.
-const WorksLead = "Would work, but is not the best answer here. "
 
 // Option is one answer option as the shared renderer draws it.
 type Option struct {
@@ -124,7 +122,7 @@ func (l OptionList) Render(st Styles, opts []Option, width int) (lines []string,
 		case l.Reveal:
 			why := o.Why
 			if o.Works && o.Verdict != VerdictRight {
-				why = WorksLead + why
+				why = pack.WorksLead + why
 			}
 			if o.Chosen {
 				why = "Your answer. " + why

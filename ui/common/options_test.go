@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"dvaprep/pack"
+
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -28,7 +30,7 @@ func TestOptionListRender(t *testing.T) {
 	works := []Option{{Text: "Poll with a cron job", Why: "It gets there, but costs more.", Works: true, Chosen: true},
 		{Text: "Right", Why: "Best.", Verdict: VerdictRight}}
 	lines, _ = OptionList{Cursor: -1, Reveal: true}.Render(st, works, 200)
-	if got := ansi.Strip(strings.Join(lines, "\n")); !strings.Contains(got, "✗ (•) A. Poll with a cron job\n         Your answer. "+WorksLead+"It gets there") {
+	if got := ansi.Strip(strings.Join(lines, "\n")); !strings.Contains(got, "✗ (•) A. Poll with a cron job\n         Your answer. "+pack.WorksLead+"It gets there") {
 		t.Errorf("a revealed works option:\n%s", got)
 	}
 	lines, _ = OptionList{Cursor: -1}.Render(st, works, 200)
