@@ -256,3 +256,31 @@ func TestNoLengthTell(t *testing.T) {
 	check("multiple-response questions", multiTell, multi, 0.25)
 	check("scenario decisions", decisionTell, decisions, 0.40)
 }
+
+// TestBankStyle holds the bank to the exam's style (README, "How to write a question"): situations of 55 words
+// or more, whole-solution options, a deciding qualifier in 40%, an exhibit in 20%, difficulty 3 in 30%, a
+// distractor that works but is worse in half, and documentation sources on every question.
+func TestBankStyle(t *testing.T) {
+	s := load(t).Style()
+	if s.StemWords < 55 {
+		t.Errorf("median stem %d words, want at least 55", s.StemWords)
+	}
+	if s.OptionWords < 14 {
+		t.Errorf("median option %d words, want at least 14", s.OptionWords)
+	}
+	for _, c := range []struct {
+		what string
+		n    int
+		min  float64
+	}{
+		{"a deciding qualifier", s.Qualifier, 40},
+		{"an exhibit", s.Exhibit, 20},
+		{"difficulty 3", s.Hard, 30},
+		{"a distractor marked works", s.Works, 50},
+		{"documentation sources", s.Sourced, 100},
+	} {
+		if got := s.Percent(c.n); got < c.min {
+			t.Errorf("%d of %d questions (%.1f%%) have %s, want at least %.0f%%", c.n, s.Questions, got, c.what, c.min)
+		}
+	}
+}
