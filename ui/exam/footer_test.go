@@ -111,3 +111,32 @@ func TestFootersFit(t *testing.T) {
 		})
 	}
 }
+
+// TestFullHelpFitsAt80: the full help (?) of a question, with the root's column (? and ctrl+c) beside the
+// screen's, fits 80 columns; it was cut there, and the root's keys fell off.
+func TestFullHelpFitsAt80(t *testing.T) {
+	e := newEnv(t)
+	m := e.start(engine.FullMock(e.ctx.Pack))
+	for _, step := range goldenSteps[:2] { // a single, then a multiple-response question
+		step.do(e, m)
+		h := help.New()
+		h.SetWidth(80)
+		cols := append(m.KeyMap().FullHelp(), []key.Binding{
+			key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+			key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		})
+		full := ansi.Strip(h.FullHelpView(cols))
+		for _, l := range strings.Split(full, "\n") {
+			if strings.Contains(l, "…") || ansi.StringWidth(l) > 80 {
+				t.Errorf("%s: the full help does not fit 80 columns:\n%s", step.name, full)
+				break
+			}
+		}
+		for _, k := range []string{"choose", "toggle", "strike", "mark for review", "next/prev", "grid", "submit",
+			"page up", "page down", "leave", "quit", "help"} {
+			if !strings.Contains(full, k) {
+				t.Errorf("%s: the full help lacks %q:\n%s", step.name, k, full)
+			}
+		}
+	}
+}

@@ -169,9 +169,10 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		}
 		return [][]key.Binding{
 			{common.WithHelp(k.Choose, "1–6/a–f", "choose"), common.WithHelp(k.Up, "↑/↓", "move"), common.WithHelp(k.Enter, "enter", "choose"),
-				common.WithHelp(k.Toggle, "space", "toggle (multiple)")},
+				common.WithHelp(k.Toggle, "space", "toggle")},
 			{k.Strike, k.Flag, k.Next, k.Grid, k.Submit},
-			append(page, common.WithHelp(k.Back, "esc", "leave (asks; saved)"), k.Quit),
+			// Short enough that the root's column (? and ctrl+c) fits beside them at 80 columns.
+			append(page, common.WithHelp(k.Back, "esc", "leave (asks)"), common.WithHelp(k.Quit, "q", "quit (asks)")),
 		}
 	case modeAnswers:
 		return [][]key.Binding{
