@@ -7,6 +7,7 @@ import (
 	"math"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -39,6 +40,19 @@ type boot struct {
 	pending []tea.Msg // keys typed before the pack was ready
 	err     error     // why loading failed; the program quits and runTUI returns it
 	st      *store.Store
+	opening *atomic.Bool // the load is opening the store (it has loaded the pack)
+	dbPath  string       // the store's path, for the status line
+	waited  bool         // the status line said the load waits for the database
+}
+
+// waitMsg checks, while the load runs, whether it waits for the database: SQLite waits seconds for another
+// program's lock (a migration or a new file needs the write lock) before it gives up, and the learner is
+// told at once, not when the wait ends.
+type waitMsg struct{}
+
+// waitCheck schedules the next waitMsg.
+func waitCheck() tea.Cmd {
+	return tea.Tick(common.SlowWrite, func(time.Time) tea.Msg { return waitMsg{} })
 }
 
 // Init starts the screen and the load. The load waits for the first frame, so that on a machine with few
@@ -50,7 +64,7 @@ func (b *boot) Init() tea.Cmd {
 		<-drawn
 		time.Sleep(framePeriod)
 		return load()
-	})
+	}, waitCheck())
 }
 
 // framePeriod is how often Bubble Tea writes a frame (60 a second by default).
@@ -58,6 +72,18 @@ const framePeriod = time.Second / 60
 
 func (b *boot) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case waitMsg:
+		if b.ready || b.err != nil {
+			return b, nil
+		}
+		if b.opening.Load() && !b.waited {
+			b.waited = true
+			var cmd tea.Cmd
+			b.inner, cmd = b.inner.Update(common.StatusMsg{
+				Text: "Waiting for the progress database at " + b.dbPath + " (another dvaprep open?)…"})
+			return b, tea.Batch(cmd, waitCheck())
+		}
+		return b, waitCheck()
 	case bootMsg:
 		if msg.err != nil {
 			b.err = msg.err
@@ -76,6 +102,13 @@ func (b *boot) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, cmd)
 		}
 		b.pending = nil
+		switch {
+		case msg.st != nil && msg.st.Created():
+			// Most often a mistyped --db: said where the learner looks, on home, so that it is noticed.
+			cmds = append(cmds, common.Status("Started a new progress database at "+msg.st.Path(), false))
+		case b.waited:
+			cmds = append(cmds, common.Status("Progress database open: the wait is over", false))
+		}
 		return b, tea.Batch(cmds...)
 	case tea.KeyPressMsg:
 		if !b.ready {
@@ -112,8 +145,10 @@ func (b *boot) attach(full *common.Context) {
 	b.ctx.SetTheme(dark)
 }
 
-func newBoot(inner tea.Model, c *common.Context, load func() tea.Msg) *boot {
-	return &boot{inner: inner, ctx: c, load: load, drawn: make(chan struct{}), once: new(sync.Once)}
+// newBoot wraps inner. load sets opening while it opens the store at dbPath.
+func newBoot(inner tea.Model, c *common.Context, load func() tea.Msg, opening *atomic.Bool, dbPath string) *boot {
+	return &boot{inner: inner, ctx: c, load: load, drawn: make(chan struct{}), once: new(sync.Once),
+		opening: opening, dbPath: dbPath}
 }
 
 // runTUI starts the interface on the given first screen. The home screen is drawn at once and the rest
@@ -133,7 +168,8 @@ func runTUI(ctx context.Context, opts *options, start common.NavigateMsg) error 
 			return err
 		}
 		c := newContext(ctx, bp, nil)
-		b = newBoot(ui.New(c, ui.Build, start), c, loadAll(ctx, opts))
+		opening := new(atomic.Bool)
+		b = newBoot(ui.New(c, ui.Build, start), c, loadAll(ctx, opts, opening), opening, opts.database())
 		model = b
 	} else {
 		p, st, err := openAll(ctx, opts)
@@ -170,14 +206,17 @@ func tuneCLIMemory() {
 // cliMemoryLimit is the soft limit on the memory the Go runtime holds during a command.
 const cliMemoryLimit = 24 << 20
 
-// loadAll loads the whole pack, builds the search index and opens the store, in a command.
-func loadAll(ctx context.Context, opts *options) func() tea.Msg {
+// loadAll loads the whole pack, builds the search index and opens the store, in a command. opening is
+// true while it opens the store.
+func loadAll(ctx context.Context, opts *options, opening *atomic.Bool) func() tea.Msg {
 	return func() tea.Msg {
 		p, err := loadPackParts(opts, pack.All|pack.SearchIndex)
 		if err != nil {
 			return bootMsg{err: err}
 		}
+		opening.Store(true)
 		st, err := openStore(ctx, opts)
+		opening.Store(false)
 		if err != nil {
 			return bootMsg{err: err}
 		}

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
+	"dvaprep/store"
 	"dvaprep/ui"
 	"dvaprep/ui/common"
 )
@@ -53,6 +55,12 @@ func isBoot(msg tea.Msg) bool { _, ok := msg.(bootMsg); return ok }
 // startBoot makes the boot model as runTUI does, with a load that returns what the test gives it.
 func startBoot(t *testing.T, load func() tea.Msg) *boot {
 	t.Helper()
+	return startBootOpening(t, load, new(atomic.Bool))
+}
+
+// startBootOpening is startBoot with the flag the load sets while it opens the store.
+func startBootOpening(t *testing.T, load func() tea.Msg, opening *atomic.Bool) *boot {
+	t.Helper()
 	opts := &options{dbPath: filepath.Join(t.TempDir(), "progress.db")}
 	bp, err := loadPackParts(opts, 0)
 	if err != nil {
@@ -62,12 +70,12 @@ func startBoot(t *testing.T, load func() tea.Msg) *boot {
 		t.Fatalf("the first frame loaded %d notes and %d questions; it needs only pack.yaml", len(bp.Notes), len(bp.Questions))
 	}
 	c := newContext(context.Background(), bp, nil)
-	return newBoot(ui.New(c, ui.Build, common.NavigateMsg{To: common.HomeScreen}), c, load)
+	return newBoot(ui.New(c, ui.Build, common.NavigateMsg{To: common.HomeScreen}), c, load, opening, "/data/progress.db")
 }
 
 func TestBootQueuesKeysUntilLoaded(t *testing.T) {
 	opts := &options{dbPath: filepath.Join(t.TempDir(), "progress.db")}
-	b := startBoot(t, loadAll(context.Background(), opts))
+	b := startBoot(t, loadAll(context.Background(), opts, new(atomic.Bool)))
 	drive(b, tea.WindowSizeMsg{Width: 100, Height: 30}, isBoot)
 	drive(b, common.NavigateMsg{To: common.HomeScreen}, isBoot)
 	v := b.View().Content
@@ -109,5 +117,52 @@ func TestBootLoadErrorQuitsWithIt(t *testing.T) {
 		t.Errorf("ctrl+c before the load: %v", msgs)
 	} else if _, ok := msgs[0].(tea.QuitMsg); !ok {
 		t.Errorf("ctrl+c before the load: %T", msgs[0])
+	}
+}
+
+// The load says when it made a new database, on home, so that a mistyped --db is noticed; opening it again
+// says nothing.
+func TestBootSaysWhenItStartsANewDatabase(t *testing.T) {
+	opts := &options{dbPath: filepath.Join(t.TempDir(), "typo.db")}
+	for i, want := range []bool{true, false} {
+		b := startBoot(t, loadAll(context.Background(), opts, new(atomic.Bool)))
+		drive(b, tea.WindowSizeMsg{Width: 100, Height: 30}, isBoot)
+		drive(b, common.NavigateMsg{To: common.HomeScreen}, isBoot)
+		drive(b, b.load(), func(tea.Msg) bool { return false })
+		v := b.View().Content
+		b.st.Close()
+		said := strings.Contains(v, "Started a new progress database at "+opts.dbPath)
+		if said != want {
+			t.Errorf("start %d: said %v, want %v:\n%s", i+1, said, want, v)
+		}
+	}
+}
+
+// While the load waits to open the database (another program holds its lock), home says so at the first
+// check, half a second in, not when the wait ends seconds later; then it says the wait is over. While
+// the load is still reading the pack, the check says nothing.
+func TestBootSaysItWaitsForTheDatabase(t *testing.T) {
+	opening := new(atomic.Bool)
+	b := startBootOpening(t, func() tea.Msg { return nil }, opening)
+	drive(b, tea.WindowSizeMsg{Width: 100, Height: 30}, isBoot)
+	drive(b, common.NavigateMsg{To: common.HomeScreen}, isBoot)
+	b.Update(waitMsg{}) // its command is the next check, a timer: not run here
+	if v := b.View().Content; strings.Contains(v, "Waiting for the progress database") {
+		t.Fatalf("said it waits for the database while loading the pack:\n%s", v)
+	}
+	opening.Store(true)
+	b.Update(waitMsg{})
+	if v := b.View().Content; !strings.Contains(v, "Waiting for the progress database at /data/progress.db (another dvaprep open?)") {
+		t.Fatalf("the wait is not said:\n%s", v)
+	}
+	opening.Store(false)
+	st, err := store.Open(context.Background(), store.MemoryPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	drive(b, bootMsg{full: b.ctx, st: st}, func(tea.Msg) bool { return false })
+	if v := b.View().Content; !strings.Contains(v, "Progress database open: the wait is over") || strings.Contains(v, "Waiting for") {
+		t.Errorf("the outcome is not said:\n%s", v)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -18,8 +19,10 @@ import (
 )
 
 // TestEveryAnswerCountsEverywhere: a mock with unscored items, an abandoned exam and a drill, recorded
-// through the study layer; Home's summary, the Progress report, `dvaprep stats` and the CSV export count
-// the same answers. Before, the unscored items and the abandoned exam's answers were not counted at all.
+// through the study layer, and three scenario decisions; Home's summary, the Progress report, `dvaprep
+// stats` and the CSV export count the same questions answered and the same decisions, apart, overall and
+// per domain. Before, the unscored items and the abandoned exam's answers were not counted at all, and
+// stats counted a domain's decisions as answers.
 func TestEveryAnswerCountsEverywhere(t *testing.T) {
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "progress.db")
@@ -74,18 +77,37 @@ func TestEveryAnswerCountsEverywhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	const want = 10 + 3 + 2
+	// Three decisions of a scenario of domain 1 (task 1.1), one of them in another domain (2, task 2.1).
+	const decisions, decisionsIn1 = 3, 2
+	for i, dt := range [][2]string{{"1", "1.1"}, {"1", "1.1"}, {"2", "2.1"}} {
+		if err := s.RecordAttempt(ctx, study.Attempt{UID: study.NewUID(now), ItemID: fmt.Sprintf("scn/n%d", i),
+			Kind: store.KindDecision, Domain: dt[0], Task: dt[1], Score: 1, Choice: "a", CorrectChoice: "a",
+			Source: store.SourceScenario, At: now}); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	home, err := s.Summary(ctx)
-	if err != nil || home.Questions.Answered != want {
-		t.Errorf("Home counts %d answers, %v; want %d", home.Questions.Answered, err, want)
+	if err != nil || home.Questions.Answered != want || home.Decisions.Answered != decisions {
+		t.Errorf("Home counts %d answers and %d decisions, %v; want %d and %d", home.Questions.Answered,
+			home.Decisions.Answered, err, want, decisions)
 	}
 	data, err := s.Progress(ctx, now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	rep := progress.Compute(p, data, now)
-	if rep.Questions.Answered != want {
-		t.Errorf("Progress counts %d answers, want %d", rep.Questions.Answered, want)
+	if rep.Questions.Answered != want || rep.Decisions.Answered != decisions {
+		t.Errorf("Progress counts %d answers and %d decisions, want %d and %d", rep.Questions.Answered,
+			rep.Decisions.Answered, want, decisions)
+	}
+	var domQ, domD int
+	for _, d := range rep.Domains {
+		domQ, domD = domQ+d.Questions, domD+d.Decisions
+	}
+	if domQ != want || domD != decisions || rep.Domains[0].Decisions != decisionsIn1 {
+		t.Errorf("Progress's domains count %d answers and %d decisions (%d in domain 1), want %d, %d and %d",
+			domQ, domD, rep.Domains[0].Decisions, want, decisions, decisionsIn1)
 	}
 	st.Close()
 
@@ -99,12 +121,28 @@ func TestEveryAnswerCountsEverywhere(t *testing.T) {
 	}
 	var stats struct {
 		Questions struct{ Answered int } `json:"questions"`
+		Decisions struct{ Answered int } `json:"decisions"`
+		Domains   []struct {
+			Answered, Questions, Decisions int
+		} `json:"domains"`
 	}
 	if err := json.Unmarshal(out.Bytes(), &stats); err != nil {
 		t.Fatalf("stats --json: %v\n%s", err, out.String())
 	}
-	if stats.Questions.Answered != want {
-		t.Errorf("dvaprep stats counts %d answers, want %d", stats.Questions.Answered, want)
+	if stats.Questions.Answered != want || stats.Decisions.Answered != decisions {
+		t.Errorf("dvaprep stats counts %d answers and %d decisions, want %d and %d", stats.Questions.Answered,
+			stats.Decisions.Answered, want, decisions)
+	}
+	domQ, domD = 0, 0
+	for _, d := range stats.Domains {
+		domQ, domD = domQ+d.Questions, domD+d.Decisions
+		if d.Answered != d.Questions+d.Decisions {
+			t.Errorf("dvaprep stats: a domain's answered %d is not its questions %d and decisions %d", d.Answered, d.Questions, d.Decisions)
+		}
+	}
+	if domQ != want || domD != decisions || stats.Domains[0].Decisions != decisionsIn1 {
+		t.Errorf("dvaprep stats's domains count %d answers and %d decisions (%d in domain 1), want %d, %d and %d",
+			domQ, domD, stats.Domains[0].Decisions, want, decisions, decisionsIn1)
 	}
 
 	csvPath := filepath.Join(t.TempDir(), "a.csv")
@@ -115,8 +153,12 @@ func TestEveryAnswerCountsEverywhere(t *testing.T) {
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	if rows := countLines(t, csvPath); rows != want+1 {
-		t.Errorf("CSV export has %d rows, want %d and a header", rows-1, want)
+	if rows := countLines(t, csvPath); rows != want+decisions+1 {
+		t.Errorf("CSV export has %d rows, want %d and a header", rows-1, want+decisions)
+	}
+	csv, _ := os.ReadFile(csvPath)
+	if n := bytes.Count(csv, []byte(",decision,")); n != decisions {
+		t.Errorf("CSV export has %d decisions, want %d", n, decisions)
 	}
 }
 

@@ -12,8 +12,8 @@ import (
 
 	"dvaprep/pack"
 	"dvaprep/progress"
+	"dvaprep/store"
 	"dvaprep/study"
-	"dvaprep/ui/common"
 )
 
 func init() { extraCommands = append(extraCommands, statsCmd) }
@@ -51,25 +51,27 @@ func statsCmd(opts *options) *cobra.Command {
 	return cmd
 }
 
-// writeStats prints the report as plain tables that fit 80 columns.
+// writeStats prints the report as plain tables that fit 80 columns. Questions answered and scenario
+// decisions are counted apart, as Home and Progress count them; accuracy and mastery rest on both.
 func writeStats(out io.Writer, p *pack.Pack, r progress.Report) error {
 	thin := false // a figure rests on fewer than progress.MinFigure answers
-	table := func(title, last string, rows []progress.Mastery, lastCol func(progress.Mastery) string) error {
+	// nameW keeps each table within 80 columns: a task's ID and its "notes read" column are wider.
+	table := func(title, last string, nameW int, rows []progress.Mastery, lastCol func(progress.Mastery) string) error {
 		tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "\t%s\tanswered\taccuracy\tmastery\t%s\n", title, last)
+		fmt.Fprintf(tw, "\t%s\tquestions\tdecisions\taccuracy\tmastery\t%s\n", title, last)
 		for _, m := range rows {
 			acc, mastery := figure(m.Accuracy, m.Answered), figure(m.Mastery, m.Answered)
 			thin = thin || (m.Answered > 0 && !progress.Enough(m.Answered))
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s %s\t%s\n", m.ID, cut(m.Name, 30), m.Answered, acc,
-				common.Bar(m.Mastery, 10), mastery, lastCol(m))
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\n", m.ID, cut(m.Name, nameW), m.Questions, m.Decisions, acc,
+				mastery, lastCol(m))
 		}
 		return tw.Flush()
 	}
-	if err := table("domain", "weight", r.Domains, func(m progress.Mastery) string { return fmt.Sprintf("%d%%", m.Weight) }); err != nil {
+	if err := table("domain", "weight", 28, r.Domains, func(m progress.Mastery) string { return fmt.Sprintf("%d%%", m.Weight) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(out)
-	if err := table("task statement", "notes read", r.Tasks, func(m progress.Mastery) string {
+	if err := table("task statement", "notes read", 22, r.Tasks, func(m progress.Mastery) string {
 		return fmt.Sprintf("%d/%d", m.Sections.Done, m.Sections.Total)
 	}); err != nil {
 		return err
@@ -77,7 +79,9 @@ func writeStats(out io.Writer, p *pack.Pack, r progress.Report) error {
 	if thin {
 		fmt.Fprintf(out, "* fewer than %d answers: too little data to read much into\n", progress.MinFigure)
 	}
+	fmt.Fprintln(out, "accuracy and mastery count questions and scenario decisions alike")
 	fmt.Fprintf(out, "\nquestions: %s\n", progress.Figure(r.Questions.Accuracy(), r.Questions.Answered))
+	fmt.Fprintf(out, "scenario decisions: %s\n", decisionsFigure(r.Decisions))
 	fmt.Fprintf(out, "notes: %d of %d sections read\n", r.Notes.Done, r.Notes.Total)
 	if r.Cards == 1 {
 		fmt.Fprintln(out, "review: 1 card")
@@ -102,6 +106,14 @@ func writeStats(out io.Writer, p *pack.Pack, r progress.Report) error {
 			"or run `dvaprep` and open Scenarios or Notes. Every answer and decision counts here.\n", first)
 	}
 	return nil
+}
+
+// decisionsFigure is the decisions' score as Home and Progress count them: points, one a decision.
+func decisionsFigure(t store.Tally) string {
+	if t.Answered == 0 {
+		return "none yet"
+	}
+	return progress.Figure(t.Accuracy(), t.Answered)
 }
 
 // figure is a percentage for a table cell: "—" with no answers, marked "*" under progress.MinFigure answers.
@@ -178,7 +190,9 @@ type masteryJSON struct {
 	Domain    string    `json:"domain"`
 	Name      string    `json:"name"`
 	Weight    int       `json:"weight"`
-	Answered  int       `json:"answered"`
+	Answered  int       `json:"answered"`  // questions + decisions: what accuracy and mastery rest on
+	Questions int       `json:"questions"` // questions answered
+	Decisions int       `json:"decisions"` // scenario decisions
 	Accuracy  float64   `json:"accuracy"`
 	Recent    float64   `json:"recent_accuracy"`
 	Retention float64   `json:"retention"`
@@ -229,6 +243,7 @@ func writeStatsJSON(out io.Writer, r progress.Report) error {
 		out := make([]masteryJSON, 0, len(ms))
 		for _, x := range ms {
 			out = append(out, masteryJSON{ID: x.ID, Domain: x.Domain, Name: x.Name, Weight: x.Weight, Answered: x.Answered,
+				Questions: x.Questions, Decisions: x.Decisions,
 				Accuracy: round(x.Accuracy), Recent: round(x.Recent), Retention: round(x.Retention), Mastery: round(x.Mastery),
 				Cards: x.Cards, Notes: countJSON{x.Sections.Done, x.Sections.Total}, Enough: progress.Enough(x.Answered)})
 		}

@@ -49,10 +49,11 @@ func TestStatsEmptyDatabase(t *testing.T) {
 		t.Fatalf("stats on an empty database: %v\n%s", err, out)
 	}
 	for _, want := range []string{
-		"   domain                          answered  accuracy  mastery       weight\n",
-		"1  Development with AWS Services   0         —         ░░░░░░░░░░ —  32%\n",
-		"4.3  Optimize applications by usin…  0         —         ░░░░░░░░░░ —  0/13\n",
+		"   domain                        questions  decisions  accuracy  mastery  weight\n",
+		"1  Development with AWS Servic…  0          0          —         —        32%\n",
+		"4.3  Optimize applications…  0          0          —         —        0/13\n",
 		"questions: no answers yet\n",
+		"scenario decisions: none yet\n",
 		"notes: 0 of ",
 		"readiness (an estimate): not enough data: 0 of the 30 answers needed",
 		"Nothing answered yet. Start with a drill, `dvaprep exam --domain 1 --questions 10`,\n",
@@ -70,10 +71,12 @@ func TestStatsSeeded(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	for _, want := range []string{
-		"1  Development with AWS Services  22        70%",
-		"1.2  Use data stores in applicatio…  2         25%*",
+		// Questions and scenario decisions apart: domain 1's 22 answers are 20 questions and 2 decisions.
+		"1  Development with AWS Servic…  20         2          70%       68%",
+		"1.2  Use data stores in ap…  0          2          25%*      18%*",
 		"* fewer than 5 answers: too little data to read much into\n",
 		"questions: 67% · 30 answers\n",
+		"scenario decisions: 25% · 2 answers · too little data\n",
 		"  2/4\n",
 		"notes: 2 of 7 sections read",
 		"review: 2 cards",
@@ -96,7 +99,8 @@ func TestStatsSeeded(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	if !j.Readiness.Enough || j.Readiness.Estimate != 659 || j.Readiness.Low != 512 || j.Readiness.High != 820 ||
-		len(j.Tasks) != 4 || j.Tasks[0].Answered != 20 || j.Tasks[0].Accuracy != 0.75 || j.Questions.Answered != 30 ||
+		len(j.Tasks) != 4 || j.Tasks[0].Answered != 20 || j.Tasks[0].Questions != 20 || j.Tasks[0].Decisions != 0 ||
+		j.Domains[0].Answered != 22 || j.Domains[0].Questions != 20 || j.Domains[0].Decisions != 2 || j.Decisions.Answered != 2 || j.Tasks[0].Accuracy != 0.75 || j.Questions.Answered != 30 ||
 		j.Weak[0].Suggestion != "read DynamoDB notes" || !j.Tasks[0].Enough || j.Tasks[1].Enough || j.MinFigure != 5 {
 		t.Errorf("json: %+v", j)
 	}

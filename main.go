@@ -7,10 +7,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/fang"
@@ -30,6 +32,7 @@ import (
 type options struct {
 	packDir string
 	dbPath  string
+	stderr  io.Writer // where a command tells the learner what they should know but did not ask (a new database)
 }
 
 func main() {
@@ -51,6 +54,7 @@ func rootCmd() *cobra.Command {
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+			opts.stderr = cmd.ErrOrStderr()
 			if cmd.HasParent() {
 				tuneCLIMemory()
 			}
@@ -60,7 +64,7 @@ func rootCmd() *cobra.Command {
 		},
 	}
 	root.PersistentFlags().StringVar(&opts.packDir, "pack", "", "run on the content pack in DIR instead of the embedded one")
-	root.PersistentFlags().StringVar(&opts.dbPath, "db", "", "progress database PATH (default $DVAPREP_DB, else "+store.DefaultPath()+")")
+	root.PersistentFlags().Var(dbFlag{&opts.dbPath}, "db", "progress database PATH (default $DVAPREP_DB, else "+store.DefaultPath()+")")
 	root.AddCommand(searchCmd(opts), notesCmd(opts), validateCmd(), packCmd())
 	addCommands(root, opts)
 	refuseUnknownSubcommands(root)
@@ -128,7 +132,22 @@ func loadPackParts(opts *options, parts pack.Parts) (*pack.Pack, error) {
 	return p, nil
 }
 
-// dbPath is --db, else $DVAPREP_DB, else the XDG data file.
+// dbFlag is --db. An empty value is refused: `--db=` or `--db "$UNSET"` would otherwise quietly mean the
+// default database, and the learner would study into a file they did not choose.
+type dbFlag struct{ path *string }
+
+func (f dbFlag) String() string { return *f.path }
+func (f dbFlag) Type() string   { return "string" }
+
+func (f dbFlag) Set(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("no path given; name the database file, or leave --db out for the default")
+	}
+	*f.path = s
+	return nil
+}
+
+// database is --db, else $DVAPREP_DB, else the XDG data file.
 func (o *options) database() string {
 	if o.dbPath != "" {
 		return o.dbPath
@@ -184,6 +203,11 @@ func openAll(ctx context.Context, opts *options) (*pack.Pack, *store.Store, erro
 	st, err := openStore(ctx, opts)
 	if err != nil {
 		return nil, nil, err
+	}
+	if st.Created() && opts.stderr != nil {
+		// A new, empty database where the learner expected their progress is most often a mistyped --db:
+		// said on stderr, so that it reaches them and not a script reading stdout.
+		fmt.Fprintf(opts.stderr, "dvaprep: new progress database at %s\n", st.Path())
 	}
 	return p, st, nil
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -239,7 +240,7 @@ func BenchmarkStartup(b *testing.B) {
 			b.Fatal(err)
 		}
 		c := newContext(context.Background(), bp, nil)
-		boot := newBoot(ui.New(c, ui.Build, common.NavigateMsg{To: common.HomeScreen}), c, nil)
+		boot := newBoot(ui.New(c, ui.Build, common.NavigateMsg{To: common.HomeScreen}), c, nil, new(atomic.Bool), opts.database())
 		next, _ := boot.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 		next, _ = next.Update(common.NavigateMsg{To: common.HomeScreen})
 		if v := next.View(); !strings.Contains(v.Content, "Scenarios") {
@@ -252,7 +253,7 @@ func BenchmarkStartup(b *testing.B) {
 func BenchmarkBootLoad(b *testing.B) {
 	opts := &options{dbPath: filepath.Join(b.TempDir(), "progress.db")}
 	for b.Loop() {
-		msg := loadAll(context.Background(), opts)().(bootMsg)
+		msg := loadAll(context.Background(), opts, new(atomic.Bool))().(bootMsg)
 		if msg.err != nil {
 			b.Fatal(msg.err)
 		}

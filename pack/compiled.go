@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"slices"
 	"sort"
 )
@@ -31,7 +32,7 @@ import (
 var compiledMagic = []byte("dvaprep-pack\x00")
 
 // compiledVersion changes whenever the layout or the types encoded change.
-const compiledVersion = 4
+const compiledVersion = 5
 
 // ErrStale means the compiled pack was not built from the files beside it.
 var ErrStale = errors.New("the compiled pack is older than its YAML: run `go generate ./content/`")
@@ -50,7 +51,7 @@ func Compile(p *Pack, hash Hash) ([]byte, error) {
 	// now or later, is encoded with it.
 	head := *p
 	head.Notes, head.Questions, head.Scenarios, head.CompiledIndex, head.CompiledRenders = nil, nil, nil, nil, nil
-	parts := []any{&head, p.Notes, p.Questions, p.Scenarios}
+	parts := []any{&head, p.Notes, p.Questions, wireScenarios(p.Scenarios)}
 	for _, part := range parts {
 		var b bytes.Buffer
 		if err := gob.NewEncoder(&b).Encode(part); err != nil {
@@ -132,7 +133,7 @@ func decodeCompiled(data []byte, hash Hash, groups int, parts Parts) (*Pack, err
 	p := &Pack{}
 	var notes []*Note
 	var questions []*Question
-	var scenarios []*Scenario
+	var scenarios []scenarioWire
 	for i, s := range []struct {
 		into any
 		want bool
@@ -144,7 +145,7 @@ func decodeCompiled(data []byte, hash Hash, groups int, parts Parts) (*Pack, err
 			return nil, fmt.Errorf("compiled pack: %w", err)
 		}
 	}
-	p.Notes, p.Questions, p.Scenarios, p.CompiledIndex = notes, questions, scenarios, index
+	p.Notes, p.Questions, p.Scenarios, p.CompiledIndex = notes, questions, unwireScenarios(scenarios), index
 	if parts&Notes != 0 && len(body[5]) > 0 {
 		p.CompiledRenders = body[5]
 	}
@@ -231,4 +232,50 @@ func sourceHash(fsys fs.FS, groups int) (Hash, error) {
 		binary.BigEndian.PutUint32(h[g][4:], castagnoli.Sum32())
 	}
 	return h, nil
+}
+
+// scenarioWire is how a scenario is compiled: its nodes as a list in ID order, not a map, because gob writes
+// a map in Go's random iteration order and the compiled pack then differed from one `go generate` to the
+// next for the same content.
+type scenarioWire struct {
+	Scenario *Scenario // without its Nodes
+	Nodes    []nodeWire
+}
+
+type nodeWire struct {
+	Key  string
+	Node *Node
+}
+
+func wireScenarios(ss []*Scenario) []scenarioWire {
+	out := make([]scenarioWire, 0, len(ss))
+	for _, s := range ss {
+		bare := *s
+		bare.Nodes = nil
+		w := scenarioWire{Scenario: &bare}
+		for _, k := range slices.Sorted(maps.Keys(s.Nodes)) {
+			w.Nodes = append(w.Nodes, nodeWire{k, s.Nodes[k]})
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func unwireScenarios(ws []scenarioWire) []*Scenario {
+	if ws == nil {
+		return nil
+	}
+	out := make([]*Scenario, 0, len(ws))
+	for _, w := range ws {
+		s := w.Scenario
+		if s == nil {
+			s = &Scenario{}
+		}
+		s.Nodes = make(map[string]*Node, len(w.Nodes))
+		for _, n := range w.Nodes {
+			s.Nodes[n.Key] = n.Node
+		}
+		out = append(out, s)
+	}
+	return out
 }

@@ -134,7 +134,9 @@ type Mastery struct {
 	Domain    string // the domain ID (the same as ID for a domain)
 	Name      string
 	Weight    int     // the domain's exam weight in percent
-	Answered  int     // attempts
+	Answered  int     // attempts: Questions + Decisions, which Accuracy, Recent and Mastery all rest on
+	Questions int     // of them, answers to questions (exams, drills, review)
+	Decisions int     // of them, scenario decisions
 	Accuracy  float64 // plain mean score, 0..1
 	Recent    float64 // recency-weighted mean score, 0..1
 	Retention float64 // mean retrievability of its items, 0..1
@@ -170,6 +172,7 @@ func Compute(p *pack.Pack, d Data, now time.Time) Report {
 // itemStats gathers one domain's or task's attempts and items.
 type itemStats struct {
 	answered     int
+	decisions    int
 	score        float64
 	wScore, wSum float64
 	items        map[string]bool
@@ -189,6 +192,9 @@ func mastery(p *pack.Pack, d Data, now time.Time) (domains, tasks []Mastery) {
 		w := math.Pow(0.5, max(now.Sub(a.At), 0).Hours()/HalfLife.Hours())
 		for _, s := range []*itemStats{get(byDomain, a.Domain), get(byTask, a.Task)} {
 			s.answered++
+			if a.Kind == store.KindDecision {
+				s.decisions++
+			}
 			s.score += a.Score
 			s.wScore += w * a.Score
 			s.wSum += w
@@ -206,6 +212,8 @@ func mastery(p *pack.Pack, d Data, now time.Time) (domains, tasks []Mastery) {
 			return
 		}
 		m.Answered = s.answered
+		m.Decisions = s.decisions
+		m.Questions = s.answered - s.decisions
 		m.Tried = s.answered > 0
 		if s.answered > 0 {
 			m.Accuracy = s.score / float64(s.answered)

@@ -65,6 +65,16 @@ func TestMastery(t *testing.T) {
 				tt.id, m, tt.answered, tt.cards, tt.accuracy, tt.recent, tt.retention, tt.mastery, tt.read, tt.sections)
 		}
 	}
+	// The counts say what they are: task 1.2's two answers are its scenario's two decisions.
+	for _, tt := range []struct {
+		m                   progress.Mastery
+		questions, decision int
+	}{{r.Tasks[0], 20, 0}, {r.Tasks[1], 0, 2}, {r.Tasks[3], 0, 0}, {r.Domains[0], 20, 2}, {r.Domains[1], 10, 0}} {
+		if tt.m.Questions != tt.questions || tt.m.Decisions != tt.decision || tt.m.Questions+tt.m.Decisions != tt.m.Answered {
+			t.Errorf("%s: %d questions and %d decisions of %d answered; want %d and %d",
+				tt.m.ID, tt.m.Questions, tt.m.Decisions, tt.m.Answered, tt.questions, tt.decision)
+		}
+	}
 	if len(r.Tasks) != 4 || len(r.Domains) != 2 || r.Domains[0].Weight != 60 {
 		t.Errorf("rows: %d tasks, %d domains", len(r.Tasks), len(r.Domains))
 	}

@@ -65,9 +65,10 @@ var (
 
 // Store is an open progress database. It is safe for concurrent use.
 type Store struct {
-	db   *sql.DB
-	path string
-	now  func() time.Time // the clock; tests replace it
+	db      *sql.DB
+	path    string
+	now     func() time.Time // the clock; tests replace it
+	created bool             // Open created the file
 }
 
 // DefaultPath is where progress lives unless the user says otherwise:
@@ -83,7 +84,8 @@ func DefaultPath() string {
 // never modified. MemoryPath opens a private in-memory database. ctx is the program's context: cancelling it
 // stops the opening (the inspection, the migrations and the wait for a busy file).
 func Open(ctx context.Context, path string) (*Store, error) {
-	s, err := open(ctx, path)
+	var created bool // sticks across the tries below: the first may have made the file
+	s, err := open(ctx, path, &created)
 	// Several instances opening a new file at once can meet SQLITE_BUSY where SQLite calls no busy handler
 	// (switching to WAL, WAL recovery). Opening changes nothing it has not finished, so try again a while.
 	for deadline := time.Now().Add(busyTimeoutMS * time.Millisecond); err != nil && sqliteCode(err) == 5 &&
@@ -92,7 +94,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		case <-ctx.Done():
 			err = ctx.Err()
 		case <-time.After(20 * time.Millisecond):
-			s, err = open(ctx, path)
+			s, err = open(ctx, path, &created)
 		}
 	}
 	if err != nil {
@@ -101,7 +103,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-func open(ctx context.Context, path string) (*Store, error) {
+func open(ctx context.Context, path string, created *bool) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("empty path; pass --db PATH")
 	}
@@ -126,9 +128,11 @@ func open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := prepareFile(abs); err != nil {
+	made, err := prepareFile(abs)
+	if err != nil {
 		return nil, err
 	}
+	*created = *created || made
 	if err := inspect(ctx, abs); err != nil {
 		return nil, err
 	}
@@ -144,7 +148,7 @@ func open(ctx context.Context, path string) (*Store, error) {
 	db.SetMaxIdleConns(4)
 	db.SetConnMaxIdleTime(0)
 	db.SetConnMaxLifetime(0)
-	s := &Store{db: db, path: abs, now: time.Now}
+	s := &Store{db: db, path: abs, now: time.Now, created: *created}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, explain(err)
@@ -160,45 +164,49 @@ func (s *Store) Close() error {
 	return nil
 }
 
+// Created reports whether Open created the database file, so that the learner can be told: a new, empty
+// database where they expected their progress is most often a mistyped path.
+func (s *Store) Created() bool { return s.created }
+
 // Path is the absolute path of the database file (or MemoryPath), for messages
 // that tell the user where their progress is.
 func (s *Store) Path() string { return s.path }
 
 // prepareFile makes sure path names a regular file that this process can write,
-// creating it empty (0600) with its directory (0700) when it does not exist.
-// It never changes an existing file.
-func prepareFile(path string) error {
+// creating it empty (0600) with its directory (0700) when it does not exist,
+// and reports whether it did. It never changes an existing file.
+func prepareFile(path string) (created bool, err error) {
 	fi, err := os.Stat(path)
 	switch {
 	case err == nil:
 		if fi.IsDir() {
-			return errors.New("it is a directory; pass --db PATH to a file")
+			return false, errors.New("it is a directory; pass --db PATH to a file")
 		}
 		if !fi.Mode().IsRegular() {
-			return errors.New("it is not a regular file; pass --db PATH to a file")
+			return false, errors.New("it is not a regular file; pass --db PATH to a file")
 		}
 		// Opening for writing without O_TRUNC changes nothing; it only asks
 		// whether SQLite will be able to write.
 		f, err := os.OpenFile(path, os.O_RDWR, 0)
 		if err != nil {
-			return fmt.Errorf("cannot write to it: %w; fix its permissions or pass --db PATH", cause(err))
+			return false, fmt.Errorf("cannot write to it: %w; fix its permissions or pass --db PATH", cause(err))
 		}
-		return f.Close()
+		return false, f.Close()
 	case errors.Is(err, os.ErrNotExist):
 		dir := filepath.Dir(path)
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return fmt.Errorf("create directory %s: %w; pass --db PATH to a writable location", dir, err)
+			return false, fmt.Errorf("create directory %s: %w; pass --db PATH to a writable location", dir, err)
 		}
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if errors.Is(err, os.ErrExist) {
-			return nil // another instance created it first; inspect decides
+			return false, nil // another instance created it first; inspect decides
 		}
 		if err != nil {
-			return fmt.Errorf("cannot create it: %w; pass --db PATH to a writable location", cause(err))
+			return false, fmt.Errorf("cannot create it: %w; pass --db PATH to a writable location", cause(err))
 		}
-		return f.Close()
+		return true, f.Close()
 	default:
-		return fmt.Errorf("cannot use this path: %w; pass --db PATH to another location", cause(err))
+		return false, fmt.Errorf("cannot use this path: %w; pass --db PATH to another location", cause(err))
 	}
 }
 
@@ -356,6 +364,10 @@ func cause(err error) error {
 	}
 	return err
 }
+
+// IsBusy reports whether err is SQLite's "database is locked": another connection, most often another
+// dvaprep, held the write lock past the busy timeout. Trying again later can succeed.
+func IsBusy(err error) bool { return sqliteCode(err) == 5 }
 
 // sqliteCode is the primary SQLite result code inside err, or 0.
 func sqliteCode(err error) int {

@@ -63,6 +63,34 @@ func pragmaInt(t *testing.T, s *Store, name string) int64 {
 	return v
 }
 
+func TestOpenSaysWhetherItCreatedTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.db")
+	s, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Created() {
+		t.Error("the first Open of a new path: Created() = false")
+	}
+	s.Close()
+	s, err = Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.Created() {
+		t.Error("opening the same file again: Created() = true")
+	}
+	m, err := Open(t.Context(), MemoryPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if m.Created() {
+		t.Error("an in-memory database: Created() = true")
+	}
+}
+
 func TestOpenCreatesSchema(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data", "dvaprep")
 	path := filepath.Join(dir, "progress.db")
@@ -593,4 +621,31 @@ func TestOpenHonoursCancelledContext(t *testing.T) {
 		t.Fatalf("Open after the cancelled one: %v", err)
 	}
 	s.Close()
+}
+
+// IsBusy tells the write queue that another program holds the write lock, so that it can say so.
+func TestIsBusyOnALockedDatabase(t *testing.T) {
+	_, path := openTemp(t)
+	holder := rawDB(t, path)
+	defer holder.Close()
+	tx, err := holder.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec("DELETE FROM settings WHERE 0"); err != nil { // takes the write lock
+		t.Fatal(err)
+	}
+	other, err := sql.Open("sqlite", fileURI(path)+"?_busy_timeout=0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	_, err = other.Exec("DELETE FROM settings WHERE 0")
+	if !IsBusy(err) {
+		t.Errorf("a write while another connection holds the lock: IsBusy(%v) = false", err)
+	}
+	if IsBusy(errors.New("database is locked")) || IsBusy(nil) {
+		t.Error("IsBusy is true of an error that is not SQLite's")
+	}
 }

@@ -103,6 +103,10 @@ func IsPermanent(err error) bool {
 		errors.Is(err, store.ErrSessionClosed) || errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrSetChanged)
 }
 
+// IsBusy reports whether err means another program (most often another dvaprep) held the progress
+// database's write lock for as long as a write waits: the write queue says so, and tries again.
+func IsBusy(err error) bool { return store.IsBusy(err) }
+
 // NewUID returns a fresh UUIDv7 with the time at, for an attempt made at that time.
 func NewUID(at time.Time) string { return store.NewUID(at) }
 

@@ -71,6 +71,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.quitting.Close()
 				return m, tea.Quit // everything is saved: quit as asked
 			}
+			if saved := w.Landed(); saved != "" {
+				// The learner saw it wait: the outcome is said as well.
+				m.status = common.StatusMsg{Text: "Saved " + saved + " (the database is free again)"}
+			}
 			if f, ok := deliver.(common.WriteFailedMsg); ok {
 				// Given up: said here whatever screen is open; the screen that asked may say more.
 				m.status = common.StatusMsg{Text: "Not saved: " + f.What + ": " + f.Err.Error(), Err: true}
@@ -258,8 +262,12 @@ func (m Model) render() string {
 	}
 	footerH := strings.Count(footer, "\n") + 1
 	status := ""
-	if ws := m.ctx.Writes; m.status.Text == "" && ws != nil && ws.Status() != "" {
-		status = st.Error.Render("✗ " + ws.Status())
+	if ws := m.ctx.Writes; m.status.Text == "" && ws != nil {
+		if text, failing := ws.Status(); failing {
+			status = st.Error.Render("✗ " + text)
+		} else if text != "" {
+			status = st.Status.Render(text)
+		}
 	}
 	if m.status.Text != "" {
 		if m.status.Err {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -284,6 +285,32 @@ func TestRetryReachesCoveredScreen(t *testing.T) {
 	}
 	if strings.Contains(h.view(), "not saved yet") {
 		t.Errorf("still shows a failure after the write landed:\n%s", h.view())
+	}
+}
+
+// TestSlowWriteIsShownAtOnce: a write that waits for another program's lock is said on the status line as
+// soon as its watch fires (half a second), not when SQLite's busy timeout ends 15 seconds later; when it
+// lands, the status line says it was saved.
+func TestSlowWriteIsShownAtOnce(t *testing.T) {
+	h := newHarness(t)
+	h.ctx.Writes.SetWatch(func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } })
+	batch, ok := h.ctx.Write(failingWrite(common.NewOwner(), 0))().(tea.BatchMsg)
+	if !ok || len(batch) != 2 {
+		t.Fatalf("a write starts as the write and its watch: %v", batch)
+	}
+	write, watch := batch[0], batch[1]
+	h.run(watch) // the write is still running
+	v := h.view()
+	if !strings.Contains(v, "Database busy (another dvaprep open?): waiting to save your decision…") || strings.Contains(v, "✗") {
+		t.Fatalf("a write waiting for the database is not shown, or shown as a failure:\n%s", v)
+	}
+	h.run(write)
+	if v := h.view(); !strings.Contains(v, "Saved your decision (the database is free again)") || strings.Contains(v, "waiting") {
+		t.Fatalf("the outcome is not shown:\n%s", v)
+	}
+	h.send(uitest.Key("x"))
+	if v := h.view(); strings.Contains(v, "Saved your decision") {
+		t.Errorf("the outcome stays after a key:\n%s", v)
 	}
 }
 

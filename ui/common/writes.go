@@ -53,6 +53,15 @@ type writeDoneMsg struct {
 // retryWriteMsg fires when a failed write is due to be tried again.
 type retryWriteMsg struct{ gen uint64 }
 
+// slowWriteMsg fires SlowWrite after a try started: if it is still running then, it is most likely waiting
+// for another program's write lock (SQLite waits up to its busy timeout, several seconds, before it says
+// so), and the learner is told at once instead of when the wait ends.
+type slowWriteMsg struct{ gen uint64 }
+
+// SlowWrite is how long a write runs before the status line says it is waiting. A write takes a few
+// milliseconds when the database is free.
+const SlowWrite = 500 * time.Millisecond
+
 // RetryDelays is the one retry policy: the wait before each new try of a failed write; the last one
 // repeats for ever.
 var RetryDelays = []time.Duration{time.Second, 2 * time.Second, 5 * time.Second, 15 * time.Second}
@@ -68,8 +77,12 @@ type Writes struct {
 	fails    int    // consecutive failures of the head
 	err      error  // the head's last failure
 	retryAt  time.Time
+	slow     bool   // the running try has taken longer than SlowWrite
+	waited   bool   // the head was slow or failed: its landing is said (see Landed)
+	landed   string // what a write that had to wait saved, until Landed takes it
 	clock    func() time.Time
 	schedule func(d time.Duration, msg tea.Msg) tea.Cmd
+	watch    func(d time.Duration, msg tea.Msg) tea.Cmd // schedules slowWriteMsg
 }
 
 // NewWrites returns an empty queue whose writes run with ctx (the program's context).
@@ -77,14 +90,19 @@ func NewWrites(ctx context.Context) *Writes {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	return &Writes{ctx: ctx, clock: time.Now, schedule: func(d time.Duration, msg tea.Msg) tea.Cmd {
+	tick := func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return tea.Tick(d, func(time.Time) tea.Msg { return msg })
-	}}
+	}
+	return &Writes{ctx: ctx, clock: time.Now, schedule: tick, watch: tick}
 }
 
 // SetScheduler replaces how a retry is scheduled (tea.Tick by default). Tests pass one that holds the
 // retry until they fire it.
 func (w *Writes) SetScheduler(f func(d time.Duration, msg tea.Msg) tea.Cmd) { w.schedule = f }
+
+// SetWatch replaces how the check for a slow write is scheduled (tea.Tick by default). Tests that run
+// commands one after the other pass one that returns nil, or one that holds the check until they fire it.
+func (w *Writes) SetWatch(f func(d time.Duration, msg tea.Msg) tea.Cmd) { w.watch = f }
 
 // Add queues a write and starts it if the queue is idle. A waiting (not running) write with the same
 // non-empty key is replaced by this one, which holds the newer state.
@@ -113,13 +131,13 @@ func (w *Writes) next() tea.Cmd {
 	if w.running || w.waiting || len(w.queue) == 0 {
 		return nil
 	}
-	w.running = true
+	w.running, w.slow = true, false
 	w.gen++
 	gen, do, ctx := w.gen, w.queue[0].Do, w.ctx
-	return func() tea.Msg {
+	return tea.Batch(func() tea.Msg {
 		msg, err := do(ctx)
 		return writeDoneMsg{gen: gen, msg: msg, err: err}
-	}
+	}, w.watch(SlowWrite, slowWriteMsg{gen: gen}))
 }
 
 // Update takes the queue's own messages. handled is false for any other message. deliver is what the
@@ -132,18 +150,28 @@ func (w *Writes) Update(msg tea.Msg) (handled bool, deliver tea.Msg, cmd tea.Cmd
 		}
 		w.running = false
 		head := w.queue[0]
+		waited := w.waited || w.slow
+		w.slow = false
 		switch {
 		case msg.err == nil:
-			w.queue, w.fails, w.err = w.queue[1:], 0, nil
+			w.queue, w.fails, w.err, w.waited = w.queue[1:], 0, nil, false
+			if waited {
+				w.landed = what(head)
+			}
 			return true, msg.msg, w.next()
 		case study.IsPermanent(msg.err):
-			w.queue, w.fails, w.err = w.queue[1:], 0, nil
+			w.queue, w.fails, w.err, w.waited = w.queue[1:], 0, nil, false
 			return true, WriteFailedMsg{Owner: head.Owner, Key: head.Key, What: head.What, Err: msg.err}, w.next()
 		}
 		d := RetryDelays[min(w.fails, len(RetryDelays)-1)]
 		w.fails++
-		w.err, w.waiting, w.retryAt = msg.err, true, w.clock().Add(d)
+		w.err, w.waiting, w.retryAt, w.waited = msg.err, true, w.clock().Add(d), true
 		return true, nil, w.schedule(d, retryWriteMsg{gen: w.gen})
+	case slowWriteMsg:
+		if msg.gen == w.gen && w.running {
+			w.slow = true
+		}
+		return true, nil, nil
 	case retryWriteMsg:
 		if msg.gen != w.gen || !w.waiting {
 			return true, nil, nil
@@ -183,14 +211,21 @@ func (w *Writes) Err() error { return w.err }
 // Failing reports whether owner's writes are stuck behind a failure.
 func (w *Writes) Failing(owner Owner) bool { return w.err != nil && w.Pending(owner) > 0 }
 
-// Status is the one line the root shows while writes are failing: empty while all is well.
-func (w *Writes) Status() string {
-	if w.err == nil || len(w.queue) == 0 {
-		return ""
+// Status is the one line the root shows while a write waits for the database or fails: empty while all is
+// well. failing is true once a try has failed (an error), false while the first try is only slow.
+func (w *Writes) Status() (text string, failing bool) {
+	if len(w.queue) == 0 {
+		return "", false
 	}
-	what := w.queue[0].What
-	if what == "" {
-		what = "your progress"
+	if w.err == nil {
+		if !w.slow {
+			return "", false
+		}
+		text = "Database busy (another dvaprep open?): waiting to save " + what(w.queue[0]) + "…"
+		if len(w.queue) > 1 {
+			text += fmt.Sprintf(" (%d not saved yet)", len(w.queue))
+		}
+		return text, false
 	}
 	wait := ""
 	if w.waiting {
@@ -198,7 +233,26 @@ func (w *Writes) Status() string {
 			wait = fmt.Sprintf(" in %ds", s)
 		}
 	}
-	return fmt.Sprintf("%d not saved yet (%s: %v); retrying%s", len(w.queue), what, cause(w.err), wait)
+	why := cause(w.err).Error()
+	if study.IsBusy(w.err) {
+		why = "the database is locked by another program, perhaps another dvaprep"
+	}
+	return fmt.Sprintf("%d not saved yet (%s: %s); retrying%s", len(w.queue), what(w.queue[0]), why, wait), true
+}
+
+// Landed returns, once, what a write that had to wait (slow or failed before) saved when it landed, so the
+// root can say the wait is over; "" otherwise.
+func (w *Writes) Landed() string {
+	s := w.landed
+	w.landed = ""
+	return s
+}
+
+func what(wr Write) string {
+	if wr.What == "" {
+		return "your progress"
+	}
+	return wr.What
 }
 
 // cause is the innermost error of a chain: "database is locked" rather than what was being written and

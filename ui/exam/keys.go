@@ -43,7 +43,13 @@ type helpContext struct {
 	confirm  bool // a y/n question is open
 	brief    bool // the full mock's briefing is open
 	sets     bool // the open form is the list of practice sets
+	wide     bool // the footer has wideFooter columns or more: room for the hints a narrower one drops
 }
+
+// wideFooter is the width from which the footer also shows its lower-priority hints (strike, scroll). Every
+// footer fits 80 columns without them and 100 with them, with the root's "? help" and "q quit" (a test checks
+// it); the full help (?) always lists every key.
+const wideFooter = 100
 
 // DefaultKeyMap returns the exam keys.
 func DefaultKeyMap() KeyMap {
@@ -106,17 +112,20 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		if c.revealed {
 			b := []key.Binding{k.Next, common.WithHelp(k.Down, "↑/↓", "scroll")}
 			if c.links {
-				b = append(b, k.NextLink, k.OpenLink)
+				b = append(b, noteLinks(k))
 			}
 			return append(b, common.WithHelp(k.Submit, "s", "finish"))
 		}
 		choose := common.WithHelp(k.Choose, "1–6/a–f", "choose")
 		if c.multi {
-			choose = common.WithHelp(k.Choose, "1–6/a–f/space", "toggle")
+			choose = common.WithHelp(k.Choose, "a–f/space", "toggle") // 1–6 too: the full help says so
 		}
-		// Short enough for 80 columns; the full help (?) spells each one out.
-		return []key.Binding{choose, common.WithHelp(k.Strike, "x", "strike"), common.WithHelp(k.Flag, "m", "mark"),
-			common.WithHelp(k.Next, "n/p", "next"), k.Grid, k.Submit, common.WithHelp(k.Back, "esc/q", "leave")}
+		b := []key.Binding{choose}
+		if c.wide {
+			b = append(b, common.WithHelp(k.Strike, "x", "strike"))
+		}
+		return append(b, common.WithHelp(k.Flag, "m", "mark"), common.WithHelp(k.Next, "n/p", "next"), k.Grid,
+			k.Submit, common.WithHelp(k.Back, "esc/q", "leave"))
 	case modeNavigator:
 		return []key.Binding{common.WithHelp(k.Up, "←↑↓→", "move"), common.WithHelp(k.Enter, "enter", "jump"),
 			common.WithHelp(k.Back, "esc/g", "close")}
@@ -126,18 +135,25 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	case modeResult:
 		b := []key.Binding{common.WithHelp(k.Down, "↑/↓", "scroll"), k.Answers}
 		if c.links {
-			b = append(b, common.WithHelp(k.NextLink, "tab", "next note"), k.OpenLink)
+			b = append(b, noteLinks(k))
 		}
 		return append(b, k.Back)
 	case modeAnswers:
-		b := []key.Binding{k.Next, k.Wrong, common.WithHelp(k.Down, "↑/↓", "scroll")}
+		// The way back (esc) comes first among what must fit; scrolling is the hint dropped at 80 columns.
+		b := []key.Binding{common.WithHelp(k.Next, "n/p", "next"), common.WithHelp(k.Wrong, "w/m/*", "filter")}
+		if c.wide {
+			b = append(b, common.WithHelp(k.Down, "↑/↓", "scroll"))
+		}
 		if c.links {
-			b = append(b, k.NextLink, k.OpenLink)
+			b = append(b, noteLinks(k))
 		}
 		return append(b, common.WithHelp(k.Back, "esc", "result"))
 	}
 	return []key.Binding{k.Back}
 }
+
+// noteLinks is tab (next note link) and o (open it) as one footer hint; the full help lists each.
+func noteLinks(k KeyMap) key.Binding { return common.WithHelp(k.NextLink, "tab/o", "note link") }
 
 // FullHelp shows every key of the current mode in columns.
 func (k KeyMap) FullHelp() [][]key.Binding {
@@ -153,14 +169,21 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		}
 		return [][]key.Binding{
 			{common.WithHelp(k.Choose, "1–6/a–f", "choose"), common.WithHelp(k.Up, "↑/↓", "move"), common.WithHelp(k.Enter, "enter", "choose"),
-				common.WithHelp(k.Toggle, "space", "toggle (multiple)")},
+				common.WithHelp(k.Toggle, "space", "toggle")},
 			{k.Strike, k.Flag, k.Next, k.Grid, k.Submit},
-			append(page, common.WithHelp(k.Back, "esc", "leave (asks; saved)"), k.Quit),
+			// Short enough that the root's column (? and ctrl+c) fits beside them at 80 columns.
+			append(page, common.WithHelp(k.Back, "esc", "leave (asks)"), common.WithHelp(k.Quit, "q", "quit (asks)")),
 		}
 	case modeAnswers:
 		return [][]key.Binding{
 			{k.Next, k.Wrong, k.Up, k.Down},
 			{k.PageUp, k.PageDown, k.NextLink, k.OpenLink, common.WithHelp(k.Back, "esc", "result")},
+		}
+	case modeResult:
+		// The footer joins tab and o into one hint; here each has its own line.
+		return [][]key.Binding{
+			{k.Up, k.Down, k.PageUp, k.PageDown},
+			{k.Answers, k.NextLink, k.OpenLink, k.Back},
 		}
 	}
 	return [][]key.Binding{k.ShortHelp()}

@@ -145,7 +145,7 @@ func (m *Model) KeyMap() help.KeyMap {
 func (m *Model) syncKeys() {
 	k := m.keys
 	k.ctx = helpContext{mode: m.mode, form: m.menu.form, confirm: m.leaving.Open(), brief: m.menu.brief,
-		sets: m.menu.cursor == itemSets}
+		sets: m.menu.cursor == itemSets, wide: m.ctx.Width >= wideFooter}
 	if q := m.question(m.quest.cur); q != nil && m.mode == modeQuestion {
 		k.ctx.multi = q.Select > 1
 		k.ctx.revealed = m.sheet().revealed(m.quest.cur)

@@ -129,7 +129,8 @@ func (r *Renderer) acquire(k rendererKey) (*glamour.TermRenderer, error) {
 		return tr, nil
 	}
 	r.mu.Unlock()
-	tr, err := glamour.NewTermRenderer(glamour.WithStyles(k.theme.styleConfig()), glamour.WithWordWrap(k.width))
+	tr, err := glamour.NewTermRenderer(glamour.WithStyles(k.theme.styleConfig()), glamour.WithWordWrap(k.width),
+		glamour.WithChromaFormatter(chromaFormatter))
 	if err != nil {
 		return nil, fmt.Errorf("make markdown renderer: %w", err)
 	}

@@ -16,7 +16,7 @@ import (
 // the styles, trimLines, …) can change what Render prints: the key of every pre-render (KeyOf) holds it, so
 // the pre-renders made before the change are no longer used, and TestPrerendersMatchLive (in content) fails
 // until `go generate ./content/` makes new ones.
-const RenderVersion = 1
+const RenderVersion = 2
 
 // RenderModules are the versions of the modules that draw a render (glamour and what it draws with), as
 // go.mod requires them; the key of every pre-render holds them too. A test (TestRenderModulesMatchGoMod)

@@ -50,7 +50,7 @@ func (m *Model) bookmarksView(w, h int) string {
 	st := m.ctx.Styles
 	lines := []string{st.Header.Render("Bookmarks"), ""}
 	if len(m.marks) == 0 {
-		lines = append(lines, st.Subtle.Render("No bookmarks yet. In a note, press b to bookmark the section you are reading."))
+		lines = append(lines, st.Subtle.Render("No bookmarks yet. In a note, press b to bookmark what its title names: the section you are reading, or the note on its introduction."))
 	}
 	first := max(0, m.markSel-(h-3))
 	for i := first; i < len(m.marks); i++ {

@@ -35,7 +35,7 @@ func DefaultKeyMap() KeyMap {
 		Bottom:      key.NewBinding(key.WithKeys("G", "end")),
 		NextSection: key.NewBinding(key.WithKeys("]", "tab"), key.WithHelp("]/[", "next/prev section")),
 		PrevSection: key.NewBinding(key.WithKeys("[", "shift+tab")),
-		Bookmark:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "bookmark section")),
+		Bookmark:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "bookmark")),
 		Bookmarks:   key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "bookmarks")),
 		Remove:      key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "remove")),
 	}

@@ -262,7 +262,7 @@ func (m *Model) View() string {
 	w, h := m.ctx.Width, m.ctx.BodyHeight()
 	switch m.mode {
 	case modePager, modeFind:
-		return m.pager.view(m.ctx, m.findBar(), m.marked[m.pager.currentKey()])
+		return m.pager.view(m.ctx, m.findBar(), m.marked[m.pager.bookmarkKey()])
 	case modeSearch:
 		return m.searchView(w, h)
 	case modeBookmarks:

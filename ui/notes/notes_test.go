@@ -529,3 +529,45 @@ func TestPagerHeaderNamesTheNoteAboveTheFirstHeading(t *testing.T) {
 		t.Errorf("header at the first heading: %q", got)
 	}
 }
+
+// lastStatus is the text of the latest status line the screen sent.
+func lastStatus(d *uitest.Screen) string {
+	for i := len(d.Sent) - 1; i >= 0; i-- {
+		if s, ok := d.Sent[i].(common.StatusMsg); ok {
+			return s.Text
+		}
+	}
+	return ""
+}
+
+// On a note's introduction, above its first heading, the header names the note alone, and b bookmarks what
+// it names: the note, opening at its top. Before, b bookmarked the first section, which the header did not
+// show. The confirmation says which of the two was bookmarked.
+func TestBookmarkOnIntroBookmarksTheNote(t *testing.T) {
+	ctx, d := open(t, "kms")
+	if v := ansi.Strip(d.View(ctx)); strings.Contains(strings.SplitN(v, "\n", 2)[0], "Key rotation") {
+		t.Fatalf("the header names a section on the introduction:\n%s", v)
+	}
+	d.Keys("b")
+	marks, err := uitest.StoreOf(ctx).Bookmarks(context.Background())
+	if err != nil || len(marks) != 1 || marks[0].Section != "kms" || marks[0].Label != "AWS KMS" {
+		t.Fatalf("b on the introduction stored %+v, %v; want the note kms, labelled AWS KMS", marks, err)
+	}
+	if got := lastStatus(d); got != "Bookmarked the note AWS KMS (it opens at its top)" {
+		t.Errorf("confirmation %q", got)
+	}
+	if head := strings.SplitN(ansi.Strip(d.View(ctx)), "\n", 2)[0]; !strings.Contains(head, "AWS KMS ★ bookmarked") {
+		t.Errorf("the header does not show the note bookmarked: %q", head)
+	}
+	d.Keys("B", "enter")
+	if v := ansi.Strip(d.View(ctx)); !strings.Contains(v, "Keys and envelope encryption.") {
+		t.Errorf("the bookmark does not open the note at its top:\n%s", v)
+	}
+
+	// A section's bookmark says it is a section.
+	_, d = open(t, "kms#key-rotation")
+	d.Keys("b")
+	if got := lastStatus(d); got != "Bookmarked the section AWS KMS › Key rotation" {
+		t.Errorf("confirmation %q", got)
+	}
+}

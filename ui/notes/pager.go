@@ -364,19 +364,33 @@ func (m *Model) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 	return m.trackRead()
 }
 
+// bookmarkKey is what b bookmarks: what the header names. On the note's introduction, above its first
+// heading, that is the note itself (its ID, a link to its top); elsewhere the section on screen.
+func (p *pager) bookmarkKey() string {
+	if p.inIntro() {
+		return p.note.ID
+	}
+	return p.currentKey()
+}
+
 func (m *Model) toggleBookmark() tea.Cmd {
-	key := m.pager.currentKey()
+	key := m.pager.bookmarkKey()
 	if key == "" || m.ctx.Study == nil {
 		return nil
 	}
-	label := m.pager.note.Title
-	if i := m.pager.currentIndex(); i >= 0 {
-		label += " › " + m.pager.note.Sections[i].Heading
+	label, kind := m.pager.note.Title, "the note "
+	if key != m.pager.note.ID {
+		if i := m.pager.currentIndex(); i >= 0 {
+			label, kind = label+" › "+m.pager.note.Sections[i].Heading, "the section "
+		}
 	}
 	on := !m.marked[key]
-	what := "Bookmark removed: " + label
+	what := "Bookmark removed: " + kind + label
 	if on {
-		what = "Bookmarked: " + label
+		what = "Bookmarked " + kind + label
+		if kind == "the note " {
+			what += " (it opens at its top)"
+		}
 	}
 	m.marked[key] = on // shown at once; the list reloads once it is stored
 	return m.save("a bookmark", what, func(ctx context.Context, s common.NotesStudy) error {

@@ -179,11 +179,21 @@ func (r render) bar(frac float64) string {
 func (r render) domains() []string {
 	st := r.st
 	head := st.Title.Render("Mastery by domain")
-	head += strings.Repeat(" ", max(r.w-common.Width(head)-len(" weight  answered"), 1)) + st.Subtle.Render(" weight  answered")
+	// Questions answered and scenario decisions apart, as `dvaprep stats` counts them. Under 80 columns the
+	// exam weight gives way, so that the names keep some room.
+	wide := r.w >= 80
+	cols := " questions decisions"
+	if wide {
+		cols = " weight " + cols
+	}
+	head += strings.Repeat(" ", max(r.w-common.Width(head)-len(cols), 1)) + st.Subtle.Render(cols)
 	lines := []string{head}
 	for _, d := range r.r.Domains {
-		lines = append(lines, r.row(fmt.Sprintf("  %-2s ", d.ID), d.Name, d.Mastery, d.Answered,
-			fmt.Sprintf(" %5d%%  %8d", d.Weight, d.Answered)))
+		rest := fmt.Sprintf(" %9d %9d", d.Questions, d.Decisions)
+		if wide {
+			rest = fmt.Sprintf(" %5d%% ", d.Weight) + rest
+		}
+		lines = append(lines, r.row(fmt.Sprintf("  %-2s ", d.ID), d.Name, d.Mastery, d.Answered, rest))
 	}
 	if anyThin(r.r.Domains) {
 		lines = append(lines, r.footnote())
@@ -194,10 +204,12 @@ func (r render) domains() []string {
 func (r render) tasks() []string {
 	st := r.st
 	head := st.Title.Render("Mastery by task statement")
-	head += strings.Repeat(" ", max(r.w-common.Width(head)-len(" answered"), 1)) + st.Subtle.Render(" answered")
+	cols := " questions decisions"
+	head += strings.Repeat(" ", max(r.w-common.Width(head)-len(cols), 1)) + st.Subtle.Render(cols)
 	lines := []string{head}
 	for _, t := range r.r.Tasks {
-		lines = append(lines, r.row(fmt.Sprintf("  %-4s ", t.ID), t.Name, t.Mastery, t.Answered, fmt.Sprintf(" %8d", t.Answered)))
+		lines = append(lines, r.row(fmt.Sprintf("  %-4s ", t.ID), t.Name, t.Mastery, t.Answered,
+			fmt.Sprintf(" %9d %9d", t.Questions, t.Decisions)))
 	}
 	if anyThin(r.r.Tasks) {
 		lines = append(lines, r.footnote())

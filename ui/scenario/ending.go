@@ -21,7 +21,7 @@ func (m *Model) endingLines() []string {
 	lines := append(m.bridgeLines(), m.mdLines(outcomeID(s.ID, m.play.node.ID))...)
 	tally := m.play.run.Score()
 
-	lines = append(lines, "", st.Header.Render("Score"), scoreRow(st, "Overall", tally.Overall, w))
+	lines = append(lines, "", st.Header.Render("Score")+st.Subtle.Render(" · points of decisions taken (best 1, acceptable 0.5)"), scoreRow(st, "Overall", tally.Overall, w))
 	lines = append(lines, "", st.Header.Render("By domain"))
 	for _, d := range p.Domains {
 		if t, ok := tally.Domains[d.ID]; ok {
@@ -59,7 +59,8 @@ func (m *Model) endingLines() []string {
 	return append(lines, "", st.Subtle.Render("r · play again   enter · back to the scenarios"))
 }
 
-// scoreRow is a label, then points over decisions, a bar and a percentage at the right.
+// scoreRow is a label, then points over decisions (what the percentage rests on; the Score header names the
+// unit), a bar and a percentage at the right.
 func scoreRow(st common.Styles, label string, t scenarios.Total, w int) string {
 	pct := int(t.Ratio()*100 + 0.5)
 	right := fmt.Sprintf("%5s of %-3d %s %3d%%", points(t.Points), t.Decisions, common.Bar(t.Ratio(), 10), pct)

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"dvaprep/pack"
+	"dvaprep/scenarios"
 	"dvaprep/study"
 	"dvaprep/ui/common"
 )
@@ -214,7 +215,8 @@ func recordText(r study.ScenarioRecord, now time.Time) string {
 	}
 	best := "unfinished"
 	if r.Finished > 0 {
-		best = fmt.Sprintf("best %d%%", int(r.Best*100+0.5))
+		// Points, not a percentage: "best 13%" hid that it rests on two decisions.
+		best = "best " + outOf(scenarios.Total{Points: r.BestScore, Decisions: int(r.MaxScore + 0.5)})
 	}
 	return best + " · " + ago(r.LastPlayed, now)
 }

@@ -74,7 +74,7 @@ func TestListRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newHarness(t, ctx, "")
-	wantIn(t, view(h), "best 75% · 3 days ago")
+	wantIn(t, view(h), "best 1.5 of 2 points · 3 days ago")
 }
 
 func TestAgo(t *testing.T) {
@@ -218,7 +218,7 @@ func TestEndingAndReplay(t *testing.T) {
 	if r := recs["fanout"]; r.Finished != 1 || r.BestScore != 1.5 || r.MaxScore != 2 {
 		t.Errorf("record %+v", r)
 	}
-	wantIn(t, ansi.Strip(h.m.list.view(ctx, false, 80, 20)), "best 75% · today")
+	wantIn(t, ansi.Strip(h.m.list.view(ctx, false, 80, 20)), "best 1.5 of 2 points · today")
 
 	first := h.m.play.n
 	h.press("r")

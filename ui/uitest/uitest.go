@@ -53,6 +53,9 @@ func Wire(c *common.Context, st *store.Store, p *pack.Pack) {
 	c.Writes.SetScheduler(func(_ time.Duration, msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { return HeldRetry{Msg: msg} }
 	})
+	// A test's writes run to the end before its next step: none is ever slow. Tests of a slow write set
+	// their own watch.
+	c.Writes.SetWatch(func(time.Duration, tea.Msg) tea.Cmd { return nil })
 }
 
 var stores sync.Map // *common.Context → *store.Store
