@@ -16,7 +16,13 @@ type KeyMap struct {
 	Bookmark, Bookmarks      key.Binding
 	Remove                   key.Binding
 	mode                     mode
+	wide                     bool // the footer has wideFooter columns or more: room for n/N and b
 }
+
+// wideFooter is the width from which the pager's footer also shows n/N and b. The footer fits 80 columns
+// without them and 100 with them, with the root's "? help" and "q quit" (a test checks it); the full help
+// (?) always lists every key.
+const wideFooter = 100
 
 // DefaultKeyMap returns the notes keys.
 func DefaultKeyMap() KeyMap {
@@ -25,9 +31,9 @@ func DefaultKeyMap() KeyMap {
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Search:      key.NewBinding(key.WithKeys("/", "s"), key.WithHelp("/", "search all notes")),
-		Find:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find in note")),
-		Next:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/prev match")),
+		Search:      key.NewBinding(key.WithKeys("/", "s"), key.WithHelp("/", "search")),
+		Find:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find")),
+		Next:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "matches")),
 		Prev:        key.NewBinding(key.WithKeys("N")),
 		PageUp:      key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
 		PageDown:    key.NewBinding(key.WithKeys("pgdown", "space", "ctrl+d"), key.WithHelp("space", "page down")),
@@ -47,7 +53,7 @@ func DefaultKeyMap() KeyMap {
 func (k KeyMap) inMode(md mode) KeyMap {
 	k.mode = md
 	if md == modePager || md == modeFind {
-		k.Search = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "search all notes"))
+		k.Search = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "search notes"))
 	} else {
 		k.Find.SetEnabled(false)
 		k.Next.SetEnabled(false)
@@ -63,7 +69,10 @@ func (k KeyMap) inMode(md mode) KeyMap {
 func (k KeyMap) ShortHelp() []key.Binding {
 	switch k.mode {
 	case modePager:
-		return []key.Binding{k.Down, k.PageDown, k.Find, k.Next, k.Bookmark, k.Search, k.Back}
+		if !k.wide {
+			return []key.Binding{k.PageDown, k.Find, k.Search, k.Back}
+		}
+		return []key.Binding{k.PageDown, k.Find, k.Next, k.Bookmark, k.Search, k.Back}
 	case modeSearch:
 		return []key.Binding{common.WithHelp(k.Up, "↑/↓", "select"), k.Open, common.WithHelp(k.Back, "esc", "close")}
 	case modeFind:
@@ -71,7 +80,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	case modeBookmarks:
 		return []key.Binding{k.Up, k.Down, k.Open, k.Remove, k.Back}
 	}
-	return []key.Binding{k.Up, k.Down, k.Open, k.Search, k.Bookmarks, k.Back}
+	return []key.Binding{common.WithHelp(k.Up, "↑/↓", "move"), k.Open, k.Search, k.Bookmarks, k.Back}
 }
 
 // FullHelp shows every key of the current mode in columns.

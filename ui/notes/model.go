@@ -96,7 +96,9 @@ func (m *Model) Title() string {
 
 // KeyMap returns the keys of the current mode.
 func (m *Model) KeyMap() help.KeyMap {
-	return m.keys.inMode(m.mode)
+	k := m.keys.inMode(m.mode)
+	k.wide = m.ctx.Width >= wideFooter
+	return k
 }
 
 // Capturing is true while the search or find field has focus.
