@@ -1,6 +1,8 @@
 package content_test
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -187,8 +189,8 @@ func TestSourceNotesAreFindable(t *testing.T) {
 // knowing. For single response the key's length rank (1 = the longest option) must carry no signal: with 4
 // options chance puts it at each rank a quarter of the time, and each rank must hold 15–35% of the keys. A
 // rule that only forbade the longest pushed keys to just under the longest distractor, so that "the second
-// longest" was the key 41% of the time. For multiple response and scenario decisions the limits leave a
-// little room above chance.
+// longest" was the key 41% of the time. No single key may stand out at a glance either. For multiple response
+// and scenario decisions the limits leave a little room above chance, and multiple response a floor below it.
 func TestNoLengthTell(t *testing.T) {
 	p := load(t)
 	strictlyLongest := func(lens []int, i int) bool {
@@ -200,7 +202,8 @@ func TestNoLengthTell(t *testing.T) {
 		return true
 	}
 	var single, multi, multiTell int
-	var keyRank [4]int // single response: how many keys are the longest option, the second longest, …
+	var keyRank [4]int    // single response: how many keys are the longest option, the second longest, …
+	var standOut []string // single response: a key far longer or far shorter than every other option
 	for _, q := range p.Questions {
 		lens := make([]int, len(q.Options))
 		for i, o := range q.Options {
@@ -219,6 +222,16 @@ func TestNoLengthTell(t *testing.T) {
 					}
 				}
 				keyRank[min(rank, len(keyRank)-1)]++
+				shortest, longest := math.MaxInt, 0
+				for j, l := range lens {
+					if j != i {
+						shortest, longest = min(shortest, l), max(longest, l)
+					}
+				}
+				// Seen at a glance: half as long again as every other option, or under 60% of the shortest.
+				if 2*lens[i] > 3*longest || 10*lens[i] < 6*shortest {
+					standOut = append(standOut, q.ID)
+				}
 			}
 			continue
 		}
@@ -269,6 +282,14 @@ func TestNoLengthTell(t *testing.T) {
 				r+1, n, single, share*100)
 		}
 	}
+	if len(standOut) > 0 {
+		t.Errorf("single-response questions whose key stands out by length at a glance: %v", standOut)
+	}
+	// Chance makes the right options exactly the longest ones in about 1 in 10 (2 of 5); never is a cue too.
+	if share := float64(multiTell) / float64(max(multi, 1)); share < 0.05 {
+		t.Errorf("multiple-response questions: the right options are exactly the longest in %d of %d (%.0f%%), want at least 5%%: never is a cue too",
+			multiTell, multi, share*100)
+	}
 	check("multiple-response questions", multiTell, multi, 0.25)
 	check("scenario decisions", decisionTell, decisions, 0.40)
 }
@@ -277,12 +298,24 @@ func TestNoLengthTell(t *testing.T) {
 // or more, whole-solution options, a deciding qualifier in 40%, an exhibit in 20%, difficulty 3 in 30%, a
 // distractor that works but is worse in half, and documentation sources on every question.
 func TestBankStyle(t *testing.T) {
-	s := load(t).Style()
+	p := load(t)
+	s := p.Style()
 	if s.StemWords < 55 {
 		t.Errorf("median stem %d words, want at least 55", s.StemWords)
 	}
 	if s.OptionWords < 14 {
 		t.Errorf("median option %d words, want at least 14", s.OptionWords)
+	}
+	// No question falls back to fragment options ("Use EMF."): each one's median option has 8 words or more.
+	for _, q := range p.Questions {
+		words := make([]int, len(q.Options))
+		for i, o := range q.Options {
+			words[i] = len(strings.Fields(o.Text))
+		}
+		slices.Sort(words)
+		if m := words[len(words)/2]; m < 8 {
+			t.Errorf("%s: its options' median is %d words; write whole solutions (README)", q.ID, m)
+		}
 	}
 	for _, c := range []struct {
 		what string
