@@ -62,13 +62,14 @@ func (p *Pack) Style() BankStyle {
 // withoutCode drops fenced code blocks from markdown, and says whether there were any.
 func withoutCode(md string) (string, bool) {
 	var b strings.Builder
-	fenced, any := false, false
+	var fence codeFence
+	any := false
 	for _, line := range strings.Split(md, "\n") {
-		if strings.HasPrefix(strings.TrimSpace(line), "```") {
-			fenced, any = !fenced, true
+		if fence.step(line) {
+			any = true
 			continue
 		}
-		if !fenced {
+		if !fence.open() {
 			b.WriteString(line)
 			b.WriteByte('\n')
 		}

@@ -20,3 +20,17 @@ func TestStyle(t *testing.T) {
 		t.Errorf("Percent: %v, %v", (BankStyle{}).Percent(3), got.Percent(1))
 	}
 }
+
+// A fence closes only with its own mark; ~~~ inside ``` is code, and so are its lines.
+func TestCodeFence(t *testing.T) {
+	prose, exhibit := withoutCode("Look:\n```text\n~~~\n# not a heading\n```\n~~~\ncode\n~~~\nWhich?")
+	if !exhibit || prose != "Look:\nWhich?\n" {
+		t.Errorf("withoutCode = %q, %v", prose, exhibit)
+	}
+	if got := Headings("```\n# in code\n~~~\n```\n## Real\n"); len(got) != 1 || got[0].Heading != "Real" {
+		t.Errorf("Headings = %+v", got)
+	}
+	if line, ok := numberedLine("Steps:\n```\n1. in code\n```\n2. real"); !ok || line != 5 {
+		t.Errorf("numberedLine = %d, %v", line, ok)
+	}
+}

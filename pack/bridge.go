@@ -3,6 +3,7 @@ package pack
 import (
 	"regexp"
 	"sort"
+	"strings"
 )
 
 // checkPathTruth reports the places where a scenario's story would presuppose a choice the learner did not
@@ -47,20 +48,11 @@ var numbered = regexp.MustCompile(`^\s{0,3}\d+[.)]\s`)
 
 // numberedLine returns the 1-based line of the prompt on which a numbered list starts.
 func numberedLine(md string) (int, bool) {
-	line, fenced := 1, false
-	start := 0
-	for i := 0; i <= len(md); i++ {
-		if i < len(md) && md[i] != '\n' {
-			continue
+	var fence codeFence
+	for i, l := range strings.Split(md, "\n") {
+		if !fence.step(l) && !fence.open() && numbered.MatchString(l) {
+			return i + 1, true
 		}
-		l := md[start:i]
-		if len(l) >= 3 && (l[:3] == "```" || l[:3] == "~~~") {
-			fenced = !fenced
-		} else if !fenced && numbered.MatchString(l) {
-			return line, true
-		}
-		line++
-		start = i + 1
 	}
 	return 0, false
 }

@@ -118,25 +118,39 @@ func SplitLink(link string) (noteID, slug string) {
 	return noteID, slug
 }
 
+// codeFence follows fenced code blocks (``` or ~~~, indented at most 3 spaces) line by line through markdown.
+type codeFence string
+
+// step reads the next line and reports whether it opens or closes a fence.
+func (f *codeFence) step(line string) bool {
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || !(strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")) {
+		return false
+	}
+	switch mark := codeFence(t[:3]); {
+	case *f == "":
+		*f = mark
+	case *f == mark:
+		*f = ""
+	default:
+		return false // the other mark inside a fence is code
+	}
+	return true
+}
+
+// open reports whether the lines read so far leave a fence open: the next line is code.
+func (f codeFence) open() bool { return f != "" }
+
 // Headings finds the markdown ATX headings of a body, skipping fenced code blocks. Line is 0-based.
 func Headings(body string) []Section {
 	var out []Section
-	fence := ""
+	var fence codeFence
 	for i, line := range strings.Split(body, "\n") {
 		t := strings.TrimLeft(line, " ")
-		if len(line)-len(t) > 3 {
+		if fence.step(line) || len(line)-len(t) > 3 {
 			continue
 		}
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			mark := t[:3]
-			if fence == "" {
-				fence = mark
-			} else if fence == mark {
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" || !strings.HasPrefix(t, "#") {
+		if fence.open() || !strings.HasPrefix(t, "#") {
 			continue
 		}
 		level := 0
